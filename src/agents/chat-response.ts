@@ -1,0 +1,172 @@
+import type { ChatMessage, ChatUsage } from '../messages/chat-message.js';
+
+/**
+ * Why a turn ended. The provider's own values pass through; `max_iterations` means the
+ * agent's loop cap stopped a run of tool rounds.
+ */
+export type FinishReason =
+  | 'stop'
+  | 'length'
+  | 'tool_calls'
+  | 'content_filter'
+  | 'max_iterations'
+  | 'unknown'
+  | (string & {});
+
+/** The result of one agent turn (one user message, any number of tool rounds). */
+export interface ChatResponse {
+  /** Only this turn's new messages: assistant tool-call messages, tool results, the final answer. */
+  readonly messages: readonly ChatMessage[];
+  /** The final answer's text. */
+  readonly response: string;
+  readonly finishReason: FinishReason;
+  /** Summed over every model request of the turn. */
+  readonly usage: ChatUsage;
+}
+
+/** A tool call as soon as its name is known, before its arguments are complete. */
+export interface ToolCallStart {
+  readonly id: string;
+  readonly name: string;
+  /** Position of the call within its step (0-based). */
+  readonly index: number;
+}
+
+/** A piece of a tool call's arguments, with everything received so far. */
+export interface ToolCallDelta {
+  readonly id: string;
+  readonly name: string;
+  readonly argumentsDelta: string;
+  /** All argument text received so far (usually incomplete JSON). */
+  readonly argumentsText: string;
+}
+
+/** A tool call whose arguments are complete, about to run (or to ask for approval). */
+export interface ToolCallReady {
+  readonly id: string;
+  readonly name: string;
+  /** The raw argument text. */
+  readonly argumentsText: string;
+  /** The parsed arguments, or `undefined` when they are not valid JSON. */
+  readonly arguments: unknown;
+  /** True when the tool is marked `requiresApproval` and will wait for a decision. */
+  readonly requiresApproval: boolean;
+}
+
+/** The outcome of one tool call. */
+export interface ToolCallResult {
+  readonly id: string;
+  readonly name: string;
+  /** The parsed (and schema-validated, when valid) arguments; `undefined` if unparsable. */
+  readonly arguments: unknown;
+  /** The value returned by `execute`, or `{ error }` on failure. */
+  readonly result: unknown;
+  /** The JSON text sent back to the model. */
+  readonly resultText: string;
+  /** True for any failure: unknown tool, bad arguments, thrown error, denial. */
+  readonly isError: boolean;
+  /** True when the call was denied by the approval handler. */
+  readonly denied: boolean;
+}
+
+/** Fields every chunk carries, so the seed's loops read them without narrowing. */
+interface ChunkBase {
+  /** The text delta of this chunk; `''` when it carries none. */
+  readonly chunk: string;
+  /** The reasoning delta of this chunk; `''` when it carries none. */
+  readonly reasoningChunk: string;
+  /** True on the last chunk only. */
+  readonly finished: boolean;
+  /** The whole response, on the last chunk only. */
+  readonly finishedResponse: ChatResponse | undefined;
+  /** Set on `tool-call-start` chunks. */
+  readonly toolCallStart: ToolCallStart | undefined;
+  /** Set on `tool-call-result` chunks. */
+  readonly toolCallResult: ToolCallResult | undefined;
+  /** Which model request of the turn produced this chunk (0-based). */
+  readonly step: number;
+}
+
+/** Answer text. */
+export interface TextDeltaChunk extends ChunkBase {
+  readonly type: 'text-delta';
+  readonly finished: false;
+  readonly finishedResponse: undefined;
+  readonly toolCallStart: undefined;
+  readonly toolCallResult: undefined;
+}
+
+/** Reasoning ("thinking") text. */
+export interface ReasoningDeltaChunk extends ChunkBase {
+  readonly type: 'reasoning-delta';
+  readonly chunk: '';
+  readonly finished: false;
+  readonly finishedResponse: undefined;
+  readonly toolCallStart: undefined;
+  readonly toolCallResult: undefined;
+}
+
+/** A tool call has begun; its name is known. */
+export interface ToolCallStartChunk extends ChunkBase {
+  readonly type: 'tool-call-start';
+  readonly chunk: '';
+  readonly finished: false;
+  readonly finishedResponse: undefined;
+  readonly toolCallStart: ToolCallStart;
+  readonly toolCallResult: undefined;
+}
+
+/** More argument text for a started tool call. */
+export interface ToolCallDeltaChunk extends ChunkBase {
+  readonly type: 'tool-call-delta';
+  readonly chunk: '';
+  readonly finished: false;
+  readonly finishedResponse: undefined;
+  readonly toolCallStart: undefined;
+  readonly toolCallResult: undefined;
+  readonly toolCallDelta: ToolCallDelta;
+}
+
+/** A tool call's arguments are complete; it is about to run. */
+export interface ToolCallReadyChunk extends ChunkBase {
+  readonly type: 'tool-call-ready';
+  readonly chunk: '';
+  readonly finished: false;
+  readonly finishedResponse: undefined;
+  readonly toolCallStart: undefined;
+  readonly toolCallResult: undefined;
+  readonly toolCallReady: ToolCallReady;
+}
+
+/** A tool call has finished (successfully or not). */
+export interface ToolCallResultChunk extends ChunkBase {
+  readonly type: 'tool-call-result';
+  readonly chunk: '';
+  readonly finished: false;
+  readonly finishedResponse: undefined;
+  readonly toolCallStart: undefined;
+  readonly toolCallResult: ToolCallResult;
+}
+
+/** The last chunk of a turn. */
+export interface FinishChunk extends ChunkBase {
+  readonly type: 'finish';
+  readonly chunk: '';
+  readonly finished: true;
+  readonly finishedResponse: ChatResponse;
+  readonly toolCallStart: undefined;
+  readonly toolCallResult: undefined;
+}
+
+/** One item of {@link ChatToolAgent.getStreamingResponse}'s stream, discriminated on `type`. */
+export type ChatResponseChunk =
+  | TextDeltaChunk
+  | ReasoningDeltaChunk
+  | ToolCallStartChunk
+  | ToolCallDeltaChunk
+  | ToolCallReadyChunk
+  | ToolCallResultChunk
+  | FinishChunk;
+
+/** The `type` values of {@link ChatResponseChunk}. */
+export type ChatResponseChunkType = ChatResponseChunk['type'];

@@ -1,0 +1,52 @@
+/**
+ * tool-agents: a tool-using, streaming LLM agent for the browser.
+ * @packageDocumentation
+ */
+export { ChatToolAgent, type ChatToolAgentOptions, type ChatRequestOptions } from './agents/chat-tool-agent.js';
+export type {
+  ChatResponse,
+  ChatResponseChunk,
+  ChatResponseChunkType,
+  FinishReason,
+  FinishChunk,
+  ReasoningDeltaChunk,
+  TextDeltaChunk,
+  ToolCallDelta,
+  ToolCallDeltaChunk,
+  ToolCallReady,
+  ToolCallReadyChunk,
+  ToolCallResult,
+  ToolCallResultChunk,
+  ToolCallStart,
+  ToolCallStartChunk,
+} from './agents/chat-response.js';
+export type { ToolApprovalDecision, ToolApprovalHandler, ToolApprovalRequest } from './agents/tool-approval.js';
+export {
+  ChatMessage,
+  type ChatMessagePart,
+  type ChatRole,
+  type ChatUsage,
+  type CreateMessageOptions,
+  type ImagePart,
+  type ReasoningPart,
+  type TextPart,
+  type ToolCallPart,
+  type ToolResultPart,
+} from './messages/chat-message.js';
+export { ChatHistory } from './messages/chat-history.js';
+export { FunctionTool, type FunctionToolOptions, type OpenAIToolDefinition, type ToolExecutionContext } from './tools/function-tool.js';
+export { ToolRegistry, type AnyFunctionTool } from './tools/tool-registry.js';
+export { OpenAIChatAPI, type OpenAIChatAPIOptions } from './provider/openai-chat-api.js';
+export type { ChatAPI, ChatRequest, ProviderEvent, ProviderStepResult, ProviderToolCall } from './provider/chat-api.js';
+export type { ChatSettings, ResponseFormat, ToolChoice } from './provider/chat-settings.js';
+export {
+  HTTPError,
+  IncompleteStreamError,
+  MalformedStreamError,
+  NetworkError,
+  StreamError,
+  ToolAgentsError,
+  type PartialResponse,
+  type ProviderErrorDetails,
+} from './errors.js';
+export { readEventStream, toEventStream, toEventStreamResponse } from './relay/chunk-event-stream.js';
