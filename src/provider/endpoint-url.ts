@@ -1,6 +1,9 @@
-/** Joins a base URL and a path with exactly one slash. */
+/** Joins a base URL and a path with exactly one slash, keeping the base's query (Azure's `api-version`). */
 export function joinURL(baseURL: string, path: string): string {
-  return `${baseURL.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+  const queryStart = baseURL.search(/[?#]/);
+  const base = queryStart === -1 ? baseURL : baseURL.slice(0, queryStart);
+  const query = queryStart === -1 ? '' : baseURL.slice(queryStart);
+  return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}${query}`;
 }
 
 /** A URL safe to show in errors: no credentials, no query string, no fragment. */

@@ -139,14 +139,21 @@ export class OpenAIChatAPI implements ChatAPI {
         }
         const batch = read.done ? sse.end() : sse.push(read.value);
         const events: ProviderEvent[] = [];
-        for (const event of batch) {
-          if (event.data === '[DONE]') {
-            sawDone = true;
-            break;
+        let failure: unknown;
+        try {
+          for (const event of batch) {
+            if (event.data === '[DONE]') {
+              sawDone = true;
+              break;
+            }
+            this.#applyEvent(event, accumulator, events, url, partial);
           }
-          this.#applyEvent(event, accumulator, events, url, partial);
+        } catch (error) {
+          failure = error;
         }
+        // What arrived before a failure in the same read is still delivered, then the error.
         yield* events;
+        if (failure !== undefined) throw failure;
         if (read.done) break;
       }
       if (!sawDone && !accumulator.hasFinishReason) {

@@ -1,0 +1,106 @@
+import { expect } from 'chai';
+import type { ProviderEvent } from '../../src/provider/chat-api.js';
+import { ToolCallAccumulator, type WireToolCallDelta } from '../../src/provider/tool-call-accumulator.js';
+
+function run(deltas: WireToolCallDelta[]): { calls: ReturnType<ToolCallAccumulator['finish']>; events: ProviderEvent[] } {
+  const accumulator = new ToolCallAccumulator();
+  const events: ProviderEvent[] = [];
+  for (const delta of deltas) accumulator.apply(delta, events);
+  return { calls: accumulator.finish(), events };
+}
+
+describe('ToolCallAccumulator', () => {
+  it('assembles OpenAI incremental deltas keyed by index', () => {
+    const { calls } = run([
+      { index: 0, id: 'call_1', function: { name: 'add', arguments: '' } },
+      { index: 0, function: { arguments: '{"a":' } },
+      { index: 0, function: { arguments: '1}' } },
+    ]);
+    expect(calls).to.deep.equal([{ id: 'call_1', name: 'add', argumentsText: '{"a":1}' }]);
+  });
+
+  it('keeps parallel calls apart and in order', () => {
+    const { calls } = run([
+      { index: 0, id: 'a', function: { name: 'x', arguments: '{"n":' } },
+      { index: 1, id: 'b', function: { name: 'y', arguments: '{"m":' } },
+      { index: 0, function: { arguments: '1}' } },
+      { index: 1, function: { arguments: '2}' } },
+    ]);
+    expect(calls.map((c) => [c.id, c.name, c.argumentsText])).to.deep.equal([['a', 'x', '{"n":1}'], ['b', 'y', '{"m":2}']]);
+  });
+
+  it('treats an index that starts at 1 like any other key', () => {
+    const { calls } = run([{ index: 1, id: 't', function: { name: 'read', arguments: '' } }, { index: 1, function: { arguments: '{}' } }]);
+    expect(calls).to.deep.equal([{ id: 't', name: 'read', argumentsText: '{}' }]);
+  });
+
+  it('never lets an empty id or name overwrite or append', () => {
+    const { calls } = run([
+      { index: 0, id: 'real', function: { name: 'search', arguments: '' } },
+      { index: 0, id: '', function: { name: '', arguments: '{"q":' } },
+      { index: 0, id: '', function: { name: '', arguments: '"x"}' } },
+    ]);
+    expect(calls).to.deep.equal([{ id: 'real', name: 'search', argumentsText: '{"q":"x"}' }]);
+  });
+
+  it('does not double a repeated whole call (name and arguments sent twice)', () => {
+    const { calls, events } = run([
+      { index: 0, id: '0', function: { name: 'llm_version', arguments: '' } },
+      { index: 0, id: '0', function: { name: 'llm_version', arguments: '{}' } },
+      { index: 0, id: '0', function: { name: 'llm_version', arguments: '{}' } },
+    ]);
+    expect(calls).to.deep.equal([{ id: '0', name: 'llm_version', argumentsText: '{}' }]);
+    expect(events.filter((e) => e.type === 'tool-call-start')).to.have.length(1);
+  });
+
+  it('keys calls without an index by id, then by position', () => {
+    const byId = run([
+      { id: 'a', function: { name: 'x', arguments: '{"v":1}' } },
+      { id: 'b', function: { name: 'y', arguments: '{"v":2}' } },
+    ]);
+    expect(byId.calls.map((c) => c.id)).to.deep.equal(['a', 'b']);
+    const byPosition = run([
+      { function: { name: 'x', arguments: '{"v":' } },
+      { function: { arguments: '1}' } },
+      { function: { name: 'y', arguments: '{}' } },
+    ]);
+    expect(byPosition.calls.map((c) => [c.name, c.argumentsText])).to.deep.equal([['x', '{"v":1}'], ['y', '{}']]);
+    expect(byPosition.calls[0]!.id).to.match(/^call_/);
+  });
+
+  it('starts a new call when index 0 brings a different id', () => {
+    const { calls } = run([
+      { index: 0, id: 'first', function: { name: 'a', arguments: '{}' } },
+      { index: 0, id: 'second', function: { name: 'b', arguments: '{}' } },
+    ]);
+    expect(calls.map((c) => c.id)).to.deep.equal(['first', 'second']);
+  });
+
+  it('stringifies arguments sent as an object instead of concatenating', () => {
+    const { calls } = run([{ index: 0, id: 'o', function: { name: 'f', arguments: { city: 'Oslo' } } }]);
+    expect(calls[0]!.argumentsText).to.equal('{"city":"Oslo"}');
+  });
+
+  it('reads empty or missing arguments as {}', () => {
+    expect(run([{ index: 0, id: 'e', function: { name: 'f', arguments: '' } }]).calls[0]!.argumentsText).to.equal('{}');
+    expect(run([{ index: 0, id: 'n', function: { name: 'f' } }]).calls[0]!.argumentsText).to.equal('{}');
+    expect(run([{ index: 0, id: 'z', function: { name: 'f', arguments: null } }]).calls[0]!.argumentsText).to.equal('{}');
+  });
+
+  it('announces a call once its name is known and reports argument deltas with the text so far', () => {
+    const { events } = run([
+      { index: 0, id: 'c' },
+      { index: 0, function: { name: 'late_name', arguments: '{"a"' } },
+      { index: 0, function: { arguments: ':1}' } },
+    ]);
+    expect(events).to.deep.equal([
+      { type: 'tool-call-start', index: 0, id: 'c', name: 'late_name' },
+      { type: 'tool-call-delta', index: 0, id: 'c', name: 'late_name', argumentsDelta: '{"a"', argumentsText: '{"a"' },
+      { type: 'tool-call-delta', index: 0, id: 'c', name: 'late_name', argumentsDelta: ':1}', argumentsText: '{"a":1}' },
+    ]);
+  });
+
+  it('drops a call that never got a name', () => {
+    expect(run([{ index: 0, id: 'x', function: { arguments: '{}' } }]).calls).to.deep.equal([]);
+  });
+});
