@@ -1,0 +1,92 @@
+import type { RecordedRequest, ScriptedReply } from './scripted-reply.js';
+import { statusText } from './status-text.js';
+import { chunkToBytes } from './utf8-bytes.js';
+
+// Statuses whose Response must not have a body.
+const nullBodyStatuses = new Set([101, 103, 204, 205, 304]);
+
+/** Checks a reply before use, so a broken script fails with a message instead of odd behaviour. */
+export function validateReply(reply: ScriptedReply): void {
+  const status = reply.status ?? 200;
+  if (!Number.isInteger(status) || status < 200 || status > 599) {
+    throw new RangeError(`A scripted reply has status ${status}; use an integer from 200 to 599.`);
+  }
+  for (const chunk of reply.chunks ?? []) chunkToBytes(chunk);
+}
+
+/** The response headers of a reply, with the default `content-type` filled in. */
+export function replyHeaders(reply: ScriptedReply): Headers {
+  const headers = new Headers(reply.headers ?? {});
+  const status = reply.status ?? 200;
+  if (!headers.has('content-type')) headers.set('content-type', status === 200 ? 'text/event-stream' : 'application/json');
+  return headers;
+}
+
+/**
+ * A `Response` whose body delivers the reply's chunks with their delays. Aborting `signal`
+ * or cancelling the body stops the timers and marks `record.aborted`; an abort errors the
+ * body with `signal.reason`, and `dropAfterChunks` errors it with a `TypeError`.
+ */
+export function scriptedResponse(reply: ScriptedReply, record: RecordedRequest, signal: AbortSignal | undefined): Response {
+  const status = reply.status ?? 200;
+  const headers = replyHeaders(reply);
+  const init = { status, statusText: statusText(status), headers };
+  if (nullBodyStatuses.has(status)) return new Response(null, init);
+  const chunks = [...(reply.chunks ?? [])];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let wake: (() => void) | undefined;
+  let finished = false;
+  let controller: ReadableStreamDefaultController<Uint8Array> | undefined;
+
+  const stop = (): void => {
+    finished = true;
+    clearTimeout(timer);
+    wake?.();
+    signal?.removeEventListener('abort', onAbort);
+  };
+  const onAbort = (): void => {
+    if (finished) return;
+    record.aborted = true;
+    stop();
+    controller?.error(signal?.reason);
+  };
+
+  const body = new ReadableStream<Uint8Array>({
+    start(streamController) {
+      controller = streamController;
+      signal?.addEventListener('abort', onAbort, { once: true });
+    },
+    // Delivers the next non-empty chunk after its delay; one chunk per pull keeps reads separate.
+    async pull(streamController) {
+      while (!finished) {
+        const chunk = chunks.shift();
+        if (chunk === undefined) {
+          stop();
+          if (reply.dropAfterChunks) streamController.error(new TypeError('network error'));
+          else streamController.close();
+          return;
+        }
+        const delay = chunk.delayMs ?? 0;
+        if (delay > 0) {
+          await new Promise<void>((resolve) => {
+            wake = resolve;
+            timer = setTimeout(resolve, delay);
+          });
+        }
+        // An abort or cancel during the delay has already settled the stream.
+        if (finished) return;
+        const bytes = chunkToBytes(chunk);
+        if (bytes.length > 0) {
+          streamController.enqueue(bytes);
+          return;
+        }
+      }
+    },
+    cancel() {
+      if (finished) return;
+      record.aborted = true;
+      stop();
+    },
+  });
+  return new Response(body, init);
+}
