@@ -1,0 +1,86 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { forgetApiKey, loadApiKey, saveApiKey } from './api-key-store.js';
+
+/**
+ * The API key and where it came from: the page (`apiKey` property), the user's form (memory
+ * only), or this device's storage ("remember"). The key lives in private fields only: never an
+ * attribute, the DOM, an event or a log.
+ */
+export class ApiKeyController implements ReactiveController {
+  readonly #host: ReactiveControllerHost;
+  #baseURL: string | undefined;
+  /** Set by the page through the `apiKey` property. */
+  #pageKey: string | undefined;
+  /** Typed into the key form during this page's life. */
+  #formKey: string | undefined;
+  /** Remembered on this device for the current base URL. */
+  #storedKey: string | undefined;
+  #rejected = false;
+
+  constructor(host: ReactiveControllerHost) {
+    this.#host = host;
+    host.addController(this);
+  }
+
+  /** Points the controller at an endpoint; a remembered key is scoped to it. */
+  setBaseURL(baseURL: string): void {
+    if (baseURL === this.#baseURL) return;
+    this.#baseURL = baseURL;
+    this.#storedKey = loadApiKey(baseURL);
+    this.#rejected = false;
+  }
+
+  get pageKey(): string | undefined {
+    return this.#pageKey;
+  }
+
+  set pageKey(key: string | undefined) {
+    this.#pageKey = key || undefined;
+    this.#rejected = false;
+    this.#host.requestUpdate();
+  }
+
+  /** The key requests are sent with: the user's typed key, else the page's, else the remembered one. */
+  get key(): string | undefined {
+    return this.#formKey ?? this.#pageKey ?? this.#storedKey;
+  }
+
+  /** True after the server answered 401 and until a new key is given. */
+  get rejected(): boolean {
+    return this.#rejected;
+  }
+
+  /** How the user's own key is kept, for the footer line; `undefined` when the user gave none. */
+  get userKeyKeeping(): 'memory' | 'device' | undefined {
+    if (this.#formKey !== undefined) return this.#formKey === this.#storedKey ? 'device' : 'memory';
+    return this.#pageKey === undefined && this.#storedKey !== undefined ? 'device' : undefined;
+  }
+
+  /** The user typed a key: keep it in memory, and on this device when asked to. */
+  submit(key: string, remember: boolean): void {
+    this.#formKey = key;
+    if (remember && this.#baseURL !== undefined && saveApiKey(this.#baseURL, key)) this.#storedKey = key;
+    this.#rejected = false;
+    this.#host.requestUpdate();
+  }
+
+  /** Forgets the user's key, in memory and on this device. */
+  forget(): void {
+    this.#formKey = undefined;
+    if (this.#baseURL !== undefined) forgetApiKey(this.#baseURL);
+    this.#storedKey = undefined;
+    this.#host.requestUpdate();
+  }
+
+  /** The server answered 401: the key in use is wrong, so drop the user's copies and ask again. */
+  reject(): void {
+    this.#rejected = true;
+    if (this.#formKey !== undefined || this.#pageKey === undefined) this.forget();
+    this.#host.requestUpdate();
+  }
+
+  hostConnected(): void {
+    // Another tab may have remembered or forgotten a key meanwhile.
+    if (this.#baseURL !== undefined) this.#storedKey = loadApiKey(this.#baseURL);
+  }
+}

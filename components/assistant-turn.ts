@@ -1,0 +1,155 @@
+import type { ChatMessage, ChatResponseChunk } from '../src/index.js';
+import { createMarkdownWriter } from './markdown-adapter.js';
+import type { AssistantBlock, AssistantEntry, ErrorNotice, ReasoningBlock, TextBlock, ToolCard } from './transcript-entry.js';
+import { TurnRounds } from './turn-rounds.js';
+
+let turnCount = 0;
+
+/**
+ * Applies a turn's chunks to its transcript entry: text and reasoning go straight into their
+ * markdown writers (no re-render), tool activity into cards. Survives retries: each new attempt
+ * continues after the rounds that finished.
+ */
+export class AssistantTurn {
+  readonly entry: AssistantEntry;
+  readonly #document: Document;
+  readonly #rounds = new TurnRounds();
+  /** Round number of the current attempt's step 0. */
+  #offset = 0;
+  #blockCount = 0;
+
+  constructor(document: Document) {
+    this.#document = document;
+    this.entry = { kind: 'assistant', key: `turn-${++turnCount}`, blocks: [], state: 'streaming', error: undefined };
+  }
+
+  /** Applies one chunk; returns true when the template must re-render (text alone needs not). */
+  apply(chunk: ChatResponseChunk): boolean {
+    const round = this.#offset + chunk.step;
+    switch (chunk.type) {
+      case 'text-delta':
+        this.#rounds.addText(round, chunk.chunk);
+        return this.#appendText('text', round, chunk.chunk);
+      case 'reasoning-delta':
+        this.#rounds.addReasoning(round, chunk.reasoningChunk);
+        return this.#appendText('reasoning', round, chunk.reasoningChunk);
+      case 'tool-call-start':
+        this.#card(round, chunk.toolCallStart.id, chunk.toolCallStart.name);
+        return true;
+      case 'tool-call-delta': {
+        const card = this.#card(round, chunk.toolCallDelta.id, chunk.toolCallDelta.name);
+        card.argumentsText = chunk.toolCallDelta.argumentsText;
+        return true;
+      }
+      case 'tool-call-ready': {
+        const { id, name, argumentsText, requiresApproval } = chunk.toolCallReady;
+        const card = this.#card(round, id, name);
+        card.argumentsText = argumentsText;
+        card.status = requiresApproval ? 'awaiting-approval' : 'running';
+        this.#rounds.addCall(round, { id, name, argumentsText });
+        return true;
+      }
+      case 'tool-call-result': {
+        const { id, name, resultText, isError, denied } = chunk.toolCallResult;
+        const card = this.#card(round, id, name);
+        card.resultText = resultText;
+        card.askingUser = false;
+        card.status = denied ? 'denied' : isError ? 'failed' : 'done';
+        this.#rounds.addResult(round, id, { resultText, isError });
+        return true;
+      }
+      case 'finish':
+        this.#endBlocks();
+        this.entry.state = 'done';
+        return true;
+    }
+  }
+
+  /** The card of a tool call, if it is on screen. */
+  findCard(id: string): ToolCard | undefined {
+    for (const block of this.entry.blocks) if (block.kind === 'tool' && block.card.id === id) return block.card;
+    return undefined;
+  }
+
+  /** Ends the turn as stopped by the user; returns the messages worth keeping. */
+  stop(): ChatMessage[] {
+    this.#endBlocks();
+    this.#settleCards('stopped');
+    this.entry.state = 'stopped';
+    return this.#rounds.stoppedMessages(this.#offset);
+  }
+
+  /** Ends the turn as failed; its partial text stays on screen, marked interrupted. */
+  fail(notice: ErrorNotice): void {
+    this.#endBlocks();
+    this.#settleCards('failed');
+    this.entry.state = 'interrupted';
+    this.entry.error = notice;
+  }
+
+  /** Prepares a retry: removes the failed round's blocks and the error; finished rounds stay. */
+  retry(): void {
+    const last = this.#rounds.lastRound;
+    const failed = last >= this.#offset && !this.#rounds.isFinished(last) ? last : last + 1;
+    const kept = this.entry.blocks.filter((block) => block.step < failed);
+    this.entry.blocks.splice(0, this.entry.blocks.length, ...kept);
+    this.#rounds.dropFrom(failed);
+    this.#offset = Math.max(failed, this.#offset);
+    this.entry.error = undefined;
+    this.entry.state = 'streaming';
+  }
+
+  #appendText(kind: 'text' | 'reasoning', round: number, text: string): boolean {
+    if (!text) return false;
+    const last = this.entry.blocks.at(-1);
+    if (last?.kind === kind && last.step === round) {
+      last.text += text;
+      last.writer.append(text);
+      return false;
+    }
+    this.#endBlocks();
+    const container = this.#document.createElement('div');
+    container.className = kind === 'text' ? 'markdown' : 'markdown reasoning-text';
+    const writer = createMarkdownWriter(container);
+    const block: TextBlock | ReasoningBlock = { kind, key: this.#nextKey(), step: round, container, writer, text, streaming: true };
+    writer.append(text);
+    this.entry.blocks.push(block);
+    return true;
+  }
+
+  #card(round: number, id: string, name: string): ToolCard {
+    const existing = this.findCard(id);
+    if (existing) {
+      if (name) existing.name = name;
+      return existing;
+    }
+    this.#endBlocks();
+    const card: ToolCard = { id, name, argumentsText: '', status: 'streaming', resultText: undefined, askingUser: false };
+    const block: AssistantBlock = { kind: 'tool', key: this.#nextKey(), step: round, card };
+    this.entry.blocks.push(block);
+    return card;
+  }
+
+  /** Closes the writers of finished text so the renderer can flush its last line. */
+  #endBlocks(): void {
+    for (const block of this.entry.blocks) {
+      if (block.kind !== 'tool' && block.streaming) {
+        block.streaming = false;
+        block.writer.end();
+      }
+    }
+  }
+
+  #settleCards(status: 'stopped' | 'failed'): void {
+    for (const block of this.entry.blocks) {
+      if (block.kind !== 'tool') continue;
+      const { card } = block;
+      if (card.status === 'streaming' || card.status === 'running' || card.status === 'awaiting-approval') card.status = status;
+      card.askingUser = false;
+    }
+  }
+
+  #nextKey(): string {
+    return `${this.entry.key}-${++this.#blockCount}`;
+  }
+}

@@ -1,0 +1,140 @@
+import type { ChatResponse, ChatResponseChunk, ToolApprovalDecision } from '../src/index.js';
+
+/** Every event of `<tool-agent-chat>` bubbles out of its shadow root. */
+const eventInit = { bubbles: true, composed: true } as const;
+
+/** What {@link ToolAgentSubmitEvent} carries. */
+export interface ToolAgentSubmitDetail {
+  /** The text the user is about to send. */
+  readonly text: string;
+}
+
+/**
+ * The user submitted a message from the composer. Cancel it (`preventDefault()`) to keep the
+ * text in the input and send nothing. Not fired by the `send()` method.
+ */
+export class ToolAgentSubmitEvent extends Event {
+  static readonly eventName = 'tool-agent-submit' as const;
+  readonly detail: ToolAgentSubmitDetail;
+
+  constructor(detail: ToolAgentSubmitDetail) {
+    super(ToolAgentSubmitEvent.eventName, { ...eventInit, cancelable: true });
+    this.detail = detail;
+  }
+}
+
+/** What {@link ToolAgentChunkEvent} carries. */
+export interface ToolAgentChunkDetail {
+  /** The library chunk, exactly as `ChatToolAgent.getStreamingResponse` yielded it. */
+  readonly chunk: ChatResponseChunk;
+}
+
+/** One chunk of the running turn (text, reasoning, tool activity, the final chunk). */
+export class ToolAgentChunkEvent extends Event {
+  static readonly eventName = 'tool-agent-chunk' as const;
+  readonly detail: ToolAgentChunkDetail;
+
+  constructor(detail: ToolAgentChunkDetail) {
+    super(ToolAgentChunkEvent.eventName, eventInit);
+    this.detail = detail;
+  }
+}
+
+/** What {@link ToolAgentToolCallEvent} carries. */
+export interface ToolAgentToolCallDetail {
+  /** The provider's call id. */
+  readonly id: string;
+  /** The tool's name. */
+  readonly name: string;
+  /** The validated arguments. */
+  readonly arguments: unknown;
+}
+
+/**
+ * A tool marked `requiresApproval` is about to run. Three ways to answer, during dispatch:
+ * - do nothing: the tool card shows Approve and Deny buttons and waits for the user;
+ * - `event.respondWith(decision)`: the page decides (a boolean, `{ approved, reason }`, or a
+ *   promise of either; a rejected promise denies);
+ * - `event.preventDefault()` alone: the call is denied at once.
+ *
+ * A denial goes back to the model as that call's error result.
+ */
+export class ToolAgentToolCallEvent extends Event {
+  static readonly eventName = 'tool-agent-tool-call' as const;
+  readonly detail: ToolAgentToolCallDetail;
+  #response: ToolApprovalDecision | Promise<ToolApprovalDecision> | undefined;
+  #responded = false;
+
+  constructor(detail: ToolAgentToolCallDetail) {
+    super(ToolAgentToolCallEvent.eventName, { ...eventInit, cancelable: true });
+    this.detail = detail;
+  }
+
+  /**
+   * Decides the call instead of the user. Call it synchronously inside the listener, once.
+   * @throws InvalidStateError when called twice.
+   */
+  respondWith(decision: ToolApprovalDecision | Promise<ToolApprovalDecision>): void {
+    if (this.#responded) throw new DOMException('respondWith() was already called for this tool call.', 'InvalidStateError');
+    this.#responded = true;
+    this.#response = decision;
+    this.preventDefault();
+  }
+
+  /** Whether a listener called {@link respondWith}. */
+  get responded(): boolean {
+    return this.#responded;
+  }
+
+  /** The decision given to {@link respondWith}, if any. */
+  get response(): ToolApprovalDecision | Promise<ToolApprovalDecision> | undefined {
+    return this.#response;
+  }
+}
+
+/** What {@link ToolAgentResponseEvent} carries. */
+export interface ToolAgentResponseDetail {
+  /** The finished turn: its new messages, final text, finish reason and usage. */
+  readonly response: ChatResponse;
+}
+
+/** A turn finished; the conversation now holds its messages (and was saved, with `storage-key`). */
+export class ToolAgentResponseEvent extends Event {
+  static readonly eventName = 'tool-agent-response' as const;
+  readonly detail: ToolAgentResponseDetail;
+
+  constructor(detail: ToolAgentResponseDetail) {
+    super(ToolAgentResponseEvent.eventName, eventInit);
+    this.detail = detail;
+  }
+}
+
+/** What {@link ToolAgentErrorEvent} carries. */
+export interface ToolAgentErrorDetail {
+  /**
+   * The failure: usually a `ToolAgentsError` subclass (`HTTPError`, `NetworkError`,
+   * `StreamError`, `IncompleteStreamError`, `MalformedStreamError`) with `partial`.
+   */
+  readonly error: unknown;
+}
+
+/** A turn failed. Not fired when the user stops a turn. */
+export class ToolAgentErrorEvent extends Event {
+  static readonly eventName = 'tool-agent-error' as const;
+  readonly detail: ToolAgentErrorDetail;
+
+  constructor(detail: ToolAgentErrorDetail) {
+    super(ToolAgentErrorEvent.eventName, eventInit);
+    this.detail = detail;
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'tool-agent-submit': ToolAgentSubmitEvent;
+    'tool-agent-chunk': ToolAgentChunkEvent;
+    'tool-agent-tool-call': ToolAgentToolCallEvent;
+    'tool-agent-response': ToolAgentResponseEvent;
+    'tool-agent-error': ToolAgentErrorEvent;
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * `tool-agents/chat`: registers `<tool-agent-chat>` and exports its class and event types.
+ * @packageDocumentation
+ */
+import { ToolAgentChat } from './tool-agent-chat.js';
+
+export { ToolAgentChat } from './tool-agent-chat.js';
+export {
+  ToolAgentChunkEvent,
+  ToolAgentErrorEvent,
+  ToolAgentResponseEvent,
+  ToolAgentSubmitEvent,
+  ToolAgentToolCallEvent,
+  type ToolAgentChunkDetail,
+  type ToolAgentErrorDetail,
+  type ToolAgentResponseDetail,
+  type ToolAgentSubmitDetail,
+  type ToolAgentToolCallDetail,
+} from './chat-events.js';
+
+// A second copy of the bundle on one page must not throw on a repeated definition.
+if (!customElements.get('tool-agent-chat')) customElements.define('tool-agent-chat', ToolAgentChat);

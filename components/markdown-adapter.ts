@@ -1,0 +1,26 @@
+import type { CSSResult } from 'lit';
+import { MarkdownStream, markdownStyles, renderMarkdown } from './markdown/index.js';
+
+/**
+ * The one place the element meets the markdown renderer, so swapping renderers is a one-line
+ * change here. The renderer builds DOM nodes only (no `innerHTML`) and allows safe links only.
+ */
+
+/** Appends streamed text to a container without ever re-creating what is already shown. */
+export interface MarkdownWriter {
+  append(text: string): void;
+  end(): void;
+}
+
+/** Streams markdown into `container`. */
+export function createMarkdownWriter(container: HTMLElement): MarkdownWriter {
+  return new MarkdownStream(container);
+}
+
+/** Renders finished markdown (a restored message) into `container`. */
+export function renderMarkdownInto(container: HTMLElement, text: string): void {
+  renderMarkdown(container, text);
+}
+
+/** Styles the renderer's output needs inside the element's shadow root. */
+export const markdownCss: CSSResult = markdownStyles;

@@ -1,0 +1,42 @@
+import { html, type TemplateResult } from 'lit';
+import { keyIcon } from '../icons.js';
+
+/** What the key form shows and calls back. */
+export interface KeyFormOptions {
+  /** The endpoint's host, shown so the user knows where the key goes. */
+  readonly host: string;
+  /** True after the server answered 401 to the current key. */
+  readonly rejected: boolean;
+  /** Called with the typed key and the "remember" choice. */
+  readonly onSubmit: (key: string, remember: boolean) => void;
+}
+
+function submit(event: SubmitEvent, onSubmit: KeyFormOptions['onSubmit']): void {
+  event.preventDefault();
+  const form = event.currentTarget as HTMLFormElement;
+  const input = form.querySelector<HTMLInputElement>('input[type=password]');
+  const remember = form.querySelector<HTMLInputElement>('input[type=checkbox]');
+  const key = input?.value.trim() ?? '';
+  if (!input || !key) return;
+  // The key leaves the DOM as soon as it is read.
+  input.value = '';
+  onSubmit(key, remember?.checked ?? false);
+}
+
+/** Asks for an API key: a password input, kept in memory unless "remember" is ticked. */
+export function keyFormTemplate(options: KeyFormOptions): TemplateResult {
+  const intro = options.rejected
+    ? `${options.host} rejected the API key. Enter another one.`
+    : `This chat needs your API key for ${options.host}.`;
+  return html`
+    <form class="key-form" part="key-form" @submit=${(event: SubmitEvent) => submit(event, options.onSubmit)}>
+      <p class="key-intro" id="key-intro">${keyIcon}<span>${intro} It is sent only to that server.</span></p>
+      <div class="key-row">
+        <label class="visually-hidden" for="api-key">API key</label>
+        <input id="api-key" class="key-input" part="key-input" type="password" name="api-key" autocomplete="off" spellcheck="false" required placeholder="API key" aria-describedby="key-intro" />
+        <button type="submit" class="button primary" part="key-submit">Use key</button>
+      </div>
+      <label class="remember"><input type="checkbox" name="remember" part="key-remember" /> Remember on this device</label>
+    </form>
+  `;
+}

@@ -1,0 +1,473 @@
+import { css } from 'lit';
+
+/**
+ * Styles of `<tool-agent-chat>`. Colours come from `--tool-agent-*` custom properties whose
+ * defaults follow the page's colour scheme through `light-dark()`.
+ */
+export const toolAgentChatStyles = css`
+  :host {
+    --_bg: var(--tool-agent-background, light-dark(#ffffff, #17181c));
+    --_fg: var(--tool-agent-color, light-dark(#1d1f24, #e6e7ea));
+    --_muted: var(--tool-agent-muted-color, light-dark(#5b616e, #a3a8b3));
+    --_border: var(--tool-agent-border-color, light-dark(#d5d8de, #3a3d45));
+    --_accent: var(--tool-agent-accent-color, light-dark(#2456c8, #8ab0ff));
+    --_on-accent: var(--tool-agent-accent-contrast, light-dark(#ffffff, #0b1a3a));
+    --_user-bg: var(--tool-agent-user-background, light-dark(#e8eefc, #26324d));
+    --_user-fg: var(--tool-agent-user-color, var(--_fg));
+    --_surface: var(--tool-agent-surface-background, light-dark(#f5f6f8, #202228));
+    --_code-bg: var(--tool-agent-code-bg, light-dark(#eef0f3, #262931));
+    --_error: var(--tool-agent-error-color, light-dark(#a4161a, #ff9b9b));
+    --_error-bg: var(--tool-agent-error-background, light-dark(#fdecec, #3a1d20));
+    --_ok: var(--tool-agent-success-color, light-dark(#17703a, #7fd69c));
+    --_radius: var(--tool-agent-radius, 0.75rem);
+    --_gap: var(--tool-agent-spacing, 0.75rem);
+
+    color-scheme: light dark;
+    display: block;
+    block-size: 32rem;
+    font-family: var(--tool-agent-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    font-size: var(--tool-agent-font-size, 0.95rem);
+    line-height: 1.5;
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+
+  .chat {
+    display: flex;
+    flex-direction: column;
+    block-size: 100%;
+    background: var(--_bg);
+    color: var(--_fg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    overflow: hidden;
+  }
+
+  .header {
+    display: flex;
+    align-items: center;
+    gap: var(--_gap);
+    padding: calc(var(--_gap) * 0.75) var(--_gap);
+    border-block-end: 1px solid var(--_border);
+  }
+
+  .heading {
+    margin: 0;
+    font-size: 1rem;
+    font-weight: 600;
+  }
+
+  .transcript {
+    flex: 1;
+    min-block-size: 0;
+    overflow-y: auto;
+    overscroll-behavior: contain;
+    padding: var(--_gap);
+    display: flex;
+    flex-direction: column;
+    gap: var(--_gap);
+  }
+
+  .transcript:focus-visible,
+  .button:focus-visible,
+  .icon-button:focus-visible,
+  .link-button:focus-visible,
+  summary:focus-visible,
+  .input:focus-visible,
+  .key-input:focus-visible,
+  input[type='checkbox']:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+
+  .empty {
+    margin: auto;
+    color: var(--_muted);
+    text-align: center;
+  }
+
+  .message {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_gap) * 0.66);
+    min-inline-size: 0;
+  }
+
+  .message.user {
+    align-self: flex-end;
+    max-inline-size: 85%;
+  }
+
+  .bubble {
+    background: var(--_user-bg);
+    color: var(--_user-fg);
+    border: 1px solid transparent;
+    padding: 0.5rem 0.8rem;
+    border-radius: var(--_radius);
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+
+  .markdown {
+    overflow-wrap: anywhere;
+  }
+
+  .markdown > :first-child {
+    margin-block-start: 0;
+  }
+
+  .markdown > :last-child {
+    margin-block-end: 0;
+  }
+
+  .state-note {
+    margin: 0;
+    font-size: 0.8rem;
+    color: var(--_muted);
+    font-style: italic;
+  }
+
+  .reasoning {
+    color: var(--_muted);
+    border-inline-start: 3px solid var(--_border);
+    padding-inline-start: 0.75rem;
+    font-size: 0.9em;
+  }
+
+  .reasoning > summary {
+    cursor: pointer;
+    font-weight: 500;
+  }
+
+  .reasoning-text {
+    margin-block-start: 0.4rem;
+  }
+
+  .tool-card {
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) * 0.75);
+    background: var(--_surface);
+    padding: 0.5rem 0.75rem;
+    font-size: 0.9em;
+    display: flex;
+    flex-direction: column;
+    gap: 0.4rem;
+  }
+
+  .tool-card[data-status='awaiting-approval'] {
+    border-color: var(--_accent);
+  }
+
+  .tool-header {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+  }
+
+  .tool-icon {
+    display: inline-flex;
+    color: var(--_muted);
+  }
+
+  .tool-name {
+    font-family: var(--tool-agent-code-font, ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace);
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+
+  .tool-status {
+    margin-inline-start: auto;
+    display: inline-flex;
+    align-items: center;
+    gap: 0.3rem;
+    color: var(--_muted);
+    font-size: 0.85em;
+    white-space: nowrap;
+  }
+
+  .tool-card[data-status='done'] .tool-status {
+    color: var(--_ok);
+  }
+
+  .tool-card[data-status='failed'] .tool-status,
+  .tool-card[data-status='denied'] .tool-status {
+    color: var(--_error);
+  }
+
+  pre {
+    margin: 0;
+    padding: 0.4rem 0.6rem;
+    background: var(--_code-bg);
+    border-radius: 0.4rem;
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+    font-family: var(--tool-agent-code-font, ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace);
+    font-size: 0.85em;
+  }
+
+  .tool-result > summary {
+    cursor: pointer;
+    color: var(--_muted);
+  }
+
+  .tool-result > pre {
+    margin-block-start: 0.3rem;
+  }
+
+  .approval {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+  }
+
+  .approval-question {
+    font-weight: 500;
+    margin-inline-end: auto;
+  }
+
+  .error {
+    display: flex;
+    align-items: flex-start;
+    gap: 0.5rem;
+    border: 1px solid var(--_error);
+    background: var(--_error-bg);
+    color: var(--_fg);
+    border-radius: calc(var(--_radius) * 0.75);
+    padding: 0.5rem 0.75rem;
+  }
+
+  .error-icon {
+    display: inline-flex;
+    color: var(--_error);
+    padding-block-start: 0.15rem;
+  }
+
+  .error-text {
+    display: flex;
+    flex-direction: column;
+    flex: 1;
+    min-inline-size: 0;
+    overflow-wrap: anywhere;
+  }
+
+  .error-detail {
+    font-size: 0.9em;
+  }
+
+  .button,
+  .icon-button,
+  .link-button {
+    font: inherit;
+    cursor: pointer;
+    border-radius: 0.5rem;
+    border: 1px solid var(--_border);
+    background: var(--_bg);
+    color: var(--_fg);
+  }
+
+  .button {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.3rem;
+    padding: 0.3rem 0.8rem;
+  }
+
+  .button.primary,
+  .icon-button.send {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_on-accent);
+  }
+
+  .icon-button {
+    display: inline-grid;
+    place-items: center;
+    inline-size: 2.5rem;
+    block-size: 2.5rem;
+    flex: none;
+  }
+
+  .link-button {
+    border: none;
+    background: none;
+    padding: 0;
+    color: var(--_accent);
+    text-decoration: underline;
+  }
+
+  button:disabled,
+  textarea:disabled {
+    cursor: not-allowed;
+    opacity: 0.55;
+  }
+
+  .footer {
+    border-block-start: 1px solid var(--_border);
+    padding: var(--_gap);
+    display: flex;
+    flex-direction: column;
+    gap: 0.5rem;
+  }
+
+  .composer,
+  .key-row {
+    display: flex;
+    align-items: flex-end;
+    gap: 0.5rem;
+  }
+
+  .input,
+  .key-input {
+    flex: 1;
+    min-inline-size: 0;
+    font: inherit;
+    color: var(--_fg);
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: 0.5rem;
+    padding: 0.45rem 0.7rem;
+  }
+
+  .input {
+    field-sizing: content;
+    min-block-size: 2.5rem;
+    max-block-size: 10lh;
+    resize: none;
+  }
+
+  .key-input {
+    block-size: 2.5rem;
+  }
+
+  .key-form {
+    display: flex;
+    flex-direction: column;
+    gap: 0.5rem;
+  }
+
+  .key-intro {
+    margin: 0;
+    display: flex;
+    gap: 0.4rem;
+    align-items: flex-start;
+  }
+
+  .key-intro .icon {
+    flex: none;
+    margin-block-start: 0.2rem;
+  }
+
+  .remember,
+  .key-status {
+    display: flex;
+    align-items: center;
+    gap: 0.4rem;
+    font-size: 0.85rem;
+    color: var(--_muted);
+  }
+
+  .typing {
+    display: inline-flex;
+    gap: 0.25rem;
+    padding-block: 0.4rem;
+  }
+
+  .typing span {
+    inline-size: 0.45rem;
+    block-size: 0.45rem;
+    border-radius: 50%;
+    background: var(--_muted);
+  }
+
+  .icon {
+    display: block;
+    flex: none;
+  }
+
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+
+  @media (prefers-reduced-motion: no-preference) {
+    .typing span {
+      animation: tool-agent-pulse 1.2s ease-in-out infinite;
+    }
+
+    .typing span:nth-child(2) {
+      animation-delay: 0.2s;
+    }
+
+    .typing span:nth-child(3) {
+      animation-delay: 0.4s;
+    }
+
+    .spin {
+      transform-origin: 12px 12px;
+      animation: tool-agent-spin 0.9s linear infinite;
+    }
+  }
+
+  @keyframes tool-agent-pulse {
+    0%,
+    80%,
+    100% {
+      opacity: 0.3;
+    }
+    40% {
+      opacity: 1;
+    }
+  }
+
+  @keyframes tool-agent-spin {
+    to {
+      transform: rotate(360deg);
+    }
+  }
+
+  @media (forced-colors: active) {
+    .chat,
+    .bubble,
+    .tool-card,
+    .error,
+    .button,
+    .icon-button,
+    pre {
+      border: 1px solid CanvasText;
+    }
+
+    .button.primary,
+    .icon-button.send {
+      forced-color-adjust: none;
+      background: ButtonText;
+      color: ButtonFace;
+    }
+
+    .typing span {
+      background: CanvasText;
+    }
+
+    .transcript:focus-visible,
+    .button:focus-visible,
+    .icon-button:focus-visible,
+    summary:focus-visible {
+      outline-color: Highlight;
+    }
+  }
+`;

@@ -1,0 +1,515 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import {
+  ChatHistory,
+  ChatMessage,
+  ChatToolAgent,
+  HTTPError,
+  OpenAIChatAPI,
+  ToolAgentsError,
+  ToolRegistry,
+  type AnyFunctionTool,
+  type ChatAPI,
+  type ChatResponse,
+  type ChatSettings,
+} from '../src/index.js';
+import { ApiKeyController } from './api-key-controller.js';
+import { keyScope } from './api-key-store.js';
+import { AssistantTurn } from './assistant-turn.js';
+import { ToolAgentErrorEvent, ToolAgentResponseEvent, ToolAgentSubmitEvent } from './chat-events.js';
+import { ChatRunController, type RunOutcome } from './chat-run-controller.js';
+import { loadConversation, removeConversation, saveConversation } from './conversation-storage.js';
+import { describeError } from './describe-error.js';
+import { entriesFromMessages } from './entries-from-messages.js';
+import { markdownCss } from './markdown-adapter.js';
+import { needsApiKey } from './needs-api-key.js';
+import { optionalNumber } from './optional-number.js';
+import { composerTemplate } from './templates/composer-template.js';
+import { keyFormTemplate } from './templates/key-form-template.js';
+import { entryTemplate, type TranscriptActions } from './templates/message-template.js';
+import { toolAgentChatStyles } from './tool-agent-chat-styles.js';
+import type { ToolCard, TranscriptEntry } from './transcript-entry.js';
+
+// Within this many pixels of the end, the reader counts as "at the bottom" and the view follows.
+const bottomSlack = 32;
+
+/**
+ * A chat with a tool-using, streaming LLM agent on any OpenAI-compatible endpoint, straight from
+ * the browser. Model and tool output is treated as untrusted: it is rendered as sanitised
+ * markdown or as text, never as markup.
+ *
+ * @summary Chat with a tool-using LLM agent; bring your own key.
+ *
+ * @fires {ToolAgentSubmitEvent} tool-agent-submit - The user submitted a message. Cancelable: `preventDefault()` sends nothing.
+ * @fires {ToolAgentChunkEvent} tool-agent-chunk - One library chunk of the running turn (`detail.chunk`).
+ * @fires {ToolAgentToolCallEvent} tool-agent-tool-call - A tool marked `requiresApproval` waits for a decision. Cancelable: `respondWith(decision)` decides, `preventDefault()` alone denies, nothing asks the user.
+ * @fires {ToolAgentResponseEvent} tool-agent-response - A turn finished (`detail.response` is the `ChatResponse`).
+ * @fires {ToolAgentErrorEvent} tool-agent-error - A turn failed (`detail.error`); not fired when the user stops.
+ *
+ * @slot empty - Shown while the conversation is empty (the first screen).
+ *
+ * @csspart base - The frame around everything.
+ * @csspart header - The bar holding the heading (only with `heading`).
+ * @csspart heading - The heading text.
+ * @csspart transcript - The scrolling conversation (a `role="log"` region).
+ * @csspart empty - The wrapper of the `empty` slot.
+ * @csspart message - Every message; also `user-message` or `assistant-message`.
+ * @csspart user-message - A message the user sent.
+ * @csspart assistant-message - Everything the assistant did for one user message.
+ * @csspart typing-indicator - The dots shown before the first token.
+ * @csspart state-note - "Stopped" or "Interrupted" under a cut-short answer.
+ * @csspart reasoning - The collapsible "thinking" section.
+ * @csspart tool-card - A tool call; also `tool-<status>` (`tool-streaming`, `tool-awaiting-approval`, `tool-running`, `tool-done`, `tool-failed`, `tool-denied`, `tool-stopped`).
+ * @csspart tool-name - The tool's name in its card.
+ * @csspart tool-status - The call's status in its card.
+ * @csspart tool-arguments - The call's arguments.
+ * @csspart tool-result - The collapsible result.
+ * @csspart approval - The Approve / Deny prompt.
+ * @csspart approve-button - Approve.
+ * @csspart deny-button - Deny.
+ * @csspart error - An error notice.
+ * @csspart error-title - What happened.
+ * @csspart error-detail - What the server said, or what to check.
+ * @csspart retry-button - Retry.
+ * @csspart footer - The area below the transcript.
+ * @csspart composer - The message form.
+ * @csspart input - The message textarea.
+ * @csspart send-button - Send (the same button becomes `stop-button` while a turn runs).
+ * @csspart stop-button - Stop.
+ * @csspart key-form - The API key form.
+ * @csspart key-input - The API key password input.
+ * @csspart key-remember - The "Remember on this device" checkbox.
+ * @csspart key-submit - The button that uses the typed key.
+ * @csspart key-status - The line saying how the user's key is kept, with Forget key.
+ * @csspart forget-key-button - Forget key.
+ *
+ * @cssprop [--tool-agent-background=light-dark(#ffffff, #17181c)] - Background.
+ * @cssprop [--tool-agent-color=light-dark(#1d1f24, #e6e7ea)] - Text colour.
+ * @cssprop [--tool-agent-muted-color=light-dark(#5b616e, #a3a8b3)] - Secondary text: reasoning, statuses, notes.
+ * @cssprop [--tool-agent-border-color=light-dark(#d5d8de, #3a3d45)] - Borders and dividers.
+ * @cssprop [--tool-agent-accent-color=light-dark(#2456c8, #8ab0ff)] - Primary buttons, focus rings, the approval card.
+ * @cssprop [--tool-agent-accent-contrast=light-dark(#ffffff, #0b1a3a)] - Text on the accent colour.
+ * @cssprop [--tool-agent-user-background=light-dark(#e8eefc, #26324d)] - The user's message bubble.
+ * @cssprop [--tool-agent-user-color=var(--tool-agent-color)] - Text in the user's bubble.
+ * @cssprop [--tool-agent-surface-background=light-dark(#f5f6f8, #202228)] - Tool cards.
+ * @cssprop [--tool-agent-code-bg=light-dark(#eef0f3, #262931)] - Code, arguments and results.
+ * @cssprop [--tool-agent-error-color=light-dark(#a4161a, #ff9b9b)] - Error border, icon and failed statuses.
+ * @cssprop [--tool-agent-error-background=light-dark(#fdecec, #3a1d20)] - Error notice background.
+ * @cssprop [--tool-agent-success-color=light-dark(#17703a, #7fd69c)] - The "Done" status.
+ * @cssprop [--tool-agent-radius=0.75rem] - Corner radius.
+ * @cssprop [--tool-agent-spacing=0.75rem] - Padding and gaps.
+ * @cssprop [--tool-agent-font-family=system-ui] - Font.
+ * @cssprop [--tool-agent-code-font=ui-monospace] - Font of code, tool names, arguments and results.
+ * @cssprop [--tool-agent-font-size=0.95rem] - Base font size.
+ *
+ * @cssstate busy - A turn is running.
+ */
+export class ToolAgentChat extends LitElement {
+  static override styles = [markdownCss, toolAgentChatStyles];
+
+  /** Base URL of the OpenAI-compatible API (`…/v1`). A localhost URL needs no key. */
+  @property({ attribute: 'base-url' }) baseURL = 'https://api.openai.com/v1';
+
+  /** The model id, e.g. `gpt-4o-mini` or `llama3.1`. */
+  @property() model = 'gpt-4o-mini';
+
+  /** A system prompt sent before the conversation (not stored in it). */
+  @property({ attribute: 'system-prompt' }) systemPrompt = '';
+
+  /** Placeholder of the message input. */
+  @property() placeholder = 'Send a message';
+
+  /** Most model requests in one turn (tool rounds included). */
+  @property({ attribute: 'max-iterations', type: Number }) maxIterations = 10;
+
+  /** localStorage key: when set, the conversation is restored from and saved to it. */
+  @property({ attribute: 'storage-key' }) storageKey = '';
+
+  /** Sampling temperature; overrides `settings.temperature`. */
+  @property({ converter: optionalNumber }) temperature: number | undefined = undefined;
+
+  /** Upper bound on generated tokens per request; overrides `settings.maxTokens`. */
+  @property({ attribute: 'max-tokens', converter: optionalNumber }) maxTokens: number | undefined = undefined;
+
+  /** A visible heading above the conversation; none when empty. */
+  @property() heading = '';
+
+  /** Accessible name of the conversation log and the message input's label prefix. */
+  @property() label = 'Conversation';
+
+  /** Disables the message input (programmatic `send()` still works). */
+  @property({ type: Boolean, reflect: true }) disabled = false;
+
+  /** The endpoint takes no key: never ask for one. */
+  @property({ attribute: 'no-key', type: Boolean }) noKey = false;
+
+  /** Ask for a key even for a localhost endpoint or a custom `fetch`. */
+  @property({ attribute: 'key-required', type: Boolean }) keyRequired = false;
+
+  /** The tools the model may call: `FunctionTool`s or a `ToolRegistry`. */
+  @property({ attribute: false }) tools: readonly AnyFunctionTool[] | ToolRegistry | undefined = undefined;
+
+  /** Request settings (temperature, max tokens, tool choice, extra body fields…). */
+  @property({ attribute: false }) settings: ChatSettings | undefined = undefined;
+
+  /** A chat backend to use instead of the built-in `OpenAIChatAPI` (then no key is asked for). */
+  @property({ attribute: false }) chatApi: ChatAPI | undefined = undefined;
+
+  /** A ready agent for full control; wins over `chatApi`. The element's approval flow is used for its turns. */
+  @property({ attribute: false }) agent: ChatToolAgent | undefined = undefined;
+
+  /** A `fetch` for the built-in API to use (a proxy, a test double). */
+  @property({ attribute: false }) fetch: typeof globalThis.fetch | undefined = undefined;
+
+  readonly #run = new ChatRunController(this, {
+    onProgress: () => this.#follow(),
+    onApprovalRequested: () => void this.#focusApproval(),
+  });
+  readonly #keys = new ApiKeyController(this);
+  readonly #internals = this.attachInternals();
+  readonly #actions: TranscriptActions = {
+    decide: (card, approved) => void this.#decide(card, approved),
+    retryFor: (entry) => (entry === this.#failedTurn?.entry && !this.#run.running ? this.#retry : undefined),
+  };
+  #messages: ChatMessage[] = [];
+  #entries: TranscriptEntry[] = [];
+  #failedTurn: AssistantTurn | undefined;
+  #active: Promise<unknown> | undefined;
+  // Bumped whenever the conversation is replaced, so a run that ends later leaves it alone.
+  #generation = 0;
+  #announcement = '';
+  #atBottom = true;
+  #lastScrollTop = 0;
+  #followFrame = 0;
+  #focusReturn: HTMLElement | undefined;
+
+  constructor() {
+    super();
+    this.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && this.#run.running) {
+        event.preventDefault();
+        this.stop();
+      }
+    });
+  }
+
+  /** The API key for the built-in API. Write-only in spirit: it is never rendered, reflected or sent in an event. */
+  get apiKey(): string | undefined {
+    return this.#keys.pageKey;
+  }
+
+  set apiKey(key: string | undefined) {
+    this.#keys.pageKey = key;
+  }
+
+  /** The conversation (a copy; assign to replace it, which stops a running turn). */
+  get messages(): readonly ChatMessage[] {
+    return [...this.#messages];
+  }
+
+  set messages(messages: readonly ChatMessage[]) {
+    this.#replaceConversation([...messages]);
+    this.#persist();
+  }
+
+  /** The conversation as a new `ChatHistory`; assigning one replaces the conversation. */
+  get history(): ChatHistory {
+    return new ChatHistory({ messages: this.#messages });
+  }
+
+  set history(history: ChatHistory) {
+    this.messages = history.getMessages();
+  }
+
+  /** True while a turn runs. */
+  get running(): boolean {
+    return this.#run.running;
+  }
+
+  /**
+   * Sends a user message and runs the turn. Resolves with the response, or `undefined` when the
+   * turn was stopped or failed (the error is shown and `tool-agent-error` fired).
+   * @throws Error when a turn is already running.
+   */
+  async send(text: string): Promise<ChatResponse | undefined> {
+    const content = text.trim();
+    if (!content) return undefined;
+    if (this.#run.running) {
+      if (!this.#run.stopping) throw new Error('A turn is already running; call stop() first.');
+      await this.#settle();
+      if (this.#run.running) throw new Error('A turn is already running; call stop() first.');
+    }
+    const user = ChatMessage.createUserMessage(content);
+    const turn = new AssistantTurn(this.ownerDocument);
+    this.#failedTurn = undefined;
+    this.#messages = [...this.#messages, user];
+    this.#entries = [...this.#entries, { kind: 'user', key: `user-${user.id}`, text: content }, turn.entry];
+    this.#atBottom = true;
+    return this.#execute(turn);
+  }
+
+  /** Stops the running turn: the request and the running tools are aborted; the partial answer stays. */
+  stop(): void {
+    this.#run.stop();
+  }
+
+  /** Stops any turn and empties the conversation (and its saved copy). */
+  clear(): void {
+    this.#replaceConversation([]);
+    if (this.storageKey) removeConversation(this.storageKey);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    this.#keys.setBaseURL(this.baseURL);
+    if (changed.has('storageKey') && this.storageKey) {
+      const saved = loadConversation(this.storageKey);
+      if (saved) this.#replaceConversation(saved);
+    }
+  }
+
+  protected override updated(): void {
+    if (this.#run.running) this.#internals.states.add('busy');
+    else this.#internals.states.delete('busy');
+    this.#follow();
+  }
+
+  protected override render(): TemplateResult {
+    const running = this.#run.running;
+    return html`
+      <div class="chat" part="base">
+        ${this.heading ? html`<div class="header" part="header"><h2 class="heading" part="heading">${this.heading}</h2></div>` : nothing}
+        <div
+          class="transcript"
+          part="transcript"
+          role="log"
+          aria-live="off"
+          aria-label=${this.label}
+          aria-busy=${running ? 'true' : 'false'}
+          tabindex="0"
+          @scroll=${this.#onScroll}
+        >
+          ${this.#entries.length === 0 ? html`<div class="empty" part="empty"><slot name="empty"></slot></div>` : nothing}
+          ${repeat(this.#entries, (entry) => entry.key, (entry) => entryTemplate(entry, this.#actions))}
+        </div>
+        <!-- Announces each finished message once; the log itself stays quiet while tokens stream. -->
+        <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.#announcement}</div>
+        <div class="footer" part="footer">${this.#footerTemplate(running)}</div>
+      </div>
+    `;
+  }
+
+  #footerTemplate(running: boolean): TemplateResult {
+    if (this.#showKeyForm()) {
+      return keyFormTemplate({ host: hostOf(this.baseURL), rejected: this.#keys.rejected, onSubmit: this.#submitKey });
+    }
+    const keeping = this.chatApi || this.agent ? undefined : this.#keys.userKeyKeeping;
+    return html`
+      ${composerTemplate({
+        placeholder: this.placeholder,
+        label: `Message to ${this.heading || 'the assistant'}`,
+        running,
+        disabled: this.disabled,
+        onSubmit: this.#onSubmit,
+        onKeydown: this.#onKeydown,
+        onStop: () => this.stop(),
+      })}
+      ${keeping
+        ? html`<p class="key-status" part="key-status">
+            ${keeping === 'device' ? 'Your API key is remembered on this device.' : 'Your API key is kept until this page closes.'}
+            <button type="button" class="link-button" part="forget-key-button" @click=${this.#forgetKey}>Forget key</button>
+          </p>`
+        : nothing}
+    `;
+  }
+
+  #showKeyForm(): boolean {
+    if (this.chatApi || this.agent) return false;
+    if (this.#keys.rejected) return true;
+    const customTransport = this.fetch !== undefined;
+    return needsApiKey({ noKey: this.noKey, keyRequired: this.keyRequired, customTransport, baseURL: this.baseURL }) && !this.#keys.key;
+  }
+
+  async #execute(turn: AssistantTurn): Promise<ChatResponse | undefined> {
+    const generation = this.#generation;
+    let outcome: RunOutcome;
+    try {
+      const agent = this.agent ?? new ChatToolAgent({ chatApi: this.#chatApi(), maxIterations: this.maxIterations });
+      const conversation = this.#messages;
+      const messages = this.systemPrompt && conversation[0]?.role !== 'system' ? [ChatMessage.createSystemMessage(this.systemPrompt), ...conversation] : conversation;
+      const toolRegistry = this.tools === undefined || this.tools instanceof ToolRegistry ? this.tools : new ToolRegistry(this.tools);
+      const run = this.#run.run({ agent, messages, settings: this.#settings(agent), toolRegistry, turn });
+      this.#active = run;
+      outcome = await run;
+    } catch (error) {
+      // Configuration errors (e.g. two tools with one name) fail the turn like any other error.
+      turn.fail(describeError(error));
+      outcome = { kind: 'failed', error };
+    }
+    this.requestUpdate();
+    if (generation !== this.#generation) return undefined;
+    return this.#finish(turn, outcome);
+  }
+
+  #finish(turn: AssistantTurn, outcome: RunOutcome): ChatResponse | undefined {
+    switch (outcome.kind) {
+      case 'finished': {
+        const { response } = outcome;
+        this.#messages = [...this.#messages, ...response.messages];
+        this.#persist();
+        this.#announce(response.response ? `Assistant: ${response.response}` : 'The assistant finished.');
+        this.dispatchEvent(new ToolAgentResponseEvent({ response }));
+        return response;
+      }
+      case 'stopped':
+        this.#messages = [...this.#messages, ...outcome.kept];
+        this.#announce('Stopped.');
+        return undefined;
+      case 'failed': {
+        const { error } = outcome;
+        if (error instanceof ToolAgentsError) this.#messages = [...this.#messages, ...error.partial.messages];
+        this.#failedTurn = turn;
+        if (error instanceof HTTPError && error.status === 401 && !this.chatApi && !this.agent) this.#keys.reject();
+        const notice = turn.entry.error ?? describeError(error);
+        this.#announce(`Error: ${notice.title}. ${notice.detail}`);
+        this.dispatchEvent(new ToolAgentErrorEvent({ error }));
+        return undefined;
+      }
+    }
+  }
+
+  #chatApi(): ChatAPI {
+    return this.chatApi ?? new OpenAIChatAPI({ model: this.model, baseURL: this.baseURL, apiKey: this.#keys.key, fetch: this.fetch });
+  }
+
+  #settings(agent: ChatToolAgent): ChatSettings {
+    return {
+      ...agent.chatApi.getDefaultSettings(),
+      ...this.settings,
+      ...(this.temperature === undefined ? {} : { temperature: this.temperature }),
+      ...(this.maxTokens === undefined ? {} : { maxTokens: this.maxTokens }),
+    };
+  }
+
+  readonly #retry = (): void => {
+    const turn = this.#failedTurn;
+    if (!turn || this.#run.running) return;
+    this.#failedTurn = undefined;
+    turn.retry();
+    this.#atBottom = true;
+    void this.#execute(turn);
+  };
+
+  /** Waits for a stopped run to wind down. */
+  async #settle(): Promise<void> {
+    if (this.#active) await this.#active.catch(() => undefined);
+  }
+
+  #replaceConversation(messages: ChatMessage[]): void {
+    this.#run.stop();
+    this.#generation++;
+    this.#failedTurn = undefined;
+    this.#messages = messages;
+    this.#entries = entriesFromMessages(messages, this.ownerDocument);
+    this.#atBottom = true;
+    this.requestUpdate();
+  }
+
+  #persist(): void {
+    if (this.storageKey) saveConversation(this.storageKey, this.#messages);
+  }
+
+  #announce(text: string): void {
+    this.#announcement = text;
+    this.requestUpdate();
+  }
+
+  readonly #onSubmit = (event: SubmitEvent): void => {
+    event.preventDefault();
+    this.#submitInput();
+  };
+
+  readonly #onKeydown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Enter' || event.shiftKey || event.isComposing) return;
+    event.preventDefault();
+    this.#submitInput();
+  };
+
+  #submitInput(): void {
+    const input = this.renderRoot.querySelector<HTMLTextAreaElement>('#input');
+    const text = input?.value.trim() ?? '';
+    if (!input || !text || this.disabled || this.#run.running) return;
+    if (!this.dispatchEvent(new ToolAgentSubmitEvent({ text }))) return;
+    input.value = '';
+    void this.send(text);
+  }
+
+  readonly #submitKey = (key: string, remember: boolean): void => {
+    this.#keys.submit(key, remember);
+    void this.updateComplete.then(() => this.#input()?.focus());
+  };
+
+  readonly #forgetKey = (): void => {
+    this.#keys.forget();
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('#api-key')?.focus());
+  };
+
+  async #focusApproval(): Promise<void> {
+    await this.updateComplete;
+    const active = this.shadowRoot?.activeElement;
+    // Only take focus from inside the element (or from nowhere), never from the rest of the page.
+    if (!active && this.ownerDocument.activeElement !== this.ownerDocument.body && this.ownerDocument.activeElement !== null) return;
+    const button = this.renderRoot.querySelector<HTMLButtonElement>('[part~="approve-button"]');
+    if (!button || active === button) return;
+    if (!this.#focusReturn && active instanceof HTMLElement && !active.closest('.approval')) this.#focusReturn = active;
+    button.focus();
+  }
+
+  async #decide(card: ToolCard, approved: boolean): Promise<void> {
+    this.#run.decide(card, approved);
+    await this.updateComplete;
+    const next = this.renderRoot.querySelector<HTMLButtonElement>('[part~="approve-button"]');
+    if (next) return next.focus();
+    const target = this.#focusReturn?.isConnected ? this.#focusReturn : this.#input();
+    this.#focusReturn = undefined;
+    target?.focus();
+  }
+
+  #input(): HTMLTextAreaElement | null {
+    return this.renderRoot.querySelector<HTMLTextAreaElement>('#input');
+  }
+
+  readonly #onScroll = (event: Event): void => {
+    const view = event.currentTarget as HTMLElement;
+    // Only the reader scrolls up; growth of the content never counts as leaving the bottom.
+    if (view.scrollHeight - view.scrollTop - view.clientHeight <= bottomSlack) this.#atBottom = true;
+    else if (view.scrollTop < this.#lastScrollTop) this.#atBottom = false;
+    this.#lastScrollTop = view.scrollTop;
+  };
+
+  #follow(): void {
+    if (!this.#atBottom || this.#followFrame) return;
+    // One scroll per frame, however many tokens arrived in it.
+    this.#followFrame = requestAnimationFrame(() => {
+      this.#followFrame = 0;
+      const view = this.renderRoot.querySelector<HTMLElement>('.transcript');
+      if (!view || !this.#atBottom) return;
+      view.scrollTop = view.scrollHeight;
+      this.#lastScrollTop = view.scrollTop;
+    });
+  }
+}
+
+function hostOf(baseURL: string): string {
+  try {
+    return new URL(keyScope(baseURL)).host || baseURL;
+  } catch {
+    return baseURL;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tool-agent-chat': ToolAgentChat;
+  }
+}

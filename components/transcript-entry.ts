@@ -1,0 +1,85 @@
+import type { MarkdownWriter } from './markdown-adapter.js';
+
+/** Where a tool call stands, as its card shows it. */
+export type ToolCardStatus = 'streaming' | 'awaiting-approval' | 'running' | 'done' | 'failed' | 'denied' | 'stopped';
+
+/** One tool call on screen. */
+export interface ToolCard {
+  readonly id: string;
+  name: string;
+  /** The argument text received so far (complete once the call is ready). */
+  argumentsText: string;
+  status: ToolCardStatus;
+  /** The JSON text sent back to the model, once the call has finished. */
+  resultText: string | undefined;
+  /** True while Approve and Deny wait for the user (the page did not decide). */
+  askingUser: boolean;
+}
+
+/** Answer text; `container` holds the rendered markdown and is never re-created. */
+export interface TextBlock {
+  readonly kind: 'text';
+  readonly key: string;
+  readonly step: number;
+  readonly container: HTMLElement;
+  readonly writer: MarkdownWriter;
+  text: string;
+  /** True while the text is still arriving (its writer is open). */
+  streaming: boolean;
+}
+
+/** Reasoning ("thinking") text, shown in a collapsible section. */
+export interface ReasoningBlock {
+  readonly kind: 'reasoning';
+  readonly key: string;
+  readonly step: number;
+  readonly container: HTMLElement;
+  readonly writer: MarkdownWriter;
+  text: string;
+  /** True while the reasoning is still arriving (its writer is open). */
+  streaming: boolean;
+}
+
+/** A tool call card. */
+export interface ToolBlock {
+  readonly kind: 'tool';
+  readonly key: string;
+  readonly step: number;
+  readonly card: ToolCard;
+}
+
+/** A piece of an assistant turn. */
+export type AssistantBlock = TextBlock | ReasoningBlock | ToolBlock;
+
+/** An error as the transcript shows it. */
+export interface ErrorNotice {
+  /** One line: what happened. */
+  readonly title: string;
+  /** What the server said, or what to check. */
+  readonly detail: string;
+  /** True when the server rejected the API key (HTTP 401). */
+  readonly unauthorized: boolean;
+}
+
+/** How an assistant turn ended, if it has. */
+export type AssistantState = 'streaming' | 'done' | 'stopped' | 'interrupted';
+
+/** Everything the assistant did for one user message: text, reasoning, tool calls. */
+export interface AssistantEntry {
+  readonly kind: 'assistant';
+  readonly key: string;
+  readonly blocks: AssistantBlock[];
+  state: AssistantState;
+  /** Set when the turn failed; shown with a Retry button. */
+  error: ErrorNotice | undefined;
+}
+
+/** A message the user sent. */
+export interface UserEntry {
+  readonly kind: 'user';
+  readonly key: string;
+  readonly text: string;
+}
+
+/** One item of the transcript. */
+export type TranscriptEntry = UserEntry | AssistantEntry;
