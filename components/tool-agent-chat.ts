@@ -123,6 +123,9 @@ export class ToolAgentChat extends LitElement {
   /** Most model requests in one turn (tool rounds included). */
   @property({ attribute: 'max-iterations', type: Number }) maxIterations = 10;
 
+  /** Retries of the built-in API for network errors and 408/409/429/5xx before the first byte. */
+  @property({ attribute: 'max-retries', type: Number }) maxRetries = 2;
+
   /** localStorage key: when set, the conversation is restored from and saved to it. */
   @property({ attribute: 'storage-key' }) storageKey = '';
 
@@ -379,7 +382,7 @@ export class ToolAgentChat extends LitElement {
   }
 
   #chatApi(): ChatAPI {
-    return this.chatApi ?? new OpenAIChatAPI({ model: this.model, baseURL: this.baseURL, apiKey: this.#keys.key, fetch: this.fetch });
+    return this.chatApi ?? new OpenAIChatAPI({ model: this.model, baseURL: this.baseURL, apiKey: this.#keys.key, fetch: this.fetch, maxRetries: this.maxRetries });
   }
 
   #settings(agent: ChatToolAgent): ChatSettings {

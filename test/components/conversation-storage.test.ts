@@ -1,0 +1,128 @@
+import { expect } from 'chai';
+import * as z from 'zod';
+import { ChatMessage, FunctionTool } from '../../src/index.js';
+import { createScriptedFetch, errorReply, textReply, toolCallReply } from '../../src/testing/index.js';
+import { conversationVersion, loadConversation, removeConversation, saveConversation } from '../../components/conversation-storage.js';
+import { assistantText, axeViolations, createChat, find, findAll, removeChats, waitFor } from './chat-test-utils.js';
+
+const key = 'tool-agent-chat-test:conversation';
+
+function stored(): { version: number; messages: { role: string }[] } | null {
+  const text = localStorage.getItem(key);
+  return text === null ? null : (JSON.parse(text) as { version: number; messages: { role: string }[] });
+}
+
+describe('conversation storage', () => {
+  beforeEach(() => localStorage.removeItem(key));
+  afterEach(() => {
+    removeChats();
+    localStorage.removeItem(key);
+  });
+
+  describe('saveConversation / loadConversation', () => {
+    it('round-trips messages in a versioned envelope', () => {
+      const messages = [ChatMessage.createUserMessage('Hi'), ChatMessage.createAssistantMessage('Hello')];
+      expect(saveConversation(key, messages)).to.equal(true);
+      expect(stored()).to.deep.equal({ version: conversationVersion, messages: JSON.parse(JSON.stringify(messages)) });
+      expect(conversationVersion).to.equal(1);
+      expect(loadConversation(key)).to.deep.equal(messages);
+    });
+
+    it('ignores what it cannot read: nothing, bad JSON, unknown versions, invalid messages', () => {
+      expect(loadConversation(key)).to.equal(undefined);
+      localStorage.setItem(key, '{not json');
+      expect(loadConversation(key)).to.equal(undefined);
+      localStorage.setItem(key, JSON.stringify({ version: 99, messages: [] }));
+      expect(loadConversation(key)).to.equal(undefined);
+      localStorage.setItem(key, JSON.stringify({ version: 1, messages: [{ role: 'wizard' }] }));
+      expect(loadConversation(key)).to.equal(undefined);
+      localStorage.setItem(key, JSON.stringify([1, 2]));
+      expect(loadConversation(key)).to.equal(undefined);
+      removeConversation(key);
+      expect(localStorage.getItem(key)).to.equal(null);
+    });
+  });
+
+  describe('with storage-key', () => {
+    it('saves after each finished response, never a half-written turn', async () => {
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const { fetch } = createScriptedFetch(async (_request, index) => {
+        if (index === 1) await gate;
+        return textReply(index === 0 ? 'First answer.' : ['Second ', 'answer.']);
+      });
+      const chat = await createChat((c) => {
+        c.fetch = fetch;
+        c.storageKey = key;
+      });
+      await chat.send('one');
+      expect(stored()?.messages.map((m) => m.role)).to.deep.equal(['user', 'assistant']);
+      const second = chat.send('two');
+      await waitFor(() => chat.running, 'the second turn');
+      expect(stored()?.messages).to.have.length(2, 'the running turn is not saved');
+      release();
+      await second;
+      expect(stored()?.messages.map((m) => m.role)).to.deep.equal(['user', 'assistant', 'user', 'assistant']);
+    });
+
+    it('does not save a failed turn', async () => {
+      const { fetch } = createScriptedFetch([textReply('ok'), errorReply(400, 'nope')]);
+      const chat = await createChat((c) => {
+        c.fetch = fetch;
+        c.setAttribute('storage-key', key);
+      });
+      await chat.send('one');
+      await chat.send('two');
+      expect(stored()?.messages).to.have.length(2);
+    });
+
+    it('restores the conversation when the element is re-created with the same key (a reload)', async () => {
+      const weather = new FunctionTool({ name: 'weather', description: 'Weather', parameters: z.object({ city: z.string() }), execute: ({ city }) => ({ city, sky: 'sunny' }) });
+      const { fetch } = createScriptedFetch([
+        toolCallReply([{ id: 'call_w', name: 'weather', arguments: { city: 'Oslo' } }]),
+        textReply('It is **sunny** in Oslo.', { reasoning: 'The tool said sunny.' }),
+      ]);
+      const first = await createChat((c) => {
+        c.fetch = fetch;
+        c.tools = [weather];
+        c.setAttribute('storage-key', key);
+      });
+      await first.send('Weather in Oslo?');
+      first.remove();
+
+      const second = await createChat((c) => c.setAttribute('storage-key', key));
+      expect(second.messages.map((m) => m.role)).to.deep.equal(['user', 'assistant', 'tool', 'assistant']);
+      expect(find(second, '[part~="user-message"]')?.textContent).to.contain('Weather in Oslo?');
+      expect(find(second, '[part~="assistant-message"] strong')?.textContent).to.equal('sunny');
+      const card = find(second, '[part~="tool-card"]');
+      expect(card?.dataset['status']).to.equal('done');
+      expect(card?.querySelector('[part~="tool-result"] pre')?.textContent).to.contain('"sky": "sunny"');
+      const reasoning = find<HTMLDetailsElement>(second, 'details[part~="reasoning"]');
+      expect(reasoning?.open).to.equal(false);
+      expect(reasoning?.textContent).to.contain('The tool said sunny.');
+      expect(assistantText(second)).to.contain('It is sunny in Oslo.');
+      expect(await axeViolations(second)).to.deep.equal([]);
+    });
+
+    it('clear() empties the conversation and its saved copy', async () => {
+      saveConversation(key, [ChatMessage.createUserMessage('old'), ChatMessage.createAssistantMessage('reply')]);
+      const chat = await createChat((c) => (c.storageKey = key));
+      expect(findAll(chat, '[part~="message"]')).to.have.length(2);
+      chat.clear();
+      await chat.updateComplete;
+      expect(findAll(chat, '[part~="message"]')).to.have.length(0);
+      expect(localStorage.getItem(key)).to.equal(null);
+    });
+
+    it('saves a conversation assigned through messages or history', async () => {
+      const chat = await createChat((c) => (c.storageKey = key));
+      chat.messages = [ChatMessage.createUserMessage('set'), ChatMessage.createAssistantMessage('by the page')];
+      expect(stored()?.messages).to.have.length(2);
+      const history = chat.history;
+      history.addUserMessage('more');
+      chat.history = history;
+      expect(stored()?.messages).to.have.length(3);
+      expect(chat.messages.at(-1)?.role).to.equal('user');
+    });
+  });
+});

@@ -1,0 +1,119 @@
+import { expect } from 'chai';
+import * as z from 'zod';
+import { ChatMessage, FunctionTool } from '../../src/index.js';
+import { createScriptedFetch, errorReply, textReply, toolCallReply, type ScriptedReply } from '../../src/testing/index.js';
+import type { ToolAgentChat } from '../../components/index.js';
+import { createChat, findAll, removeChats, root } from './chat-test-utils.js';
+import { xssVectors } from './xss-vectors.js';
+
+declare global {
+  // A global the vectors call if they ever run.
+  var __xssHit: ((id: number) => void) | undefined;
+}
+
+// Elements the element itself renders; anything else in the shadow root came from untrusted text.
+const dangerous = 'script, iframe, frame, object, embed, img, image, style, link, meta, base, video, audio, source, template, math, svg:not(.icon), input:not(#api-key, [type="checkbox"]), details[ontoggle]';
+
+function assertInert(chat: ToolAgentChat, hits: number[]): void {
+  expect(hits, 'no vector ran').to.deep.equal([]);
+  const shadow = root(chat);
+  expect([...shadow.querySelectorAll(dangerous)].map((node) => node.outerHTML)).to.deep.equal([]);
+  for (const element of shadow.querySelectorAll('*')) {
+    const handlers = element.getAttributeNames().filter((name) => name.startsWith('on'));
+    expect(handlers, `${element.tagName} has no event handler attributes`).to.deep.equal([]);
+    expect(element.hasAttribute('style'), `${element.tagName} has no inline style`).to.equal(false);
+    if (element instanceof SVGElement && !element.closest('svg.icon')) throw new Error(`unexpected SVG ${element.outerHTML}`);
+  }
+  for (const link of findAll<HTMLAnchorElement>(chat, 'a[href]')) {
+    expect(['http:', 'https:', 'mailto:'], link.href).to.include(new URL(link.href).protocol);
+  }
+  const forms = findAll(chat, 'form').map((form) => form.getAttribute('part'));
+  expect(forms.every((part) => part === 'composer' || part === 'key-form')).to.equal(true);
+}
+
+async function settle(): Promise<void> {
+  // Give image errors, focus and toggle events time to fire, if anything could fire them.
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+}
+
+describe('untrusted output cannot inject markup or script', () => {
+  const hits: number[] = [];
+  before(() => {
+    globalThis.__xssHit = (id) => hits.push(id);
+  });
+  after(() => {
+    globalThis.__xssHit = undefined;
+  });
+  afterEach(removeChats);
+
+  it(`has at least 30 vectors (${xssVectors.length})`, () => {
+    expect(xssVectors.length).to.be.at.least(30);
+  });
+
+  it('renders every vector inert in model text, reasoning, tool names, arguments and results', async () => {
+    const echo = new FunctionTool({ name: 'echo', description: 'Echoes', parameters: z.object({ text: z.string() }), execute: ({ text }) => ({ text, html: text }) });
+    const replies: ScriptedReply[] = [];
+    for (const [index, vector] of xssVectors.entries()) {
+      replies.push(
+        toolCallReply(
+          [
+            { id: `call_name_${index}`, name: vector, arguments: vector },
+            { id: `call_echo_${index}`, name: 'echo', arguments: { text: vector } },
+          ],
+          { text: vector },
+        ),
+        textReply(`${vector}\n\n*after* ${vector}`, { reasoning: vector }),
+      );
+    }
+    const { fetch } = createScriptedFetch(replies);
+    const chat = await createChat((c) => {
+      c.fetch = fetch;
+      c.tools = [echo];
+    });
+    for (const vector of xssVectors) {
+      const response = await chat.send(`user says ${vector}`);
+      expect(response, vector).not.to.equal(undefined);
+    }
+    await settle();
+    assertInert(chat, hits);
+    const cards = findAll(chat, '[part~="tool-card"]');
+    expect(cards).to.have.length(xssVectors.length * 2);
+    // The text is shown as text, not dropped.
+    expect(cards[0]?.querySelector('[part~="tool-name"]')?.textContent).to.equal(xssVectors[0]);
+    expect(cards[0]?.getAttribute('aria-label')).to.equal(`Tool call: ${xssVectors[0]}`);
+    expect(root(chat).textContent).to.contain('__xssHit(2)');
+  });
+
+  it('renders every vector inert when restored from a saved conversation', async () => {
+    const messages: ChatMessage[] = [];
+    for (const [index, vector] of xssVectors.entries()) {
+      messages.push(
+        ChatMessage.createUserMessage(vector),
+        ChatMessage.createAssistantMessage([
+          { type: 'reasoning', text: vector },
+          { type: 'text', text: vector },
+          { type: 'tool_call', id: `c${index}`, name: vector, arguments: vector },
+        ]),
+        ChatMessage.createToolMessage([{ type: 'tool_result', toolCallId: `c${index}`, toolName: vector, result: JSON.stringify({ error: vector }), isError: true }]),
+      );
+    }
+    const chat = await createChat((c) => (c.messages = messages));
+    for (const details of findAll<HTMLDetailsElement>(chat, 'details')) details.open = true;
+    await settle();
+    assertInert(chat, hits);
+    expect(findAll(chat, '[part~="tool-card"]')).to.have.length(xssVectors.length);
+  });
+
+  it('renders vectors inert in error messages', async () => {
+    const { fetch } = createScriptedFetch(xssVectors.map((vector) => errorReply(400, vector)));
+    const chat = await createChat((c) => (c.fetch = fetch));
+    for (const vector of xssVectors) {
+      await chat.send('hi');
+      expect(root(chat).querySelector('[part~="error-detail"]')?.textContent).to.equal(vector);
+      chat.clear();
+    }
+    await settle();
+    assertInert(chat, hits);
+  });
+});
