@@ -46,4 +46,9 @@ export interface ChatAPI {
   getDefaultSettings(): ChatSettings;
   /** Streams one model request. Rejects with a `ToolAgentsError` subclass on failure. */
   streamChat(request: ChatRequest): AsyncIterable<ProviderEvent>;
+  /**
+   * Optional: the same events grouped as they arrived (one array per network read). The agent
+   * prefers it, saving one await per event on long streams.
+   */
+  streamChatBatches?(request: ChatRequest): AsyncIterable<readonly ProviderEvent[]>;
 }

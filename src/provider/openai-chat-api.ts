@@ -58,6 +58,11 @@ export class OpenAIChatAPI implements ChatAPI {
 
   /** Streams one chat-completions request as normalised events. */
   async *streamChat(request: ChatRequest): AsyncGenerator<ProviderEvent, void, undefined> {
+    for await (const batch of this.streamChatBatches(request)) yield* batch;
+  }
+
+  /** The same events, one array per network read: one await per read instead of per event. */
+  async *streamChatBatches(request: ChatRequest): AsyncGenerator<readonly ProviderEvent[], void, undefined> {
     const url = joinURL(this.baseURL, 'chat/completions');
     const body = JSON.stringify(buildRequestBody(this.model, request.messages, request.settings, request.tools));
     const response = await this.#send(url, body, request.signal);
@@ -109,7 +114,7 @@ export class OpenAIChatAPI implements ChatAPI {
     );
   }
 
-  async *#readResponse(response: Response, url: string, signal: AbortSignal | undefined): AsyncGenerator<ProviderEvent, void, undefined> {
+  async *#readResponse(response: Response, url: string, signal: AbortSignal | undefined): AsyncGenerator<readonly ProviderEvent[], void, undefined> {
     const accumulator = new CompletionAccumulator();
     const partial = (): PartialResponse => ({ text: accumulator.text, reasoning: accumulator.reasoning, messages: [], usage: { inputTokens: 0, outputTokens: 0, totalTokens: 0 } });
     const contentType = response.headers.get('content-type') ?? '';
@@ -118,8 +123,8 @@ export class OpenAIChatAPI implements ChatAPI {
       const text = await response.text();
       const events: ProviderEvent[] = [];
       this.#applyData(text, accumulator, events, url, partial);
-      yield* events;
-      yield { type: 'finish', step: accumulator.finish() };
+      yield events;
+      yield [{ type: 'finish', step: accumulator.finish() }];
       return;
     }
     if (!response.body) throw new IncompleteStreamError(`The response from ${url} has no body.`, { url });
@@ -152,7 +157,7 @@ export class OpenAIChatAPI implements ChatAPI {
           failure = error;
         }
         // What arrived before a failure in the same read is still delivered, then the error.
-        yield* events;
+        if (events.length > 0) yield events;
         if (failure !== undefined) throw failure;
         if (read.done) break;
       }
@@ -160,7 +165,7 @@ export class OpenAIChatAPI implements ChatAPI {
         throw new IncompleteStreamError(`The stream from ${url} ended before the response was finished (no finish reason and no [DONE]).`, { url, partial: partial() });
       }
       finished = true;
-      yield { type: 'finish', step: accumulator.finish() };
+      yield [{ type: 'finish', step: accumulator.finish() }];
     } finally {
       // Leaving early (a `break`, an error, an abort) cancels the request.
       if (!finished) reader.cancel().catch(() => undefined);
