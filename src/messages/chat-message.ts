@@ -7,6 +7,8 @@ export type ChatRole = 'system' | 'user' | 'assistant' | 'tool';
 export interface TextPart {
   readonly type: 'text';
   readonly text: string;
+  /** Anything else worth keeping about this part (e.g. fields of an imported format); round-trips through JSON. */
+  readonly metadata?: Readonly<Record<string, unknown>>;
 }
 
 /** An image the model should see, by `https:` URL or `data:` URL. */
@@ -18,6 +20,8 @@ export interface ImagePart {
   readonly mimeType?: string;
   /** OpenAI's `detail` hint. */
   readonly detail?: 'auto' | 'low' | 'high';
+  /** Anything else worth keeping about this part (e.g. fields of an imported format); round-trips through JSON. */
+  readonly metadata?: Readonly<Record<string, unknown>>;
 }
 
 /** A call the model asked for. */
@@ -29,6 +33,8 @@ export interface ToolCallPart {
   readonly name: string;
   /** The arguments exactly as the model streamed them (JSON text, `'{}'` when empty). */
   readonly arguments: string;
+  /** Anything else worth keeping about this part (e.g. fields of an imported format); round-trips through JSON. */
+  readonly metadata?: Readonly<Record<string, unknown>>;
 }
 
 /** The outcome of one tool call, sent back to the model. */
@@ -41,6 +47,8 @@ export interface ToolResultPart {
   readonly result: string;
   /** True when the call failed, was denied or could not run. */
   readonly isError?: boolean;
+  /** Anything else worth keeping about this part (e.g. fields of an imported format); round-trips through JSON. */
+  readonly metadata?: Readonly<Record<string, unknown>>;
 }
 
 /** The model's visible reasoning ("thinking"). */
@@ -49,6 +57,8 @@ export interface ReasoningPart {
   readonly text: string;
   /** Provider signature that must be echoed back, when the provider gives one. */
   readonly signature?: string;
+  /** Anything else worth keeping about this part (e.g. fields of an imported format); round-trips through JSON. */
+  readonly metadata?: Readonly<Record<string, unknown>>;
 }
 
 /** Any piece of a message's content. */
@@ -78,7 +88,10 @@ export interface ChatMessage {
   readonly createdAt: string;
   /** Tokens used to produce this message (assistant messages from the agent). */
   readonly usage?: ChatUsage;
-  /** Anything else worth keeping (provider response id, model); round-trips through JSON. */
+  /**
+   * Anything else worth keeping (provider response id, model); round-trips through JSON. The key
+   * `python` holds what a Python ToolAgents import could not map, so it can be written back.
+   */
   readonly metadata?: Readonly<Record<string, unknown>>;
 }
 

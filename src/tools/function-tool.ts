@@ -54,13 +54,14 @@ export class FunctionTool<Schema extends z.ZodType = z.ZodType> {
     this.#execute = options.execute;
   }
 
-  /** The parameters as JSON Schema (converted once, by zod's own converter). */
+  /** The parameters as JSON Schema (converted once, by zod's own converter); a fresh copy on every read. */
   get jsonSchema(): Record<string, unknown> {
     if (!this.#jsonSchema) {
       const { $schema: _ignored, ...schema } = z.toJSONSchema(this.parameters, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
       this.#jsonSchema = schema;
     }
-    return this.#jsonSchema;
+    // A caller adjusting the schema (say, for strict mode) must not change what every later request sends.
+    return structuredClone(this.#jsonSchema);
   }
 
   /** The tool in the OpenAI wire form. */

@@ -20,14 +20,16 @@ export class ToolRegistry {
     return this;
   }
 
-  /** Adds several tools; all or none (a name clash adds nothing). */
+  /** Adds several tools; all or none (a name clash adds nothing). Re-adding the same tool is a no-op, as in {@link addTool}. */
   addTools(tools: Iterable<AnyFunctionTool>): this {
     const list = [...tools];
-    const seen = new Set<string>();
+    const incoming = new Map<string, AnyFunctionTool>();
     for (const tool of list) {
+      const twin = incoming.get(tool.name);
+      if (twin && twin !== tool) throw new Error(`Two different tools in the list are named "${tool.name}".`);
       const existing = this.#tools.get(tool.name);
-      if (seen.has(tool.name) || (existing && existing !== tool)) throw new Error(`A tool named "${tool.name}" is already registered.`);
-      seen.add(tool.name);
+      if (existing && existing !== tool) throw new Error(`A tool named "${tool.name}" is already registered.`);
+      incoming.set(tool.name, tool);
     }
     for (const tool of list) this.#tools.set(tool.name, tool);
     return this;
