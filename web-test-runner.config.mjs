@@ -21,7 +21,8 @@ export default {
   rootDir: '.',
   concurrency: 1,
   testsFinishTimeout: 10 * 60_000,
-  browserStartTimeout: 60_000,
+  browserStartTimeout: 120_000,
+  testsStartTimeout: 120_000,
   testFramework: { config: { timeout: 20_000 } },
   middleware: [mockOpenAIMiddleware()],
   plugins: [
