@@ -2,7 +2,7 @@ import type { RecordedRequest, ScriptedReply, ScriptedReplyFunction } from './sc
 import { abortableDelay } from './abortable-delay.js';
 import { noReplyLeft } from './no-reply-left.js';
 import { recordRequest } from './record-request.js';
-import { scriptedResponse, validateReply } from './scripted-response.js';
+import { prepareReply, scriptedResponse } from './scripted-response.js';
 
 /** An in-process endpoint: pass `fetch` to the code under test, then inspect `requests`. */
 export interface ScriptedFetch {
@@ -43,8 +43,8 @@ export function createScriptedFetch(script: readonly ScriptedReply[] | ScriptedR
     if (signal?.aborted) throw signal.reason;
     const record = await recordRequest(input, init);
     const index = requests.push(record) - 1;
-    const reply = await pickReply(record, index);
-    validateReply(reply);
+    const prepared = prepareReply(await pickReply(record, index));
+    const { reply } = prepared;
     try {
       await abortableDelay(reply.delayMs ?? 0, signal);
     } catch (reason) {
@@ -52,7 +52,7 @@ export function createScriptedFetch(script: readonly ScriptedReply[] | ScriptedR
       throw reason;
     }
     if (reply.networkError) throw new TypeError('Failed to fetch');
-    return scriptedResponse(reply, record, signal);
+    return scriptedResponse(prepared, record, signal);
   };
 
   return { fetch: scriptedFetch, requests };

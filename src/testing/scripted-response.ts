@@ -5,13 +5,22 @@ import { chunkToBytes } from './utf8-bytes.js';
 // Statuses whose Response must not have a body.
 const nullBodyStatuses = new Set([101, 103, 204, 205, 304]);
 
-/** Checks a reply before use, so a broken script fails with a message instead of odd behaviour. */
-export function validateReply(reply: ScriptedReply): void {
+/** A reply checked and decoded once, ready to be delivered. */
+export interface PreparedReply {
+  readonly reply: ScriptedReply;
+  readonly status: number;
+  /** The body pieces as bytes, with the delay before each. */
+  readonly pieces: ReadonlyArray<{ readonly bytes: Uint8Array; readonly delayMs: number }>;
+}
+
+/** Checks and decodes a reply before use, so a broken script fails with a message instead of odd behaviour. */
+export function prepareReply(reply: ScriptedReply): PreparedReply {
   const status = reply.status ?? 200;
   if (!Number.isInteger(status) || status < 200 || status > 599) {
     throw new RangeError(`A scripted reply has status ${status}; use an integer from 200 to 599.`);
   }
-  for (const chunk of reply.chunks ?? []) chunkToBytes(chunk);
+  const pieces = (reply.chunks ?? []).map((chunk) => ({ bytes: chunkToBytes(chunk), delayMs: chunk.delayMs ?? 0 }));
+  return { reply, status, pieces };
 }
 
 /** The response headers of a reply, with the default `content-type` filled in. */
@@ -27,12 +36,12 @@ export function replyHeaders(reply: ScriptedReply): Headers {
  * or cancelling the body stops the timers and marks `record.aborted`; an abort errors the
  * body with `signal.reason`, and `dropAfterChunks` errors it with a `TypeError`.
  */
-export function scriptedResponse(reply: ScriptedReply, record: RecordedRequest, signal: AbortSignal | undefined): Response {
-  const status = reply.status ?? 200;
-  const headers = replyHeaders(reply);
-  const init = { status, statusText: statusText(status), headers };
+export function scriptedResponse(prepared: PreparedReply, record: RecordedRequest, signal: AbortSignal | undefined): Response {
+  const { reply, status, pieces } = prepared;
+  const init = { status, statusText: statusText(status), headers: replyHeaders(reply) };
   if (nullBodyStatuses.has(status)) return new Response(null, init);
-  const chunks = [...(reply.chunks ?? [])];
+  // An index, not shift(): byte-per-read bodies have hundreds of thousands of pieces.
+  let next = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let wake: (() => void) | undefined;
   let finished = false;
@@ -59,14 +68,14 @@ export function scriptedResponse(reply: ScriptedReply, record: RecordedRequest, 
     // Delivers the next non-empty chunk after its delay; one chunk per pull keeps reads separate.
     async pull(streamController) {
       while (!finished) {
-        const chunk = chunks.shift();
-        if (chunk === undefined) {
+        const piece = pieces[next++];
+        if (piece === undefined) {
           stop();
           if (reply.dropAfterChunks) streamController.error(new TypeError('network error'));
           else streamController.close();
           return;
         }
-        const delay = chunk.delayMs ?? 0;
+        const delay = piece.delayMs;
         if (delay > 0) {
           await new Promise<void>((resolve) => {
             wake = resolve;
@@ -75,9 +84,9 @@ export function scriptedResponse(reply: ScriptedReply, record: RecordedRequest, 
         }
         // An abort or cancel during the delay has already settled the stream.
         if (finished) return;
-        const bytes = chunkToBytes(chunk);
-        if (bytes.length > 0) {
-          streamController.enqueue(bytes);
+        if (piece.bytes.length > 0) {
+          // A copy, so a consumer that transfers or mutates the buffer cannot change a replay.
+          streamController.enqueue(piece.bytes.slice());
           return;
         }
       }
