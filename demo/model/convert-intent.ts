@@ -18,6 +18,8 @@ export const convertIntent: DemoIntent = {
     }
     const converted = field(result, 'result', 'number');
     if (result.error !== undefined || converted === undefined) return { text: `I could not convert that: ${errorText(result) || 'no result came back'}` };
-    return { text: `${args.value} ${field(result, 'from', 'string') ?? args.from} = **${converted} ${field(result, 'to', 'string') ?? args.to}**` };
+    // The tool is exact; a person reads six significant digits more easily.
+    const shown = Number(converted.toPrecision(6));
+    return { text: `${args.value} ${field(result, 'from', 'string') ?? args.from} = **${shown} ${field(result, 'to', 'string') ?? args.to}**` };
   },
 };

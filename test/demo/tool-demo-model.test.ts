@@ -66,7 +66,7 @@ describe('the demo page model', () => {
   it('converts 10 km to miles with the converter', async () => {
     const turn = await ask('convert 10 km to miles');
     expect(results(turn)[0]).to.include({ result: 6.21371192237, to: 'mi' });
-    expect(turn.text).to.equal('10 km = **6.21371192237 mi**');
+    expect(turn.text).to.equal('10 km = **6.21371 mi**');
   });
 
   it('relays a conversion between different kinds as an error', async () => {

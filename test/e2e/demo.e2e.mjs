@@ -1,0 +1,211 @@
+// @ts-check
+// End-to-end check of the built demo as a newcomer meets it: served by a plain static server
+// from a sub-path, talking to the offline demo model in headless Chromium.
+// Usage: npm run test:e2e   (builds the demo first), or: node test/e2e/demo.e2e.mjs
+import { execSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serveStatic } from './static-server.mjs';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const dist = `${root}demo-dist`;
+if (!existsSync(`${dist}/index.html`)) {
+  console.log('demo-dist/ is missing: building it with vite build --mode demo');
+  execSync('npx vite build --mode demo', { cwd: root, stdio: 'inherit' });
+}
+
+const chromiumArgs = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+let passed = 0;
+let failed = 0;
+/** @param {string} name @param {() => Promise<void>} run */
+async function check(name, run) {
+  const started = Date.now();
+  try {
+    await run();
+    passed += 1;
+    console.log(`  ✓ ${name} (${Date.now() - started} ms)`);
+  } catch (error) {
+    failed += 1;
+    console.log(`  ✗ ${name}\n      ${error instanceof Error ? (error.stack ?? error.message).split('\n').slice(0, 4).join('\n      ') : String(error)}`);
+  }
+}
+
+/** @param {unknown} condition @param {string} message @returns {asserts condition} */
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+// A sub-path, so any absolute asset path in the build would 404 here.
+const server = await serveStatic(dist, '/nested/demo-site/');
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
+const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+const page = await context.newPage();
+/** @type {string[]} */
+const problems = [];
+page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+page.on('console', (message) => {
+  if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+});
+page.on('response', (response) => {
+  if (response.status() >= 400) problems.push(`HTTP ${response.status()} for ${response.url()}`);
+});
+page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
+// Anything leaving the page for the network (other than our static server) breaks "offline".
+await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => {
+  problems.push(`outside request: ${route.request().url()}`);
+  return route.abort();
+});
+
+const chat = page.locator('tool-agent-chat');
+const input = chat.locator('textarea');
+const lastAnswer = chat.locator('[part~="assistant-message"]').last();
+const idle = () => chat.locator('[part~="send-button"]').waitFor({ timeout: 30_000 });
+/** @param {string} text */
+async function ask(text) {
+  await input.fill(text);
+  await input.press('Enter');
+}
+
+/** Runs axe-core in both colour schemes and fails on any violation. */
+async function axeCheck() {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: `${root}node_modules/axe-core/axe.min.js` });
+  for (const colorScheme of /** @type {const} */ (['light', 'dark'])) {
+    await page.emulateMedia({ colorScheme });
+    const violations = await page.evaluate(async () => {
+      // @ts-expect-error axe is injected above
+      const result = await window.axe.run(document, { resultTypes: ['violations'] });
+      return result.violations.map((/** @type {{ id: string, nodes: { target: unknown }[] }} */ v) => `${v.id} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
+    });
+    assert(violations.length === 0, `${colorScheme}: ${violations.join('; ')}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+console.log(`Demo served from ${server.url}`);
+try {
+  await check('the built demo loads from a sub-path of a plain static server, labelled as the demo model', async () => {
+    await page.goto(server.url);
+    await input.waitFor({ timeout: 15_000 });
+    const badge = (await page.locator('#model-badge').textContent()) ?? '';
+    assert(/demo model/i.test(badge), `the badge says "${badge}"`);
+    assert(await page.locator('#demo-note').isVisible(), 'the demo note is hidden');
+    assert(problems.length === 0, problems.join('; '));
+  });
+
+  await check('follows the system colour scheme (light and dark)', async () => {
+    const background = () => page.evaluate(() => window.getComputedStyle(document.body).backgroundColor);
+    await page.emulateMedia({ colorScheme: 'light' });
+    const light = await background();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const dark = await background();
+    await page.emulateMedia({ colorScheme: 'light' });
+    assert(light !== dark, `the background is ${light} in both schemes`);
+  });
+
+  await check('has no accessibility violations on first load (axe-core, light and dark, shadow DOM included)', () => axeCheck());
+
+  await check('"what is 17 * 23?" shows a calculator tool card and answers 391', async () => {
+    await ask('what is 17 * 23?');
+    const card = chat.locator('[part~="tool-card"]').first();
+    await card.waitFor({ timeout: 10_000 });
+    assert(((await card.locator('[part~="tool-name"]').textContent()) ?? '').includes('calculator'), 'the tool card is not the calculator');
+    await idle();
+    assert(((await card.getAttribute('data-status')) ?? '') === 'done', `the card status is ${await card.getAttribute('data-status')}`);
+    assert(((await card.locator('[part~="tool-arguments"]').textContent()) ?? '').includes('17 * 23'), 'the card does not show the expression');
+    const answer = (await lastAnswer.innerText()).trim();
+    assert(/17 \* 23 = 391/.test(answer), `the answer is "${answer}"`);
+  });
+
+  await check('the live panel shows the chunks of that turn', async () => {
+    const types = await page.locator('#chunk-rows tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-type')));
+    for (const type of ['reasoning-delta', 'tool-call-start', 'tool-call-delta', 'tool-call-ready', 'tool-call-result', 'text-delta', 'finish']) {
+      assert(types.includes(type), `no ${type} row (saw ${[...new Set(types)].join(', ')})`);
+    }
+    assert(((await page.locator('#chunk-rows').innerText()) ?? '').includes('"result":391'), 'the tool result row lacks 391');
+  });
+
+  await check('the sensitive tool waits for approval, then runs when approved', async () => {
+    await ask('send an email to ada@example.com about lunch');
+    const approve = chat.locator('[part~="approve-button"]');
+    await approve.waitFor({ timeout: 10_000 });
+    const card = chat.locator('[part~="tool-card"]').last();
+    assert((await card.getAttribute('data-status')) === 'awaiting-approval', `the card status is ${await card.getAttribute('data-status')}`);
+    await page.waitForTimeout(500);
+    assert((await card.getAttribute('data-status')) === 'awaiting-approval', 'the tool ran without approval');
+    await approve.click();
+    await idle();
+    assert((await card.getAttribute('data-status')) === 'done', `after approval the card status is ${await card.getAttribute('data-status')}`);
+    const answer = await lastAnswer.innerText();
+    assert(/was sent/.test(answer), `the answer is "${answer}"`);
+  });
+
+  await check('Stop ends a long answer midway and the partial text stays', async () => {
+    await ask('tell me a long story');
+    await page.waitForFunction(
+      () => {
+        const host = document.querySelector('tool-agent-chat');
+        const answers = host?.shadowRoot?.querySelectorAll('[part~="assistant-message"]');
+        const last = answers?.[answers.length - 1];
+        return (last?.textContent ?? '').length > 400;
+      },
+      undefined,
+      { timeout: 20_000 },
+    );
+    await chat.locator('[part~="stop-button"]').click();
+    await idle();
+    const atStop = await lastAnswer.innerText();
+    await page.waitForTimeout(1500);
+    const later = await lastAnswer.innerText();
+    assert(later === atStop, 'text kept arriving after Stop');
+    assert(atStop.includes("The Lighthouse Keeper's Robot"), 'the partial story is gone');
+    assert(!atStop.includes('The end.'), 'the story ran to the end: Stop did not stop it');
+    assert((await lastAnswer.getAttribute('data-state')) === 'stopped', `the answer state is ${await lastAnswer.getAttribute('data-state')}`);
+    assert(/Stopped/.test(await chat.locator('[part~="state-note"]').last().innerText()), 'no "Stopped" note');
+  });
+
+  await check('a reload restores the conversation (storage-key)', async () => {
+    await page.reload();
+    await input.waitFor({ timeout: 15_000 });
+    await chat.locator('[part~="user-message"]').first().waitFor({ timeout: 10_000 });
+    const transcript = await chat.locator('[part~="transcript"]').innerText();
+    for (const expected of ['what is 17 * 23?', '17 * 23 = 391', 'send an email to ada@example.com', 'was sent']) {
+      assert(transcript.includes(expected), `"${expected}" is missing after reload`);
+    }
+    assert((await chat.locator('[part~="tool-card"]').count()) >= 2, 'the tool cards were not restored');
+    // Known gap of the element: a stopped turn is kept on screen but not saved. Reported, not counted.
+    if (!transcript.includes('tell me a long story')) console.log('    note: the stopped turn was not saved, so it is gone after reload (element saves only finished turns)');
+  });
+
+  await check('has no accessibility violations with a conversation, tool cards and the settings panel open', async () => {
+    const before = problems.length;
+    await page.locator('#settings-panel summary').click();
+    await page.selectOption('#preset', 'lmstudio');
+    await page.locator('#test-connection').click();
+    await page.locator('#connection-result.failed').waitFor({ timeout: 20_000 });
+    const verdict = await page.locator('#connection-result').innerText();
+    assert(/network or CORS/.test(verdict) && /Enable CORS/.test(verdict), `the LM Studio verdict is "${verdict}"`);
+    await axeCheck();
+    // The test reached for localhost:1234 on purpose and failed as it should; that is not a page problem.
+    problems.splice(before);
+  });
+
+  await check('the minimal page streams an answer with the library alone', async () => {
+    await page.goto(`${server.url}minimal.html`);
+    await page.locator('#ask button').click();
+    await page.waitForFunction(() => document.querySelector('#out')?.textContent?.includes('tokens)'), undefined, { timeout: 20_000 });
+    const out = (await page.locator('#out').textContent()) ?? '';
+    assert(out.includes('17 * 23 = **391**') && out.includes('calling calculator'), `the output is "${out}"`);
+  });
+
+  await check('no page errors, failed requests or requests leaving the page', async () => {
+    assert(problems.length === 0, problems.join('; '));
+  });
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
