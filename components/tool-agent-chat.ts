@@ -102,6 +102,8 @@ const bottomSlack = 32;
  * @cssprop [--tool-agent-font-family=system-ui] - Font.
  * @cssprop [--tool-agent-code-font=ui-monospace] - Font of code, tool names, arguments and results.
  * @cssprop [--tool-agent-font-size=0.95rem] - Base font size.
+ * @cssprop [--tool-agent-link-color=LinkText] - Links in answers (from the markdown renderer).
+ * @cssprop [--tool-agent-block-gap=0.75em] - Space between markdown blocks (from the markdown renderer).
  *
  * @cssstate busy - A turn is running.
  */

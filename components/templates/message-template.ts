@@ -41,8 +41,10 @@ const stateNotes: Readonly<Record<AssistantEntry['state'], string | undefined>> 
 };
 
 function assistantTemplate(entry: AssistantEntry, actions: TranscriptActions): TemplateResult {
-  const note = stateNotes[entry.state];
-  const waiting = entry.state === 'streaming' && entry.blocks.length === 0;
+  // "Stopped" or "Interrupted" qualifies an answer; with nothing received there is nothing to qualify.
+  const note = entry.blocks.length > 0 ? stateNotes[entry.state] : undefined;
+  // Dots while text is awaited or arriving; a running tool card shows its own spinner.
+  const waiting = entry.state === 'streaming' && entry.blocks.at(-1)?.kind !== 'tool';
   return html`
     <div class="message assistant" part="message assistant-message" data-state=${entry.state}>
       <span class="visually-hidden">Assistant said:</span>

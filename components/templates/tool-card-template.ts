@@ -33,6 +33,8 @@ export type DecideToolCall = (card: ToolCard, approved: boolean) => void;
 export function toolCardTemplate(card: ToolCard, decide: DecideToolCall): TemplateResult {
   const args = card.status === 'streaming' ? card.argumentsText : prettyJSON(card.argumentsText);
   const failed = card.status === 'failed' || card.status === 'denied';
+  // Arguments stay open while they matter (streaming, awaiting a decision, running), then fold away.
+  const live = card.status === 'streaming' || card.status === 'awaiting-approval' || card.status === 'running';
   return html`
     <div class="tool-card" part="tool-card tool-${card.status}" data-status=${card.status} role="group" aria-label=${`Tool call: ${card.name}`}>
       <div class="tool-header">
@@ -40,7 +42,14 @@ export function toolCardTemplate(card: ToolCard, decide: DecideToolCall): Templa
         <span class="tool-name" part="tool-name">${card.name}</span>
         <span class="tool-status" part="tool-status">${statusIcons[card.status]}<span>${statusLabels[card.status]}</span></span>
       </div>
-      ${args ? html`<pre class="tool-arguments" part="tool-arguments" aria-label="Arguments"><code>${args}</code></pre>` : nothing}
+      ${args
+        ? html`
+            <details class="tool-arguments" part="tool-arguments" ?open=${live}>
+              <summary>Arguments</summary>
+              <pre><code>${args}</code></pre>
+            </details>
+          `
+        : nothing}
       ${card.askingUser
         ? html`
             <div class="approval" part="approval" role="group" aria-label=${`Allow ${card.name} to run?`}>

@@ -70,7 +70,7 @@ describe('tool cards', () => {
     const seen: { status: string | undefined; args: string }[] = [];
     chat.addEventListener('tool-agent-chunk', () => {
       const current = find(chat, '[part~="tool-card"]');
-      if (current) seen.push({ status: current.dataset['status'], args: current.querySelector('[part~="tool-arguments"]')?.textContent ?? '' });
+      if (current) seen.push({ status: current.dataset['status'], args: current.querySelector('[part~="tool-arguments"] pre')?.textContent ?? '' });
     });
     await chat.send('Weather in Paris?');
     const streamed = seen.filter((s) => s.status === 'streaming' && s.args.length > 0);
@@ -81,7 +81,9 @@ describe('tool cards', () => {
     expect(done.getAttribute('part')).to.equal('tool-card tool-done');
     expect(done.querySelector('[part~="tool-name"]')?.textContent).to.equal('get_weather');
     expect(done.querySelector('[part~="tool-status"]')?.textContent?.trim()).to.equal('Done');
-    expect(done.querySelector('[part~="tool-arguments"]')?.textContent).to.equal('{\n  "city": "Paris"\n}');
+    const args = done.querySelector<HTMLDetailsElement>('details[part~="tool-arguments"]');
+    expect(args?.open, 'arguments fold away once the call is done').to.equal(false);
+    expect(args?.querySelector('pre')?.textContent).to.equal('{\n  "city": "Paris"\n}');
     const result = done.querySelector<HTMLDetailsElement>('details[part~="tool-result"]');
     expect(result?.open).to.equal(false);
     expect(result?.querySelector('pre')?.textContent).to.equal('{\n  "city": "Paris",\n  "temperature": 21,\n  "sky": "clear"\n}');
@@ -124,6 +126,9 @@ describe('tool cards', () => {
     const approve = await waitForPart<HTMLButtonElement>(chat, '[part~="approve-button"]');
     await waitFor(() => root(chat).activeElement === approve, 'focus on Approve');
     expect(card(chat).dataset['status']).to.equal('awaiting-approval');
+    const args = card(chat).querySelector<HTMLDetailsElement>('details[part~="tool-arguments"]');
+    expect(args?.open, 'the arguments are shown while the user decides').to.equal(true);
+    expect(args?.querySelector('pre')?.textContent).to.equal('{\n  "path": "/tmp/a"\n}');
     expect(find(chat, '[part~="approval"]')?.getAttribute('aria-label')).to.equal('Allow delete_file to run?');
     expect(calls).to.deep.equal([]);
     expect(await axeViolations(chat)).to.deep.equal([]);

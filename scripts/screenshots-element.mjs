@@ -1,0 +1,79 @@
+// @ts-check
+// Screenshots of <tool-agent-chat> in its main states into screenshots/element-*.png.
+// Usage: node scripts/screenshots-element.mjs   (builds dist/tool-agents.standalone.js when missing)
+import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { execSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const out = join(root, 'screenshots');
+if (!existsSync(join(root, 'dist/tool-agents.standalone.js'))) execSync('npx vite build --mode standalone', { cwd: root, stdio: 'inherit' });
+mkdirSync(out, { recursive: true });
+
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json' };
+// Serves the repository read-only on a loopback port: the page and dist/ only need static files.
+const server = createServer((request, response) => {
+  const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname));
+  const file = join(root, path);
+  if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
+    response.writeHead(404).end();
+    return;
+  }
+  response.writeHead(200, { 'content-type': types[/** @type {keyof typeof types} */ (extname(file))] ?? 'application/octet-stream' });
+  createReadStream(file).pipe(response);
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+const address = server.address();
+const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+
+/**
+ * @param {string} name
+ * @param {string} state
+ * @param {{ colorScheme?: 'light' | 'dark', forcedColors?: 'active' | 'none', prepare?: (page: import('playwright-core').Page) => Promise<void> }} [options]
+ */
+async function shoot(name, state, options = {}) {
+  const context = await browser.newContext({ colorScheme: options.colorScheme ?? 'light', forcedColors: options.forcedColors ?? 'none', viewport: { width: 800, height: 680 }, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`${name}: page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') console.error(`${name}: console: ${message.text()}`);
+  });
+  await page.goto(`${origin}/test/pages/screenshots.html?state=${state}`);
+  await page.waitForFunction(() => /** @type {Window & { stateReady?: boolean }} */ (window).stateReady === true);
+  if (options.prepare) await options.prepare(page);
+  await page.waitForTimeout(150);
+  const file = join(out, `element-${name}.png`);
+  await page.locator('tool-agent-chat').screenshot({ path: file });
+  console.log(`wrote ${file}`);
+  await context.close();
+}
+
+const openResults = async (/** @type {import('playwright-core').Page} */ page) => {
+  for (const summary of await page.locator('tool-agent-chat [part~="tool-result"] summary').all()) await summary.click();
+};
+
+try {
+  await shoot('light', 'light');
+  await shoot('dark', 'dark', { colorScheme: 'dark' });
+  await shoot('empty', 'empty');
+  await shoot('streaming', 'streaming', { prepare: (page) => page.locator('tool-agent-chat [part~="reasoning"]').waitFor() });
+  await shoot('streaming-dark', 'streaming', { colorScheme: 'dark', prepare: (page) => page.locator('tool-agent-chat [part~="reasoning"]').waitFor() });
+  await shoot('tool-card', 'tool', { prepare: openResults });
+  await shoot('approval', 'approval', { prepare: (page) => page.locator('tool-agent-chat [part~="approve-button"]').waitFor() });
+  await shoot('approval-dark', 'approval', { colorScheme: 'dark', prepare: (page) => page.locator('tool-agent-chat [part~="approve-button"]').waitFor() });
+  await shoot('error', 'error');
+  await shoot('http-error', 'http-error', { colorScheme: 'dark' });
+  await shoot('key-form', 'key');
+  await shoot('forced-colors', 'approval', { forcedColors: 'active', prepare: (page) => page.locator('tool-agent-chat [part~="approve-button"]').waitFor() });
+} finally {
+  await browser.close();
+  server.close();
+}

@@ -1,0 +1,158 @@
+// Puts <tool-agent-chat> into one state per `?state=` for scripts/screenshots-element.mjs, with an
+// in-page chat API (no network) so every state is reproducible.
+/* global URLSearchParams, location */
+import { ChatMessage, FunctionTool, HTTPError, IncompleteStreamError, z } from '/dist/tool-agents.standalone.js';
+
+const never = new Promise(() => undefined);
+const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A ChatAPI whose n-th request plays the n-th script. */
+function scriptedApi(scripts) {
+  let count = 0;
+  return {
+    model: 'demo',
+    getDefaultSettings: () => ({}),
+    async *streamChat() {
+      const script = scripts[Math.min(count, scripts.length - 1)];
+      count += 1;
+      yield* script();
+    },
+  };
+}
+
+function* textEvents(text) {
+  for (const piece of text.match(/\S+\s*/g) ?? []) yield { type: 'text-delta', text: piece };
+}
+
+function* toolEvents(calls) {
+  for (const [index, call] of calls.entries()) {
+    yield { type: 'tool-call-start', index, id: call.id, name: call.name };
+    yield { type: 'tool-call-delta', index, id: call.id, name: call.name, argumentsDelta: call.args, argumentsText: call.args };
+  }
+}
+
+const finish = (text, toolCalls = []) => ({
+  type: 'finish',
+  step: { text, reasoning: '', toolCalls: toolCalls.map(({ id, name, args }) => ({ id, name, argumentsText: args })), finishReason: toolCalls.length ? 'tool_calls' : 'stop', usage: undefined, metadata: {} },
+});
+
+const weather = new FunctionTool({
+  name: 'get_weather',
+  description: 'Current weather for a city',
+  parameters: z.object({ city: z.string(), unit: z.enum(['celsius', 'fahrenheit']) }),
+  execute: ({ city, unit }) => ({ city, temperature: 18, unit, sky: 'light rain', wind_kmh: 14 }),
+});
+const convert = new FunctionTool({
+  name: 'convert_units',
+  description: 'Converts a value between units',
+  parameters: z.object({ value: z.number(), from: z.string(), to: z.string() }),
+  execute: ({ value }) => ({ result: Math.round(value * 1.609 * 100) / 100, unit: 'km' }),
+});
+const email = new FunctionTool({
+  name: 'send_email',
+  description: 'Sends an email (needs approval)',
+  parameters: z.object({ to: z.string(), subject: z.string(), body: z.string() }),
+  requiresApproval: true,
+  execute: () => ({ sent: true }),
+});
+
+const weatherCalls = [
+  { id: 'call_1', name: 'get_weather', args: '{"city":"Lisbon","unit":"celsius"}' },
+  { id: 'call_2', name: 'convert_units', args: '{"value":12,"from":"mi","to":"km"}' },
+];
+const answer =
+  'In **Lisbon** it is 18 °C with light rain and a 14 km/h wind.\n\n' +
+  '- Bring an umbrella\n- 12 miles is about **19.31 km**\n\n' +
+  'Forecast data: [IPMA](https://www.ipma.pt/en/).\n\n' +
+  '```js\nconst km = miles * 1.609;\n```';
+
+const chat = document.querySelector('tool-agent-chat');
+const state = new URLSearchParams(location.search).get('state') ?? 'light';
+chat.tools = [weather, convert, email];
+
+function conversation() {
+  return [
+    ChatMessage.createUserMessage('What is the weather in Lisbon, and how far is 12 miles in km?'),
+    ChatMessage.createAssistantMessage([
+      { type: 'reasoning', text: 'Two tools: weather for Lisbon, then a unit conversion.' },
+      ...weatherCalls.map((call) => ({ type: 'tool_call', id: call.id, name: call.name, arguments: call.args })),
+    ]),
+    ChatMessage.createToolMessage([
+      { type: 'tool_result', toolCallId: 'call_1', toolName: 'get_weather', result: '{"city":"Lisbon","temperature":18,"unit":"celsius","sky":"light rain","wind_kmh":14}' },
+      { type: 'tool_result', toolCallId: 'call_2', toolName: 'convert_units', result: '{"result":19.31,"unit":"km"}' },
+    ]),
+    ChatMessage.createAssistantMessage(answer),
+  ];
+}
+
+async function run() {
+  switch (state) {
+    case 'light':
+    case 'dark':
+      chat.messages = conversation();
+      break;
+    case 'empty':
+      break;
+    case 'key':
+      chat.removeAttribute('no-key');
+      chat.baseURL = 'https://api.openai.com/v1';
+      break;
+    case 'streaming':
+      chat.chatApi = scriptedApi([
+        async function* () {
+          yield { type: 'reasoning-delta', text: 'The user wants a packing list. ' };
+          yield { type: 'reasoning-delta', text: 'Keep it short and practical, grouped by category.' };
+          yield* textEvents('Here is a short **packing list** for a rainy weekend:\n\n- A light waterproof jacket\n- Quick-dry trousers\n- Shoes with ');
+          await never;
+        },
+      ]);
+      void chat.send('What should I pack for a rainy weekend in Lisbon?');
+      break;
+    case 'tool':
+      chat.chatApi = scriptedApi([
+        async function* () {
+          yield* toolEvents(weatherCalls);
+          yield finish('', weatherCalls);
+        },
+        async function* () {
+          yield* textEvents(answer);
+          yield finish(answer);
+        },
+      ]);
+      await chat.send('What is the weather in Lisbon, and how far is 12 miles in km?');
+      break;
+    case 'approval':
+      chat.chatApi = scriptedApi([
+        async function* () {
+          const call = { id: 'call_mail', name: 'send_email', args: '{"to":"ana@example.com","subject":"Dinner on Friday","body":"Hi Ana, does 8 pm still work? See you there."}' };
+          yield* textEvents('I will send that email now.');
+          yield* toolEvents([call]);
+          yield finish('I will send that email now.', [call]);
+        },
+      ]);
+      void chat.send('Email Ana to confirm dinner on Friday at 8.');
+      break;
+    case 'error':
+      chat.chatApi = scriptedApi([
+        async function* () {
+          yield* textEvents('Lisbon has three classic viewpoints worth the climb: Miradouro da Graça, ');
+          await pause(50);
+          throw new IncompleteStreamError('The connection to https://api.example.com/v1/chat/completions was lost mid-stream.');
+        },
+      ]);
+      await chat.send('Which viewpoints should I visit in Lisbon?');
+      break;
+    case 'http-error':
+      chat.chatApi = scriptedApi([
+        // eslint-disable-next-line require-yield -- a request that fails before its first event
+        async function* () {
+          throw new HTTPError({ status: 429, statusText: 'Too Many Requests', body: '', providerMessage: 'Rate limit reached for requests. Please try again in 20s.' });
+        },
+      ]);
+      await chat.send('Hello?');
+      break;
+  }
+  window.stateReady = true;
+}
+
+void run();
