@@ -58,10 +58,24 @@ export class ChatToolAgent {
 
   /**
    * Runs one turn as a stream of chunks; the last one has `finished: true` and the whole
-   * {@link ChatResponse}. Leaving a `for await` early cancels the request and any running tools.
+   * {@link ChatResponse}. Leaving a `for await` early, or calling `return()` while a chunk is
+   * awaited, cancels the request and any running tools at once.
    */
-  async *getStreamingResponse(options: ChatRequestOptions): AsyncGenerator<ChatResponseChunk, void, undefined> {
+  getStreamingResponse(options: ChatRequestOptions): AsyncGenerator<ChatResponseChunk, void, undefined> {
     const controller = new AbortController();
+    const state = { completed: false };
+    const turn = this.#runTurn(options, controller, state);
+    // A generator's own return() waits for a pending next(); abort first, so closing the stream while
+    // it waits on the network or a tool (as a relayed body's cancel does) stops the turn at once.
+    const close = turn.return.bind(turn);
+    turn.return = (value) => {
+      if (!state.completed) controller.abort(closedEarly());
+      return close(value);
+    };
+    return turn;
+  }
+
+  async *#runTurn(options: ChatRequestOptions, controller: AbortController, state: { completed: boolean }): AsyncGenerator<ChatResponseChunk, void, undefined> {
     const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
     const settings = options.settings ?? this.chatApi.getDefaultSettings();
     const registry = options.toolRegistry;
@@ -70,12 +84,11 @@ export class ChatToolAgent {
     const conversation: ChatMessage[] = [...options.messages];
     const turnMessages: ChatMessage[] = [];
     let usage: ChatUsage = zeroUsage;
-    let completed = false;
 
     try {
       for (let step = 0; ; step++) {
         if (step >= this.maxIterations) {
-          completed = true;
+          state.completed = true;
           yield finishChunk(step - 1, { messages: turnMessages, response: '', finishReason: 'max_iterations', usage });
           return;
         }
@@ -121,7 +134,7 @@ export class ChatToolAgent {
         conversation.push(assistantMessage);
 
         if (result.toolCalls.length === 0) {
-          completed = true;
+          state.completed = true;
           yield finishChunk(step, { messages: turnMessages, response: result.text, finishReason: result.finishReason, usage });
           return;
         }
@@ -163,9 +176,13 @@ export class ChatToolAgent {
       }
     } finally {
       // A consumer that stops iterating early stops the request and the tools too.
-      if (!completed) controller.abort(new DOMException('The response stream was closed early.', 'AbortError'));
+      if (!state.completed) controller.abort(closedEarly());
     }
   }
+}
+
+function closedEarly(): DOMException {
+  return new DOMException('The response stream was closed early.', 'AbortError');
 }
 
 function assistantParts(step: ProviderStepResult): ChatMessagePart[] {

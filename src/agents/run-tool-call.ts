@@ -44,6 +44,8 @@ export async function runToolCall(call: ProviderToolCall, registry: ToolRegistry
   const validated = tool.parseArguments(parsed.value);
   if (!validated.success) return failure(call, parsed.value, `The arguments do not match the tool's schema:\n${z.prettifyError(validated.error)}`);
 
+  // Arguments are evaluated before raceAbort looks at the signal: check first, or a stopped turn still asks and runs.
+  signal.throwIfAborted();
   if (tool.requiresApproval) {
     const decision = approve ? await raceAbort(Promise.resolve(approve({ id: call.id, name: call.name, arguments: validated.data, tool }, { signal })), signal) : false;
     const approved = typeof decision === 'boolean' ? decision : decision.approved;
@@ -55,6 +57,7 @@ export async function runToolCall(call: ProviderToolCall, registry: ToolRegistry
 
   let value: unknown;
   try {
+    signal.throwIfAborted();
     value = await raceAbort(tool.execute(validated.data, { signal, toolCallId: call.id }), signal);
   } catch (error) {
     if (signal.aborted) throw signal.reason;
