@@ -1,0 +1,313 @@
+import { appendCodeBlock } from './code-block.js';
+import { appendElement } from './dom.js';
+import { InlineParser, type ImageMode } from './inline-parser.js';
+import { scanLine, type LinePlan, type NewContainer, type ScanContext } from './line-scanner.js';
+import { parseDelimiterRow, splitCells, TableRowWriter, type ColumnAlign } from './table-row.js';
+
+type Container =
+  | { readonly kind: 'quote'; readonly element: HTMLElement }
+  | { readonly kind: 'list'; readonly element: HTMLElement; readonly ordered: boolean; readonly marker: string }
+  | { readonly kind: 'item'; readonly element: HTMLElement; readonly contentIndent: number };
+
+type Leaf =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'paragraph'; readonly inline: InlineParser }
+  | { readonly kind: 'fence'; readonly code: Text; readonly char: string; readonly length: number; readonly indent: number }
+  | {
+      readonly kind: 'table';
+      readonly table: HTMLTableElement;
+      body: HTMLTableSectionElement | undefined;
+      readonly aligns: readonly ColumnAlign[];
+    };
+
+/** Where the characters of the current line go. */
+type LineMode = 'start' | 'hold' | 'inline' | 'code' | 'header' | 'row' | 'skip';
+
+const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'] as const;
+
+/** Past this many undecided characters a line start waits for its end instead of re-scanning. */
+const MAX_UNDECIDED = 1000;
+
+/**
+ * The block half of the streaming renderer: holds back only the start of the current line until
+ * {@link scanLine} can place it, then streams the rest of the line straight into its block.
+ */
+export class BlockParser {
+  readonly #root: HTMLElement;
+  readonly #images: ImageMode;
+  readonly #containers: Container[] = [];
+  #leaf: Leaf = { kind: 'none' };
+  #mode: LineMode = 'start';
+  #line = '';
+  /** A `|` line that becomes a table header if the next line is a delimiter row. */
+  #header: string | undefined;
+  #inline: InlineParser | undefined;
+  #heading = false;
+  #skipSpaces = false;
+  #code = '';
+  #row: TableRowWriter | undefined;
+
+  constructor(root: HTMLElement, images: ImageMode) {
+    this.#root = root;
+    this.#images = images;
+  }
+
+  /** Appends source text; `\r` must already be normalised away. */
+  write(text: string): void {
+    let i = 0;
+    while (i < text.length) {
+      if (this.#mode === 'start') {
+        const ch = text.charAt(i++);
+        if (ch === '\n') {
+          this.#decide(true);
+          this.#endLine();
+        } else {
+          this.#line += ch;
+          this.#decide(false);
+        }
+        continue;
+      }
+      const newline = text.indexOf('\n', i);
+      const end = newline < 0 ? text.length : newline;
+      if (end > i) this.#content(text.slice(i, end));
+      if (newline < 0) break;
+      i = newline + 1;
+      if (this.#mode === 'hold') this.#decide(true);
+      this.#endLine();
+    }
+    this.#flushCode();
+  }
+
+  /** Ends the document: held text is placed and every open block is closed. */
+  end(): void {
+    if (this.#mode === 'start' || this.#mode === 'hold') {
+      if (this.#line !== '') {
+        this.#decide(true);
+        this.#endLine();
+      }
+    } else {
+      this.#endLine();
+    }
+    this.#releaseHeader();
+    this.#closeLeaf();
+    this.#containers.length = 0;
+  }
+
+  #context(): ScanContext {
+    const leaf = this.#header === undefined ? this.#leaf.kind : 'header';
+    const open = this.#leaf;
+    if (open.kind !== 'fence') return { containers: this.#containers, leaf };
+    return { containers: this.#containers, leaf, fence: { char: open.char, length: open.length, indent: open.indent } };
+  }
+
+  /** Scans the held line start and applies the plan once there is one. */
+  #decide(final: boolean): void {
+    for (;;) {
+      const result = scanLine(this.#line, final, this.#context());
+      if (typeof result === 'string') {
+        if (final) throw new Error('markdown: a complete line was left undecided');
+        if (result === 'line' || this.#line.length > MAX_UNDECIDED) this.#mode = 'hold';
+        return;
+      }
+      const { leaf } = result;
+      if (leaf.kind === 'release' || (leaf.kind === 'delimiter' && !this.#startTable(leaf.row))) {
+        this.#releaseHeader();
+        continue;
+      }
+      this.#apply(result);
+      return;
+    }
+  }
+
+  #apply(plan: LinePlan): void {
+    const line = this.#line;
+    this.#line = '';
+    const { leaf } = plan;
+    this.#mode = 'skip';
+    if (leaf.kind === 'delimiter') return;
+    const continues =
+      this.#leaf.kind === 'paragraph' &&
+      plan.matched === this.#containers.length &&
+      plan.opens.length === 0 &&
+      (leaf.kind === 'paragraph' || leaf.kind === 'table-candidate');
+    if (!continues && leaf.kind !== 'code' && leaf.kind !== 'table-row') this.#closeLeaf();
+    this.#containers.length = Math.min(this.#containers.length, plan.matched);
+    this.#openContainers(plan.opens);
+    const parent = this.#parent();
+    switch (leaf.kind) {
+      case 'paragraph':
+        if (this.#leaf.kind !== 'paragraph') {
+          this.#leaf = { kind: 'paragraph', inline: new InlineParser(appendElement(parent, 'p'), this.#images) };
+        }
+        this.#startInline(this.#leaf.inline, false);
+        break;
+      case 'heading':
+        this.#startInline(new InlineParser(appendElement(parent, HEADINGS[leaf.level - 1] ?? 'h6'), this.#images), true);
+        break;
+      case 'hr':
+        appendElement(parent, 'hr');
+        break;
+      case 'fence':
+        this.#leaf = {
+          kind: 'fence',
+          code: appendCodeBlock(parent, leaf.info),
+          char: leaf.char,
+          length: leaf.length,
+          indent: leaf.indent,
+        };
+        break;
+      case 'code':
+        this.#mode = 'code';
+        break;
+      case 'table-candidate':
+        this.#header = '';
+        this.#mode = 'header';
+        break;
+      case 'table-row':
+        this.#startRow();
+        break;
+      default:
+        break;
+    }
+    this.#content(line.slice(plan.content));
+  }
+
+  #startInline(inline: InlineParser, heading: boolean): void {
+    this.#inline = inline;
+    this.#heading = heading;
+    this.#skipSpaces = true;
+    this.#mode = 'inline';
+  }
+
+  #startRow(): void {
+    const table = this.#leaf;
+    if (table.kind !== 'table') return;
+    table.body ??= appendElement(table.table, 'tbody');
+    this.#row = new TableRowWriter(appendElement(table.body, 'tr'), 'td', table.aligns, this.#images);
+    this.#mode = 'row';
+  }
+
+  /** Routes the rest of a placed line to its block. */
+  #content(text: string): void {
+    switch (this.#mode) {
+      case 'hold':
+        this.#line += text;
+        return;
+      case 'inline': {
+        let piece = text;
+        if (this.#skipSpaces) {
+          piece = piece.replace(/^[ \t]+/, '');
+          if (piece === '') return;
+          this.#skipSpaces = false;
+        }
+        this.#inline?.write(piece);
+        return;
+      }
+      case 'code':
+        this.#code += text;
+        return;
+      case 'header':
+        this.#header += text;
+        return;
+      case 'row':
+        this.#row?.write(text);
+        return;
+      default:
+        return;
+    }
+  }
+
+  #endLine(): void {
+    switch (this.#mode) {
+      case 'inline':
+        if (this.#heading) this.#inline?.finish();
+        else this.#inline?.lineEnd();
+        break;
+      case 'code':
+        this.#code += '\n';
+        break;
+      case 'row':
+        this.#row?.end();
+        this.#row = undefined;
+        break;
+      default:
+        break;
+    }
+    this.#inline = undefined;
+    this.#heading = false;
+    this.#mode = 'start';
+  }
+
+  #flushCode(): void {
+    if (this.#code === '' || this.#leaf.kind !== 'fence') return;
+    this.#leaf.code.appendData(this.#code);
+    this.#code = '';
+  }
+
+  #closeLeaf(): void {
+    if (this.#leaf.kind === 'paragraph') this.#leaf.inline.finish();
+    this.#flushCode();
+    this.#leaf = { kind: 'none' };
+  }
+
+  #parent(): HTMLElement {
+    return this.#containers.at(-1)?.element ?? this.#root;
+  }
+
+  #openContainers(opens: readonly NewContainer[]): void {
+    for (const open of opens) {
+      if (open.kind === 'quote') {
+        this.#containers.push({ kind: 'quote', element: appendElement(this.#parent(), 'blockquote') });
+        continue;
+      }
+      let list = this.#containers.at(-1);
+      if (list?.kind !== 'list' || list.ordered !== open.ordered || list.marker !== open.marker) {
+        let element: HTMLElement;
+        if (open.ordered) {
+          const ordered = appendElement(this.#parent(), 'ol');
+          if (open.start !== 1) ordered.start = open.start;
+          element = ordered;
+        } else {
+          element = appendElement(this.#parent(), 'ul');
+        }
+        list = { kind: 'list', element, ordered: open.ordered, marker: open.marker };
+        this.#containers.push(list);
+      }
+      this.#containers.push({ kind: 'item', element: appendElement(list.element, 'li'), contentIndent: open.contentIndent });
+    }
+  }
+
+  /** Turns the held header and `delimiterRow` into a table; `false` if they do not make one. */
+  #startTable(delimiterRow: string): boolean {
+    const header = this.#header ?? '';
+    const aligns = parseDelimiterRow(delimiterRow);
+    if (aligns === undefined || splitCells(header).length !== aligns.length) return false;
+    this.#header = undefined;
+    this.#closeLeaf();
+    const scroller = appendElement(this.#parent(), 'div');
+    scroller.className = 'table-scroll';
+    // Keyboard users must be able to scroll a wide table.
+    scroller.tabIndex = 0;
+    const table = appendElement(scroller, 'table');
+    const writer = new TableRowWriter(appendElement(appendElement(table, 'thead'), 'tr'), 'th', aligns, this.#images);
+    writer.write(header);
+    writer.end();
+    this.#leaf = { kind: 'table', table, body: undefined, aligns };
+    this.#line = '';
+    this.#mode = 'skip';
+    return true;
+  }
+
+  /** A held `|` line that is no table header after all: it is paragraph text. */
+  #releaseHeader(): void {
+    const header = this.#header;
+    if (header === undefined) return;
+    this.#header = undefined;
+    if (this.#leaf.kind !== 'paragraph') {
+      this.#closeLeaf();
+      this.#leaf = { kind: 'paragraph', inline: new InlineParser(appendElement(this.#parent(), 'p'), this.#images) };
+    }
+    this.#leaf.inline.write(header);
+    this.#leaf.inline.lineEnd();
+  }
+}
