@@ -1,6 +1,6 @@
 import { ToolAgentsError } from '../errors.js';
 import { ChatMessage, type ChatMessagePart, type ChatUsage, type ToolResultPart } from '../messages/chat-message.js';
-import type { ChatAPI, ProviderStepResult } from '../provider/chat-api.js';
+import type { ChatAPI, ProviderEvent, ProviderStepResult } from '../provider/chat-api.js';
 import type { ChatSettings } from '../provider/chat-settings.js';
 import { addUsage, zeroUsage } from '../provider/wire-usage.js';
 import type { ToolRegistry } from '../tools/tool-registry.js';
@@ -97,7 +97,10 @@ export class ChatToolAgent {
         let reasoning = '';
         let result: ProviderStepResult | undefined;
         try {
-          for await (const event of this.chatApi.streamChat({ messages: conversation, settings, tools, signal })) {
+          // A snapshot: a ChatAPI that keeps the request must not see the conversation grow.
+          const request = { messages: [...conversation], settings, tools, signal };
+          const batches = this.chatApi.streamChatBatches?.(request) ?? asBatches(this.chatApi.streamChat(request));
+          for await (const batch of batches) for (const event of batch) {
             switch (event.type) {
               case 'text-delta':
                 text += event.text;
@@ -179,6 +182,10 @@ export class ChatToolAgent {
       if (!state.completed) controller.abort(closedEarly());
     }
   }
+}
+
+async function* asBatches(events: AsyncIterable<ProviderEvent>): AsyncGenerator<readonly ProviderEvent[], void, undefined> {
+  for await (const event of events) yield [event];
 }
 
 function closedEarly(): DOMException {

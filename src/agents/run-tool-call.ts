@@ -3,7 +3,7 @@ import type { ProviderToolCall } from '../provider/chat-api.js';
 import type { ToolRegistry } from '../tools/tool-registry.js';
 import { raceAbort } from '../internal/race-abort.js';
 import type { ToolCallResult } from './chat-response.js';
-import type { ToolApprovalHandler } from './tool-approval.js';
+import type { ToolApprovalDecision, ToolApprovalHandler } from './tool-approval.js';
 
 /** Parses argument text; `undefined` plus a reason when it is not JSON. */
 export function parseToolArguments(text: string): { ok: true; value: unknown } | { ok: false; reason: string } {
@@ -41,13 +41,28 @@ export async function runToolCall(call: ProviderToolCall, registry: ToolRegistry
   }
   const parsed = parseToolArguments(call.argumentsText);
   if (!parsed.ok) return failure(call, undefined, `The arguments are not valid JSON (${parsed.reason}). Send a JSON object that matches the tool's schema.`);
-  const validated = tool.parseArguments(parsed.value);
+  let validated: Awaited<ReturnType<typeof tool.parseArguments>>;
+  try {
+    validated = await tool.parseArguments(parsed.value);
+  } catch (error) {
+    // A refinement that throws is the tool's bug, not the model's: still one error result.
+    return failure(call, parsed.value, `The arguments could not be validated: ${describeError(error)}`);
+  }
   if (!validated.success) return failure(call, parsed.value, `The arguments do not match the tool's schema:\n${z.prettifyError(validated.error)}`);
 
   // Arguments are evaluated before raceAbort looks at the signal: check first, or a stopped turn still asks and runs.
   signal.throwIfAborted();
   if (tool.requiresApproval) {
-    const decision = approve ? await raceAbort(Promise.resolve(approve({ id: call.id, name: call.name, arguments: validated.data, tool }, { signal })), signal) : false;
+    let decision: ToolApprovalDecision = false;
+    if (approve) {
+      try {
+        decision = await raceAbort(Promise.resolve().then(() => approve({ id: call.id, name: call.name, arguments: validated.data, tool }, { signal })), signal);
+      } catch (error) {
+        if (signal.aborted) throw signal.reason;
+        // A failing approval handler never lets the call run.
+        return failure(call, validated.data, `The approval step failed, so the tool was not run: ${describeError(error)}`);
+      }
+    }
     const approved = typeof decision === 'boolean' ? decision : decision.approved;
     if (!approved) {
       const reason = typeof decision === 'object' && decision.reason ? ` Reason: ${decision.reason}` : '';

@@ -69,9 +69,9 @@ export class FunctionTool<Schema extends z.ZodType = z.ZodType> {
     return { type: 'function', function: { name: this.name, description: this.description, parameters: this.jsonSchema } };
   }
 
-  /** Validates raw arguments against the schema. */
-  parseArguments(args: unknown): z.ZodSafeParseResult<z.output<Schema>> {
-    return this.parameters.safeParse(args) as z.ZodSafeParseResult<z.output<Schema>>;
+  /** Validates raw arguments against the schema (async, so schemas with async refinements work too). */
+  async parseArguments(args: unknown): Promise<z.ZodSafeParseResult<z.output<Schema>>> {
+    return (await this.parameters.safeParseAsync(args)) as z.ZodSafeParseResult<z.output<Schema>>;
   }
 
   /** Runs the tool with already-validated arguments. */

@@ -619,18 +619,19 @@ describe('ChatToolAgent', () => {
       expect(results[1]).to.deep.include({ toolCallId: 'call_bad', isError: true });
     });
 
-    it('rejects the turn when the handler itself throws (a bug of the caller, not the model)', async () => {
+    it('sends a failing approval handler back as an error result, never running the tool', async () => {
       const guarded = guardedTool();
-      const { agent, server } = await scriptedAgent([deleteCall(), textReply('Unreachable.')], {
+      const { agent, server } = await scriptedAgent([deleteCall(), textReply('Could not ask.')], {
         approveToolCall: () => {
           throw new RangeError('dialog broke');
         },
       });
-      const { error } = await collectUntilError(agent.getStreamingResponse({ messages: question(), toolRegistry: new ToolRegistry([guarded.tool]) }));
-      expect(error).to.be.instanceOf(RangeError);
-      expect((error as Error).message).to.equal('dialog broke');
+      const response = await agent.getResponse({ messages: question(), toolRegistry: new ToolRegistry([guarded.tool]) });
+      expect(response.response).to.equal('Could not ask.');
       expect(guarded.runs).to.deep.equal([]);
-      expect(await requestBodies(server)).to.have.length(1);
+      const bodies = await requestBodies(server);
+      expect(bodies).to.have.length(2);
+      expect(JSON.stringify(bodies[1])).to.include('dialog broke');
     });
   });
 

@@ -53,6 +53,32 @@ describe('runToolCall', () => {
     expect(fnResult.isError).to.equal(false);
   });
 
+  it('turns a failing approval handler into an error result and never runs the tool', async () => {
+    let ran = false;
+    const tool = new FunctionTool({ name: 'wipe', description: 'Wipes.', parameters: z.object({}), requiresApproval: true, execute: () => { ran = true; } });
+    const result = await runToolCall({ id: 'w', name: 'wipe', argumentsText: '{}' }, new ToolRegistry([tool]), () => {
+      throw new Error('dialog crashed');
+    }, live());
+    expect(ran).to.equal(false);
+    expect(result.isError).to.equal(true);
+    expect(result.denied).to.equal(false);
+    expect(result.resultText).to.include('dialog crashed');
+  });
+
+  it('turns a schema refinement that throws into an error result', async () => {
+    const tool = new FunctionTool({
+      name: 'picky',
+      description: 'Has a broken refinement.',
+      parameters: z.object({ n: z.number() }).refine(() => {
+        throw new Error('refinement bug');
+      }),
+      execute: () => 'never',
+    });
+    const result = await runToolCall({ id: 'p', name: 'picky', argumentsText: '{"n":1}' }, new ToolRegistry([tool]), undefined, live());
+    expect(result.isError).to.equal(true);
+    expect(result.resultText).to.include('refinement bug');
+  });
+
   it('names tools an unknown call could have used, or says there are none', async () => {
     const tool = new FunctionTool({ name: 'a_tool', description: 'x', parameters: z.object({}), execute: () => 1 });
     const withRegistry = await runToolCall({ id: 'c1', name: 'nope', argumentsText: '{}' }, new ToolRegistry([tool]), undefined, live());

@@ -94,6 +94,6 @@ describe('evaluateExpression', () => {
   it('is what the calculator tool runs, with results rounded to 12 digits', async () => {
     const signal = new AbortController().signal;
     expect(await calculatorTool.execute({ expression: '0.1 + 0.2' }, { signal, toolCallId: 'c1' })).to.deep.equal({ expression: '0.1 + 0.2', result: 0.3 });
-    expect(calculatorTool.parseArguments({ expression: '' }).success).to.equal(false);
+    expect((await calculatorTool.parseArguments({ expression: '' })).success).to.equal(false);
   });
 });

@@ -71,22 +71,33 @@ describe('FunctionTool', () => {
   });
 
   describe('parseArguments', () => {
-    it('returns the validated arguments, with defaults applied', () => {
-      const result = weatherTool().parseArguments({ location: 'Bern', unit: 'celsius' });
+    it('runs async refinements', async () => {
+      const tool = new FunctionTool({
+        name: 'checked',
+        description: 'Has an async check',
+        parameters: z.object({ n: z.number() }).refine(async ({ n }) => n > 0, 'n must be positive'),
+        execute: ({ n }) => n,
+      });
+      expect((await tool.parseArguments({ n: 1 })).success).to.equal(true);
+      expect((await tool.parseArguments({ n: -1 })).success).to.equal(false);
+    });
+
+    it('returns the validated arguments, with defaults applied', async () => {
+      const result = await weatherTool().parseArguments({ location: 'Bern', unit: 'celsius' });
       expect(result.success).to.equal(true);
       expect(result.data).to.deep.equal({ location: 'Bern', unit: 'celsius', days: 1 });
     });
 
-    it('strips keys the schema does not know', () => {
-      expect(weatherTool().parseArguments({ location: 'Bern', extra: true }).data).to.deep.equal({ location: 'Bern', days: 1 });
+    it('strips keys the schema does not know', async () => {
+      expect((await weatherTool().parseArguments({ location: 'Bern', extra: true })).data).to.deep.equal({ location: 'Bern', days: 1 });
     });
 
-    it('reports what is wrong, by path, without throwing', () => {
-      const result = weatherTool().parseArguments({ unit: 'kelvin', days: 9 });
+    it('reports what is wrong, by path, without throwing', async () => {
+      const result = await weatherTool().parseArguments({ unit: 'kelvin', days: 9 });
       expect(result.success).to.equal(false);
       expect(result.error!.issues.map((issue) => issue.path.join('.')).sort()).to.deep.equal(['days', 'location', 'unit']);
-      expect(weatherTool().parseArguments('not an object').success).to.equal(false);
-      expect(weatherTool().parseArguments(undefined).success).to.equal(false);
+      expect((await weatherTool().parseArguments('not an object')).success).to.equal(false);
+      expect((await weatherTool().parseArguments(undefined)).success).to.equal(false);
     });
   });
 
