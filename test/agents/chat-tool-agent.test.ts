@@ -4,7 +4,6 @@ import { ChatMessage, ChatToolAgent, FunctionTool, ToolRegistry, type ChatRespon
 import { textReply, toolCallReply, type ScriptedReply } from '../../src/testing/index.js';
 import {
   collect,
-  collectUntilError,
   deepFreeze,
   deferred,
   finalResponse,
