@@ -27,9 +27,18 @@ export function composerTemplate(options: ComposerOptions): TemplateResult {
         ?disabled=${options.disabled}
         @keydown=${options.onKeydown}
       ></textarea>
-      ${options.running
-        ? html`<button type="button" class="icon-button stop" part="stop-button" aria-label="Stop" title="Stop (Escape)" @click=${options.onStop}>${stopIcon}</button>`
-        : html`<button type="submit" class="icon-button send" part="send-button" aria-label="Send" title="Send (Enter)" ?disabled=${options.disabled}>${sendIcon}</button>`}
+      <!-- One button that turns from Send into Stop and back, so keyboard focus stays on it. -->
+      <button
+        type=${options.running ? 'button' : 'submit'}
+        class=${options.running ? 'icon-button stop' : 'icon-button send'}
+        part=${options.running ? 'stop-button' : 'send-button'}
+        aria-label=${options.running ? 'Stop' : 'Send'}
+        title=${options.running ? 'Stop (Escape)' : 'Send (Enter)'}
+        ?disabled=${!options.running && options.disabled}
+        @click=${options.running ? options.onStop : undefined}
+      >
+        ${options.running ? stopIcon : sendIcon}
+      </button>
     </form>
   `;
 }

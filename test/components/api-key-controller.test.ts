@@ -3,7 +3,7 @@ import { createScriptedFetch, errorReply, textReply, type RecordedRequest } from
 import { mockServer } from '../helpers/index.js';
 import type { ToolAgentChat } from '../../components/index.js';
 import { apiKeyStoragePrefix, keyScope } from '../../components/api-key-store.js';
-import { axeViolations, createChat, find, recordEvents, removeChats, root, waitFor, waitForPart } from './chat-test-utils.js';
+import { axeViolations, createChat, find, recordEvents, checkAxeThenRemoveChats, root, waitFor, waitForPart } from './chat-test-utils.js';
 
 const secret = 'sk-test-SECRET-0123456789';
 
@@ -39,8 +39,8 @@ function visibleSurface(chat: ToolAgentChat, events: Event[]): string {
 
 describe('API key', () => {
   beforeEach(clearStoredKeys);
-  afterEach(() => {
-    removeChats();
+  afterEach(async () => {
+    await checkAxeThenRemoveChats();
     clearStoredKeys();
   });
 

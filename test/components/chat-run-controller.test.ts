@@ -5,7 +5,7 @@ import { FunctionTool, HTTPError, IncompleteStreamError, NetworkError, StreamErr
 import { createScriptedFetch, errorReply, streamErrorReply, textReply, toolCallReply } from '../../src/testing/index.js';
 import { mockServer } from '../helpers/index.js';
 import { ToolAgentErrorEvent, type ToolAgentChat } from '../../components/index.js';
-import { assistantText, axeViolations, createChat, find, findAll, recordEvents, removeChats, waitFor, waitForPart, waitIdle } from './chat-test-utils.js';
+import { assistantText, axeViolations, createChat, find, findAll, recordEvents, checkAxeThenRemoveChats, waitFor, waitForPart, waitIdle } from './chat-test-utils.js';
 
 interface WireMessage {
   readonly role: string;
@@ -22,7 +22,7 @@ function stateNote(chat: ToolAgentChat): string | undefined {
 }
 
 describe('running, stopping and failing turns', () => {
-  afterEach(removeChats);
+  afterEach(checkAxeThenRemoveChats);
 
   describe('stop', () => {
     it('Stop aborts the request; the partial answer stays, marked stopped, with no error event', async () => {

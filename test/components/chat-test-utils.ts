@@ -27,6 +27,23 @@ export function removeChats(): void {
   for (const chat of document.querySelectorAll('tool-agent-chat')) chat.remove();
 }
 
+/**
+ * For `afterEach`: checks every chat on the page with axe-core in the state the test left it
+ * in, then removes them all, so each state a test reaches is checked.
+ */
+export async function checkAxeThenRemoveChats(): Promise<void> {
+  const chats = [...document.querySelectorAll('tool-agent-chat')];
+  try {
+    for (const chat of chats) {
+      await chat.updateComplete;
+      const violations = await axeViolations(chat);
+      if (violations.length > 0) throw new Error(`axe violations in the final state:\n${violations.join('\n')}`);
+    }
+  } finally {
+    removeChats();
+  }
+}
+
 /** The element's shadow root. */
 export function root(chat: ToolAgentChat): ShadowRoot {
   if (!chat.shadowRoot) throw new Error('no shadow root');

@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { ChatMessage, FunctionTool } from '../../src/index.js';
 import { createScriptedFetch, errorReply, textReply, toolCallReply } from '../../src/testing/index.js';
 import { conversationVersion, loadConversation, removeConversation, saveConversation } from '../../components/conversation-storage.js';
-import { assistantText, axeViolations, createChat, find, findAll, removeChats, waitFor } from './chat-test-utils.js';
+import { assistantText, axeViolations, createChat, find, findAll, checkAxeThenRemoveChats, waitFor } from './chat-test-utils.js';
 
 const key = 'tool-agent-chat-test:conversation';
 
@@ -14,8 +14,8 @@ function stored(): { version: number; messages: { role: string }[] } | null {
 
 describe('conversation storage', () => {
   beforeEach(() => localStorage.removeItem(key));
-  afterEach(() => {
-    removeChats();
+  afterEach(async () => {
+    await checkAxeThenRemoveChats();
     localStorage.removeItem(key);
   });
 

@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { ChatMessage, FunctionTool } from '../../src/index.js';
 import { createScriptedFetch, errorReply, textReply, toolCallReply, type ScriptedReply } from '../../src/testing/index.js';
 import type { ToolAgentChat } from '../../components/index.js';
-import { createChat, findAll, removeChats, root } from './chat-test-utils.js';
+import { createChat, findAll, checkAxeThenRemoveChats, root } from './chat-test-utils.js';
 import { xssVectors } from './xss-vectors.js';
 
 declare global {
@@ -45,7 +45,7 @@ describe('untrusted output cannot inject markup or script', () => {
   after(() => {
     globalThis.__xssHit = undefined;
   });
-  afterEach(removeChats);
+  afterEach(checkAxeThenRemoveChats);
 
   it(`has at least 30 vectors (${xssVectors.length})`, () => {
     expect(xssVectors.length).to.be.at.least(30);

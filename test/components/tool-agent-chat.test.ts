@@ -3,10 +3,10 @@ import { ChatMessage } from '../../src/index.js';
 import { createScriptedFetch, textReply } from '../../src/testing/index.js';
 import { mockServer } from '../helpers/index.js';
 import { ToolAgentChat, ToolAgentChunkEvent, ToolAgentResponseEvent, ToolAgentSubmitEvent } from '../../components/index.js';
-import { assistantText, axeViolations, createChat, find, findAll, recordEvents, removeChats, root, typeAndSend, waitFor, waitForPart, waitIdle } from './chat-test-utils.js';
+import { assistantText, axeViolations, createChat, find, findAll, recordEvents, checkAxeThenRemoveChats, root, typeAndSend, waitFor, waitForPart, waitIdle } from './chat-test-utils.js';
 
 describe('<tool-agent-chat>', () => {
-  afterEach(removeChats);
+  afterEach(checkAxeThenRemoveChats);
 
   it('is registered and typed in HTMLElementTagNameMap', () => {
     const chat = document.createElement('tool-agent-chat');

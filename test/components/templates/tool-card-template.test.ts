@@ -4,7 +4,7 @@ import { FunctionTool, ToolRegistry } from '../../../src/index.js';
 import { createScriptedFetch, textReply, toolCallReply } from '../../../src/testing/index.js';
 import { mockServer } from '../../helpers/index.js';
 import { ToolAgentToolCallEvent, type ToolAgentChat } from '../../../components/index.js';
-import { axeViolations, createChat, find, findAll, recordEvents, removeChats, root, waitFor, waitForPart, waitIdle } from '../chat-test-utils.js';
+import { axeViolations, createChat, find, findAll, recordEvents, checkAxeThenRemoveChats, root, waitFor, waitForPart, waitIdle } from '../chat-test-utils.js';
 
 interface WireMessage {
   readonly role: string;
@@ -55,7 +55,7 @@ async function focusInput(chat: ToolAgentChat): Promise<HTMLTextAreaElement> {
 }
 
 describe('tool cards', () => {
-  afterEach(removeChats);
+  afterEach(checkAxeThenRemoveChats);
 
   it('shows the name, the arguments as they stream, the status and the pretty-printed result', async () => {
     const mock = await mockServer.script([
