@@ -213,11 +213,14 @@ export const toolAgentChatStyles = css`
     font-size: 0.85em;
   }
 
+  .tool-arguments > summary,
   .tool-result > summary {
     cursor: pointer;
     color: var(--_muted);
+    inline-size: fit-content;
   }
 
+  .tool-arguments > pre,
   .tool-result > pre {
     margin-block-start: 0.3rem;
   }
