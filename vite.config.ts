@@ -1,4 +1,4 @@
-import { defineConfig, type UserConfig } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
 import pkg from './package.json' with { type: 'json' };
 
@@ -23,13 +23,34 @@ const library: UserConfig = {
   },
 };
 
+/**
+ * Re-exporting zod's namespace as `z` would pull in all of zod's ~40 error-message locales
+ * (260 KB minified); the standalone bundle keeps English, zod's default, only.
+ */
+function zodEnglishLocaleOnly(): Plugin {
+  const virtualId = '\0zod-locales-en';
+  return {
+    name: 'zod-english-locale-only',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      return importer?.includes('/zod/') && /\/locales\/index\.js$/.test(source) ? virtualId : null;
+    },
+    load(id) {
+      return id === virtualId ? `export { default as en } from ${JSON.stringify(root('node_modules/zod/v4/locales/en.js'))};` : null;
+    },
+  };
+}
+
 /** `vite build --mode standalone`: one self-contained file for a plain `<script type="module">`. */
 const standalone: UserConfig = {
+  plugins: [zodEnglishLocaleOnly()],
   build: {
     outDir: 'dist',
     emptyOutDir: false,
     target: 'es2022',
     sourcemap: true,
+    // Lib mode keeps whitespace for downstream tree-shaking; this file is final, so minify fully.
+    rollupOptions: { output: { minify: true } },
     lib: { entry: { 'tool-agents.standalone': root('components/standalone.ts') }, formats: ['es'] },
   },
 };
