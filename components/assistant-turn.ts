@@ -20,11 +20,31 @@ export class AssistantTurn {
 
   constructor(document: Document) {
     this.#document = document;
-    this.entry = { kind: 'assistant', key: `turn-${++turnCount}`, blocks: [], state: 'streaming', error: undefined };
+    this.entry = { kind: 'assistant', key: `turn-${++turnCount}`, blocks: [], state: 'streaming', revision: 0, error: undefined };
   }
 
   /** Applies one chunk; returns true when the template must re-render (text alone needs not). */
   apply(chunk: ChatResponseChunk): boolean {
+    const changed = this.#apply(chunk);
+    if (changed) this.entry.revision++;
+    return changed;
+  }
+
+  /** A tool call now waits for the user's Approve or Deny. */
+  askUser(card: ToolCard): void {
+    card.status = 'awaiting-approval';
+    card.askingUser = true;
+    this.entry.revision++;
+  }
+
+  /** The user answered a call that waited for approval. */
+  decide(card: ToolCard, approved: boolean): void {
+    card.askingUser = false;
+    card.status = approved ? 'running' : 'denied';
+    this.entry.revision++;
+  }
+
+  #apply(chunk: ChatResponseChunk): boolean {
     const round = this.#offset + chunk.step;
     switch (chunk.type) {
       case 'text-delta':
@@ -76,6 +96,7 @@ export class AssistantTurn {
     this.#endBlocks();
     this.#settleCards('stopped');
     this.entry.state = 'stopped';
+    this.entry.revision++;
     return this.#rounds.stoppedMessages(this.#offset);
   }
 
@@ -85,6 +106,7 @@ export class AssistantTurn {
     this.#settleCards('failed');
     this.entry.state = 'interrupted';
     this.entry.error = notice;
+    this.entry.revision++;
   }
 
   /** Prepares a retry: removes the failed round's blocks and the error; finished rounds stay. */
@@ -97,6 +119,7 @@ export class AssistantTurn {
     this.#offset = Math.max(failed, this.#offset);
     this.entry.error = undefined;
     this.entry.state = 'streaming';
+    this.entry.revision++;
   }
 
   #appendText(kind: 'text' | 'reasoning', round: number, text: string): boolean {

@@ -36,7 +36,7 @@ export class ChatRunController implements ReactiveController {
   readonly #host: ReactiveControllerHost & EventTarget;
   readonly #callbacks: RunCallbacks;
   #abort: AbortController | undefined;
-  readonly #waiters = new Map<string, (approved: boolean) => void>();
+  readonly #waiters = new Map<string, { readonly turn: AssistantTurn; readonly resolve: (approved: boolean) => void }>();
 
   constructor(host: ReactiveControllerHost & EventTarget, callbacks: RunCallbacks) {
     this.#host = host;
@@ -65,13 +65,12 @@ export class ChatRunController implements ReactiveController {
 
   /** Answers a tool call that waits for the user. */
   decide(card: ToolCard, approved: boolean): void {
-    const resolve = this.#waiters.get(card.id);
-    if (!resolve) return;
+    const waiter = this.#waiters.get(card.id);
+    if (!waiter) return;
     this.#waiters.delete(card.id);
-    card.askingUser = false;
-    card.status = approved ? 'running' : 'denied';
+    waiter.turn.decide(card, approved);
     this.#host.requestUpdate();
-    resolve(approved);
+    waiter.resolve(approved);
   }
 
   /** Runs one turn to its end; never rejects. */
@@ -122,12 +121,11 @@ export class ChatRunController implements ReactiveController {
     if (!allowed) return { approved: false, reason: 'The page declined the call.' };
     const card = turn.findCard(call.id);
     if (!card || signal.aborted) return false;
-    card.status = 'awaiting-approval';
-    card.askingUser = true;
+    turn.askUser(card);
     this.#host.requestUpdate();
     this.#callbacks.onApprovalRequested(card);
     return new Promise<boolean>((resolve) => {
-      this.#waiters.set(card.id, resolve);
+      this.#waiters.set(card.id, { turn, resolve });
       signal.addEventListener('abort', () => resolve(false), { once: true });
     });
   }

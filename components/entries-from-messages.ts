@@ -39,7 +39,7 @@ export function entriesFromMessages(messages: readonly ChatMessage[], document: 
     }
     if (message.role === 'tool') continue;
     if (!current) {
-      current = { kind: 'assistant', key: key(), blocks: [], state: 'done', error: undefined };
+      current = { kind: 'assistant', key: key(), blocks: [], state: 'done', revision: 0, error: undefined };
       entries.push(current);
     }
     if (message.metadata?.['finishReason'] === 'stopped') current.state = 'stopped';

@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import {
   ChatHistory,
@@ -295,7 +296,12 @@ export class ToolAgentChat extends LitElement {
           @scroll=${this.#onScroll}
         >
           ${this.#entries.length === 0 ? html`<div class="empty" part="empty"><slot name="empty"></slot></div>` : nothing}
-          ${repeat(this.#entries, (entry) => entry.key, (entry) => entryTemplate(entry, this.#actions))}
+          ${repeat(
+            this.#entries,
+            (entry) => entry.key,
+            // Only entries that changed are re-rendered: a long conversation costs nothing per token.
+            (entry) => guard([entry, entry.kind === 'assistant' ? entry.revision : 0, this.#actions.retryFor(entry)], () => entryTemplate(entry, this.#actions)),
+          )}
         </div>
         <!-- Announces each finished message once; the log itself stays quiet while tokens stream. -->
         <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.#announcement}</div>

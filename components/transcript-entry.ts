@@ -70,6 +70,8 @@ export interface AssistantEntry {
   readonly key: string;
   readonly blocks: AssistantBlock[];
   state: AssistantState;
+  /** Bumped on every change that needs a re-render, so unchanged entries are skipped. */
+  revision: number;
   /** Set when the turn failed; shown with a Retry button. */
   error: ErrorNotice | undefined;
 }

@@ -9,7 +9,7 @@ import { toolCardTemplate, type DecideToolCall } from './tool-card-template.js';
 export interface TranscriptActions {
   readonly decide: DecideToolCall;
   /** Retry for the failed entry, when it can run again now; `undefined` hides the button. */
-  readonly retryFor: (entry: AssistantEntry) => (() => void) | undefined;
+  readonly retryFor: (entry: TranscriptEntry) => (() => void) | undefined;
 }
 
 function userTemplate(entry: UserEntry): TemplateResult {

@@ -4,7 +4,12 @@ import { ChatMessage, FunctionTool } from '../../src/index.js';
 import { createScriptedFetch, errorReply, textReply, toolCallReply, type ScriptedReply } from '../../src/testing/index.js';
 import type { ToolAgentChat } from '../../components/index.js';
 import { createChat, findAll, checkAxeThenRemoveChats, root } from './chat-test-utils.js';
-import { xssVectors } from './xss-vectors.js';
+import { XSS_CORPUS, resetXssFlag, xssFired } from './markdown/xss-corpus.js';
+import { xssVectors as elementVectors } from './xss-vectors.js';
+
+// The renderer's corpus (link schemes, raw HTML, markdown tricks) plus this element's own
+// vectors (attribute breakouts for tool names in aria-labels, template syntax, and more).
+const xssVectors: readonly string[] = [...XSS_CORPUS.map((vector) => vector.markdown), ...elementVectors];
 
 declare global {
   // A global the vectors call if they ever run.
@@ -16,6 +21,7 @@ const dangerous = 'script, iframe, frame, object, embed, img, image, style, link
 
 function assertInert(chat: ToolAgentChat, hits: number[]): void {
   expect(hits, 'no vector ran').to.deep.equal([]);
+  expect(xssFired(), 'no corpus payload ran').to.equal(false);
   const shadow = root(chat);
   expect([...shadow.querySelectorAll(dangerous)].map((node) => node.outerHTML)).to.deep.equal([]);
   for (const element of shadow.querySelectorAll('*')) {
@@ -41,14 +47,16 @@ describe('untrusted output cannot inject markup or script', () => {
   const hits: number[] = [];
   before(() => {
     globalThis.__xssHit = (id) => hits.push(id);
+    resetXssFlag();
   });
   after(() => {
     globalThis.__xssHit = undefined;
   });
   afterEach(checkAxeThenRemoveChats);
 
-  it(`has at least 30 vectors (${xssVectors.length})`, () => {
-    expect(xssVectors.length).to.be.at.least(30);
+  it(`feeds at least 30 vectors from the renderer's corpus (${XSS_CORPUS.length}) plus ${elementVectors.length} of its own`, () => {
+    expect(XSS_CORPUS.length).to.be.at.least(30);
+    expect(xssVectors.length).to.equal(XSS_CORPUS.length + elementVectors.length);
   });
 
   it('renders every vector inert in model text, reasoning, tool names, arguments and results', async () => {

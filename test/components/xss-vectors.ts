@@ -1,7 +1,7 @@
 /**
  * Script-injection attempts for the element's untrusted channels (model text, reasoning, tool
  * names, arguments, results, error messages). Each one calls `__xssHit(n)` if it ever runs.
- * Written for this repository; the markdown renderer's own corpus covers the parser in depth.
+ * Used together with the markdown renderer's corpus (test/components/markdown/xss-corpus.ts).
  */
 export const xssVectors: readonly string[] = [
   '<script>__xssHit(1)</script>',
