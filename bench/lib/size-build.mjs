@@ -1,0 +1,59 @@
+/**
+ * Size measurement shared by bench/size.mjs and .ci/size-check: bundle an entry (given as
+ * source text) with esbuild, minified, ES2022, browser, zod external; then gzip (level 9) and
+ * brotli (quality 11) the output. Needs only the esbuild passed in and node:zlib.
+ */
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const rootDir = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
+
+/** The two bundles of ours that have budgets. */
+export const ourEntries = {
+  core: {
+    label: 'core: stream one chat with one tool',
+    // What a page imports to stream one chat with one tool; it uses them so tree-shaking is honest.
+    contents: `
+import { ChatMessage, ChatToolAgent, FunctionTool, OpenAIChatAPI, ToolRegistry } from './src/index.ts';
+import * as z from 'zod';
+export async function chat(apiKey, question, onText) {
+  const api = new OpenAIChatAPI({ apiKey, model: 'gpt-4o-mini' });
+  const tools = new ToolRegistry();
+  tools.addTool(new FunctionTool({ name: 'add', description: 'Adds two numbers.', parameters: z.object({ a: z.number(), b: z.number() }), execute: ({ a, b }) => a + b }));
+  const agent = new ChatToolAgent({ chatApi: api });
+  for await (const chunk of agent.getStreamingResponse({ messages: [ChatMessage.createUserMessage(question)], toolRegistry: tools })) {
+    onText(chunk.chunk);
+    if (chunk.finished) return chunk.finishedResponse;
+  }
+}
+`,
+  },
+  element: {
+    label: 'element: components/index.ts (Lit, markdown, sanitiser, core)',
+    contents: `export * from './components/index.ts';\n`,
+  },
+};
+
+export async function bundleSize(esbuild, { contents, resolveDir = rootDir, nodePaths = [] }) {
+  const result = await esbuild.build({
+    stdin: { contents, resolveDir, loader: 'ts', sourcefile: 'size-entry.ts' },
+    bundle: true,
+    write: false,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    external: ['zod'],
+    legalComments: 'none',
+    logLevel: 'silent',
+    nodePaths,
+    define: { 'process.env.NODE_ENV': '"production"' },
+  });
+  const code = result.outputFiles[0].contents;
+  return {
+    minified: code.length,
+    gzip: gzipSync(code, { level: 9 }).length,
+    brotli: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: code.length } }).length,
+  };
+}

@@ -1,0 +1,165 @@
+/**
+ * 3. Render cost in Chromium: a markdown answer (headings, lists, tables, code) of 5k, 10k and
+ * 20k tokens streamed into <tool-agent-chat>, against plain text appended to paragraph nodes
+ * (the lower bound) and the naive approach (marked + DOMPurify over the whole message on every
+ * chunk), all fed by the same stream through our core. Two pacings: as fast as possible (each
+ * network read its own task) and 100 reads/s. Each run gets a fresh page; the page is set up
+ * before measuring. Per run: main-thread CPU (CDP Performance.getMetrics ThreadTime, thread
+ * ticks), TaskDuration, top-level tasks from a CDP trace (longest task by thread CPU and by wall
+ * time), long tasks seen by PerformanceObserver, and rAF deltas.
+ */
+import { openPage, collectGarbage } from './lib/browser.mjs';
+import { enableThreadClock, pageMetrics } from './lib/cpu-clock.mjs';
+import { startTrace, stopTrace, mainThreadTasks } from './lib/trace.mjs';
+import { median, growthExponent, round } from './lib/stats.mjs';
+import { bundleFileIndex, selfTime, selfTimeByFile } from './lib/cpu-profile.mjs';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { buildDir } from './lib/build.mjs';
+
+/**
+ * Where the element's render time goes: one more element run with the page's V8 CPU profiler on
+ * (CDP Profiler), self time by source file:function (files from the bundle's module comments).
+ */
+export async function profileElementRender(browser, origin, { tokens, tokensPerChunk }) {
+  const page = await openPage(browser, origin, 'page.js');
+  try {
+    await page.page.evaluate((o) => globalThis.benchPage.prepare(o), { renderer: 'element', tokens, tokensPerChunk, intervalMs: 0, budgetMs: 120_000 });
+    await page.cdp.send('Profiler.enable');
+    await page.cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await page.cdp.send('Profiler.start');
+    await page.page.evaluate(() => globalThis.benchPage.go());
+    const { profile } = await page.cdp.send('Profiler.stop');
+    const fileAt = bundleFileIndex(readFileSync(path.join(buildDir, 'page.js'), 'utf8'));
+    const fileOf = (frame) => (frame.url.endsWith('/page.js') ? fileAt(frame.lineNumber) : undefined);
+    const functions = selfTime(profile, fileOf, 15);
+    return { tokens, busyMs: functions.busyMs, functions: functions.rows, files: selfTimeByFile(profile, fileOf, 12) };
+  } finally {
+    await page.close();
+  }
+}
+
+async function renderRun(browser, origin, options) {
+  const page = await openPage(browser, origin, 'page.js');
+  try {
+    await enableThreadClock(page.cdp);
+    const info = await page.page.evaluate((o) => globalThis.benchPage.prepare(o), options);
+    await collectGarbage(page.cdp);
+    const before = await pageMetrics(page.cdp);
+    await startTrace(page.cdp);
+    const result = await page.page.evaluate(() => globalThis.benchPage.go());
+    const events = await stopTrace(page.cdp);
+    const after = await pageMetrics(page.cdp);
+    const tasks = mainThreadTasks(events);
+    if (result.error && !result.timedOut && !/budget/.test(result.error)) throw new Error(`${options.renderer} ${options.tokens}: ${result.error}`);
+    if (!result.timedOut && !result.complete) throw new Error(`${options.renderer} ${options.tokens}: the end of the answer was not rendered`);
+    const deltas = result.frameDeltas;
+    return {
+      renderer: options.renderer,
+      tokens: result.timedOut ? result.processed : info.tokens,
+      reads: info.reads,
+      intervalMs: options.intervalMs,
+      timedOut: result.timedOut,
+      mainThreadCpuMs: round(after.threadMs - before.threadMs, 1),
+      taskDurationMs: round(after.taskMs - before.taskMs, 1),
+      scriptMs: round(after.scriptMs - before.scriptMs, 1),
+      layoutMs: round(after.layoutMs - before.layoutMs, 1),
+      styleMs: round(after.styleMs - before.styleMs, 1),
+      wallMs: round(result.wallMs, 1),
+      tasks: tasks.tasks,
+      longestTaskCpuMs: round(tasks.longestCpuMs, 1),
+      longestTaskWallMs: round(tasks.longestWallMs, 1),
+      tasksOver50CpuMs: tasks.over50CpuMs,
+      tasksOver50WallMs: tasks.over50WallMs,
+      longTasksObserved: result.longTasks.length,
+      frames: deltas.length,
+      framesOver17Ms: deltas.filter((d) => d > 17).length,
+      framesOver33Ms: deltas.filter((d) => d > 33.4).length,
+      domNodes: result.domNodes,
+      pageErrors: page.errors,
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * @param {object} o
+ * @param {number[]} o.sizes          token counts for the element and the plain bound
+ * @param {number[]} o.naiveSizes     token counts for the naive reference (it is quadratic)
+ * @param {number} o.fastRounds       interleaved rounds of the fast runs
+ * @param {number[]} o.pacedSizes     token counts for the 100 reads/s runs (1 round)
+ * @param {number} o.tokensPerChunk
+ * @param {number} o.budgetMs         soft time budget: fast rounds beyond the first stop after it
+ */
+export async function measureRender(browser, origin, o, log = () => {}) {
+  const started = Date.now();
+  const fast = { element: {}, plain: {}, naive: {} };
+  const base = { tokensPerChunk: o.tokensPerChunk, budgetMs: 120_000 };
+  for (let round_ = 0; round_ < o.fastRounds; round_++) {
+    if (round_ > 0 && Date.now() - started > o.budgetMs) break;
+    for (const tokens of o.sizes) {
+      for (const renderer of round_ % 2 ? ['element', 'plain'] : ['plain', 'element']) {
+        const run = await renderRun(browser, origin, { ...base, renderer, tokens, intervalMs: 0 });
+        (fast[renderer][tokens] ??= []).push(run);
+        log(`render fast ${renderer} ${tokens}: ${run.mainThreadCpuMs} ms CPU`);
+      }
+    }
+  }
+  for (const tokens of o.naiveSizes) {
+    const run = await renderRun(browser, origin, { ...base, renderer: 'naive', tokens, intervalMs: 0, budgetMs: 60_000 });
+    (fast.naive[tokens] ??= []).push(run);
+    log(`render fast naive ${tokens}: ${run.mainThreadCpuMs} ms CPU`);
+  }
+  const paced = { element: {}, plain: {} };
+  for (const tokens of o.pacedSizes) {
+    for (const renderer of ['plain', 'element']) {
+      const run = await renderRun(browser, origin, { ...base, renderer, tokens, intervalMs: 10 });
+      paced[renderer][tokens] = run;
+      log(`render paced ${renderer} ${tokens}: ${run.mainThreadCpuMs} ms CPU, longest task ${run.longestTaskCpuMs} ms CPU`);
+    }
+  }
+
+  // Medians per renderer and size (fast), then ratios and growth exponents.
+  const summary = {};
+  for (const [renderer, bySize] of Object.entries(fast)) {
+    summary[renderer] = {};
+    for (const [tokens, runs] of Object.entries(bySize)) {
+      summary[renderer][tokens] = {
+        rounds: runs.length,
+        tokens: runs[0].tokens,
+        mainThreadCpuMs: round(median(runs.map((r) => r.mainThreadCpuMs)), 1),
+        taskDurationMs: round(median(runs.map((r) => r.taskDurationMs)), 1),
+        wallMs: round(median(runs.map((r) => r.wallMs)), 1),
+        longestTaskCpuMs: round(Math.max(...runs.map((r) => r.longestTaskCpuMs)), 1),
+        longestTaskWallMs: round(median(runs.map((r) => r.longestTaskWallMs)), 1),
+        framesOver17Ms: median(runs.map((r) => r.framesOver17Ms)),
+        frames: median(runs.map((r) => r.frames)),
+        samplesCpuMs: runs.map((r) => r.mainThreadCpuMs),
+      };
+    }
+  }
+  const exponent = (renderer, sizes) => {
+    const [a, b] = [sizes[0], sizes[sizes.length - 1]];
+    const s = summary[renderer];
+    return round(growthExponent(s[a].tokens, s[a].mainThreadCpuMs, s[b].tokens, s[b].mainThreadCpuMs), 2);
+  };
+  const largest = o.sizes[o.sizes.length - 1];
+  const naiveExponent = exponent('naive', o.naiveSizes);
+  const naiveLargest = o.naiveSizes[o.naiveSizes.length - 1];
+  const naiveBase = summary.naive[naiveLargest];
+  const extrapolated = Object.fromEntries(
+    o.sizes.map((tokens) => [tokens, round(naiveBase.mainThreadCpuMs * (summary.element[tokens].tokens / naiveBase.tokens) ** naiveExponent)]),
+  );
+  return {
+    fast: summary,
+    paced,
+    exponents: { element: exponent('element', o.sizes), plain: exponent('plain', o.sizes), naive: naiveExponent },
+    elementOverPlain: Object.fromEntries(o.sizes.map((t) => [t, round(summary.element[t].mainThreadCpuMs / summary.plain[t].mainThreadCpuMs, 2)])),
+    naiveExtrapolatedCpuMs: extrapolated,
+    largest,
+    longestElementTaskCpuMs: round(Math.max(...Object.values(fast.element).flat().map((r) => r.longestTaskCpuMs), ...Object.values(paced.element).map((r) => r.longestTaskCpuMs)), 1),
+    longestElementTaskWallMs: round(Math.max(...Object.values(paced.element).map((r) => r.longestTaskWallMs)), 1),
+    runs: { fast, paced },
+  };
+}
