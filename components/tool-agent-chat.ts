@@ -198,6 +198,13 @@ export class ToolAgentChat extends LitElement {
         this.stop();
       }
     });
+    // A page may set these before the element is defined; such own properties would hide the accessors.
+    for (const name of ['apiKey', 'history', 'messages'] as const) {
+      if (!Object.hasOwn(this, name)) continue;
+      const value: unknown = Reflect.get(this, name);
+      Reflect.deleteProperty(this, name);
+      Reflect.set(this, name, value);
+    }
   }
 
   /** The API key for the built-in API. Write-only in spirit: it is never rendered, reflected or sent in an event. */

@@ -188,3 +188,22 @@ describe('<tool-agent-chat>', () => {
     expect(violations.join('\n')).to.contain('label');
   });
 });
+
+describe('<tool-agent-chat> upgrade', () => {
+  afterEach(checkAxeThenRemoveChats);
+
+  it('takes apiKey and messages set before the element was defined', async () => {
+    const tag = 'tool-agent-chat-upgrade-test';
+    const element = document.createElement(tag) as HTMLElement & { apiKey?: string; messages?: readonly ChatMessage[] };
+    element.apiKey = 'sk-set-early';
+    element.messages = [ChatMessage.createUserMessage('Early'), ChatMessage.createAssistantMessage('Restored')];
+    document.body.append(element);
+    customElements.define(tag, class extends ToolAgentChat {});
+    const chat = element as unknown as ToolAgentChat;
+    await chat.updateComplete;
+    expect(Object.hasOwn(chat, 'apiKey') || Object.hasOwn(chat, 'messages')).to.equal(false);
+    expect(chat.apiKey).to.equal('sk-set-early');
+    expect(find(chat, '[part~="assistant-message"]')?.textContent).to.contain('Restored');
+    chat.remove();
+  });
+});
