@@ -12,7 +12,7 @@ type Container =
 type Leaf =
   | { readonly kind: 'none' }
   | { readonly kind: 'paragraph'; readonly inline: InlineParser }
-  | { readonly kind: 'fence'; readonly code: Text; readonly char: string; readonly length: number; readonly indent: number }
+  | { readonly kind: 'fence'; code: Text; readonly char: string; readonly length: number; readonly indent: number }
   | {
       readonly kind: 'table';
       readonly table: HTMLTableElement;
@@ -27,6 +27,12 @@ const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'] as const;
 
 /** Past this many undecided characters a line start waits for its end instead of re-scanning. */
 const MAX_UNDECIDED = 1000;
+
+/**
+ * A code block starts a new text node at the first line end past this length: Chromium's
+ * `appendData` costs time in proportion to the node's length, which made long code quadratic.
+ */
+const CODE_NODE_LIMIT = 2048;
 
 /**
  * The block half of the streaming renderer: holds back only the start of the current line until
@@ -45,6 +51,8 @@ export class BlockParser {
   #heading = false;
   #skipSpaces = false;
   #code = '';
+  /** The next code text goes into a new text node. */
+  #codeSplit = false;
   #row: TableRowWriter | undefined;
 
   constructor(root: HTMLElement, images: ImageMode) {
@@ -155,6 +163,7 @@ export class BlockParser {
           length: leaf.length,
           indent: leaf.indent,
         };
+        this.#codeSplit = false;
         break;
       case 'code':
         this.#mode = 'code';
@@ -225,6 +234,11 @@ export class BlockParser {
         break;
       case 'code':
         this.#code += '\n';
+        // Pending text after a split goes into a new node, so the old node's length no longer counts.
+        if (this.#leaf.kind === 'fence' && (this.#codeSplit ? 0 : this.#leaf.code.length) + this.#code.length >= CODE_NODE_LIMIT) {
+          this.#flushCode();
+          this.#codeSplit = true;
+        }
         break;
       case 'row':
         this.#row?.end();
@@ -240,7 +254,14 @@ export class BlockParser {
 
   #flushCode(): void {
     if (this.#code === '' || this.#leaf.kind !== 'fence') return;
-    this.#leaf.code.appendData(this.#code);
+    if (this.#codeSplit) {
+      const next = this.#root.ownerDocument.createTextNode(this.#code);
+      this.#leaf.code.after(next);
+      this.#leaf.code = next;
+      this.#codeSplit = false;
+    } else {
+      this.#leaf.code.appendData(this.#code);
+    }
     this.#code = '';
   }
 

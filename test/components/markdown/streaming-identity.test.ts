@@ -107,6 +107,18 @@ describe('MarkdownStream streaming', () => {
     expect((inner as Text).data).to.equal('never closed');
   });
 
+  it('streams a long code block into a few bounded text nodes, identically at any split', () => {
+    const lines = Array.from({ length: 300 }, (_, i) => `  line ${i}: const value = compute(${i}); // done`);
+    const markdown = '```js\n' + lines.join('\n') + '\n```\nafter';
+    const whole = renderChunks([markdown]);
+    const code = whole.querySelector('code')!;
+    expect(code.textContent).to.equal(lines.join('\n') + '\n');
+    expect(code.childNodes.length).to.be.within(5, 20);
+    for (const node of code.childNodes) expect((node as Text).length).to.be.below(2048 + 64);
+    expect(describeDom(renderChunks(chunksOf(markdown, 1)))).to.equal(describeDom(whole));
+    expect(describeDom(renderChunks(randomChunks(markdown, 3, 50)))).to.equal(describeDom(whole));
+  });
+
   it('does work proportional to the text: one text node per run, not per chunk', () => {
     const container = renderChunks(chunksOf('word '.repeat(2000), 3));
     expect(container.querySelector('p')!.childNodes).to.have.length(1);
