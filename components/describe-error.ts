@@ -1,18 +1,13 @@
 import { HTTPError, IncompleteStreamError, MalformedStreamError, NetworkError, StreamError, ToolAgentsError } from '../src/index.js';
 import type { ErrorNotice } from './transcript-entry.js';
 
+// The statuses worth their own words; the rest read as "rejected" (4xx) or "the server failed" (5xx).
 const statusMeanings: Readonly<Record<number, string>> = {
-  400: 'the request was rejected',
   401: 'the API key was rejected',
   403: 'access is not allowed',
   404: 'the endpoint or model was not found',
-  408: 'the request timed out',
-  413: 'the request is too large',
   429: 'too many requests or quota exceeded',
-  500: 'the server failed',
-  502: 'a gateway failed',
   503: 'the service is unavailable',
-  504: 'a gateway timed out',
 };
 
 /** Words a person can act on, for any failure of a turn. Library messages never hold the key. */

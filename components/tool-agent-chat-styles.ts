@@ -21,6 +21,7 @@ export const toolAgentChatStyles = css`
     --_ok: var(--tool-agent-success-color, light-dark(#17703a, #7fd69c));
     --_radius: var(--tool-agent-radius, 0.75rem);
     --_gap: var(--tool-agent-spacing, 0.75rem);
+    --_mono: var(--tool-agent-code-font, ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace);
 
     color-scheme: light dark;
     display: block;
@@ -76,14 +77,7 @@ export const toolAgentChatStyles = css`
     gap: var(--_gap);
   }
 
-  .transcript:focus-visible,
-  .button:focus-visible,
-  .icon-button:focus-visible,
-  .link-button:focus-visible,
-  summary:focus-visible,
-  .input:focus-visible,
-  .key-input:focus-visible,
-  input[type='checkbox']:focus-visible {
+  :is(.transcript, button, summary, textarea, input):focus-visible {
     outline: 2px solid var(--_accent);
     outline-offset: 2px;
   }
@@ -178,7 +172,7 @@ export const toolAgentChatStyles = css`
   }
 
   .tool-name {
-    font-family: var(--tool-agent-code-font, ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace);
+    font-family: var(--_mono);
     font-weight: 600;
     overflow-wrap: anywhere;
   }
@@ -209,7 +203,7 @@ export const toolAgentChatStyles = css`
     border-radius: 0.4rem;
     white-space: pre-wrap;
     overflow-wrap: anywhere;
-    font-family: var(--tool-agent-code-font, ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace);
+    font-family: var(--_mono);
     font-size: 0.85em;
   }
 
@@ -466,10 +460,7 @@ export const toolAgentChatStyles = css`
       background: CanvasText;
     }
 
-    .transcript:focus-visible,
-    .button:focus-visible,
-    .icon-button:focus-visible,
-    summary:focus-visible {
+    :is(.transcript, button, summary, textarea, input):focus-visible {
       outline-color: Highlight;
     }
   }
