@@ -1,5 +1,5 @@
 import type { RecordedRequest, ScriptedReply, ScriptedReplyFunction } from './scripted-reply.js';
-import { abortableDelay } from './abortable-delay.js';
+import { abortableDelay } from '../internal/abortable-delay.js';
 import { noReplyLeft } from './no-reply-left.js';
 import { recordRequest } from './record-request.js';
 import { prepareReply, scriptedResponse } from './scripted-response.js';
