@@ -381,6 +381,8 @@ export class ToolAgentChat extends LitElement {
       }
       case 'stopped':
         this.#messages = [...this.#messages, ...outcome.kept];
+        // A stopped turn is over (the user ended it), not half-written: keep it across reloads.
+        this.#persist();
         this.#announce('Stopped.');
         return undefined;
       case 'failed': {

@@ -65,6 +65,23 @@ describe('conversation storage', () => {
       expect(stored()?.messages.map((m) => m.role)).to.deep.equal(['user', 'assistant', 'user', 'assistant']);
     });
 
+    it('saves a turn the user stopped, with its partial answer, since it is over', async () => {
+      const reply = textReply(['Partial ', 'answer ', 'never finished.']);
+      const slow = { ...reply, chunks: reply.chunks!.map((chunk, i) => (i >= 3 ? { ...chunk, delayMs: 10_000 } : chunk)) };
+      const { fetch } = createScriptedFetch([slow]);
+      const chat = await createChat((c) => {
+        c.fetch = fetch;
+        c.storageKey = key;
+      });
+      const turn = chat.send('tell me');
+      await waitFor(() => (stored() === null && assistantText(chat).includes('Partial')), 'the partial answer');
+      chat.stop();
+      await turn;
+      const saved = stored()?.messages as { role: string; content: { type: string; text?: string }[] }[] | undefined;
+      expect(saved?.map((m) => m.role)).to.deep.equal(['user', 'assistant']);
+      expect(saved?.[1]?.content.map((part) => part.text ?? '').join('')).to.include('Partial');
+    });
+
     it('does not save a failed turn', async () => {
       const { fetch } = createScriptedFetch([textReply('ok'), errorReply(400, 'nope')]);
       const chat = await createChat((c) => {

@@ -170,12 +170,10 @@ try {
     await input.waitFor({ timeout: 15_000 });
     await chat.locator('[part~="user-message"]').first().waitFor({ timeout: 10_000 });
     const transcript = await chat.locator('[part~="transcript"]').innerText();
-    for (const expected of ['what is 17 * 23?', '17 * 23 = 391', 'send an email to ada@example.com', 'was sent']) {
+    for (const expected of ['what is 17 * 23?', '17 * 23 = 391', 'send an email to ada@example.com', 'was sent', 'tell me a long story', "The Lighthouse Keeper's Robot"]) {
       assert(transcript.includes(expected), `"${expected}" is missing after reload`);
     }
     assert((await chat.locator('[part~="tool-card"]').count()) >= 2, 'the tool cards were not restored');
-    // Known gap of the element: a stopped turn is kept on screen but not saved. Reported, not counted.
-    if (!transcript.includes('tell me a long story')) console.log('    note: the stopped turn was not saved, so it is gone after reload (element saves only finished turns)');
   });
 
   await check('has no accessibility violations with a conversation, tool cards and the settings panel open', async () => {
