@@ -139,11 +139,16 @@ export async function measureRender(browser, origin, o, log = () => {}) {
       };
     }
   }
+  // Ratios and exponents are taken within each round (the runs closest in time), then the median
+  // over rounds: CPU time itself drifts with the machine's load between rounds.
   const exponent = (renderer, sizes) => {
     const [a, b] = [sizes[0], sizes[sizes.length - 1]];
-    const s = summary[renderer];
-    return round(growthExponent(s[a].tokens, s[a].mainThreadCpuMs, s[b].tokens, s[b].mainThreadCpuMs), 2);
+    const runsA = fast[renderer][a];
+    const runsB = fast[renderer][b];
+    const perRound = runsA.slice(0, runsB.length).map((runA, i) => growthExponent(runA.tokens, runA.mainThreadCpuMs, runsB[i].tokens, runsB[i].mainThreadCpuMs));
+    return round(median(perRound), 2);
   };
+  const ratio = (tokens) => round(median(fast.element[tokens].map((run, i) => run.mainThreadCpuMs / fast.plain[tokens][i].mainThreadCpuMs)), 2);
   const largest = o.sizes[o.sizes.length - 1];
   const naiveExponent = exponent('naive', o.naiveSizes);
   const naiveLargest = o.naiveSizes[o.naiveSizes.length - 1];
@@ -155,7 +160,7 @@ export async function measureRender(browser, origin, o, log = () => {}) {
     fast: summary,
     paced,
     exponents: { element: exponent('element', o.sizes), plain: exponent('plain', o.sizes), naive: naiveExponent },
-    elementOverPlain: Object.fromEntries(o.sizes.map((t) => [t, round(summary.element[t].mainThreadCpuMs / summary.plain[t].mainThreadCpuMs, 2)])),
+    elementOverPlain: Object.fromEntries(o.sizes.map((t) => [t, ratio(t)])),
     naiveExtrapolatedCpuMs: extrapolated,
     largest,
     longestElementTaskCpuMs: round(Math.max(...Object.values(fast.element).flat().map((r) => r.longestTaskCpuMs), ...Object.values(paced.element).map((r) => r.longestTaskCpuMs)), 1),

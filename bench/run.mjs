@@ -66,6 +66,17 @@ if (needs('throughput')) {
 if (needs('latency') || needs('tools')) bundles.node = await bundle(esbuild, { entry: 'entries/node.mjs', out: 'node.mjs', platform: 'node' });
 if (needs('render') || needs('memory')) bundles.page = await bundle(esbuild, { entry: 'entries/page.mjs', out: 'page.js', format: 'iife' });
 
+/** Runs one measurement; a failure is recorded in results.errors and the run goes on. */
+async function guarded(name, fn) {
+  try {
+    return await fn();
+  } catch (error) {
+    log(`${name} FAILED: ${error.stack ?? error}`);
+    (results.errors ??= {})[name] = String(error.message ?? error);
+    return undefined;
+  }
+}
+
 const settings = quick
   ? {
       throughput: { events: 20_000, aiEvents: 5_000, rounds: 3, aiRounds: 1, budgetMs: 20_000 },
@@ -87,24 +98,24 @@ results.settings = settings;
 if (needs('size')) {
   log('size');
   const { measureSizes } = await import('./size.mjs');
-  results.size = await measureSizes(esbuild);
+  results.size = await guarded('size', () => measureSizes(esbuild));
 }
 
 // ---- 2, 4, 5 in Node ----
 if (needs('throughput')) {
   log('throughput in Node');
   const { measureNode } = await import('./throughput.mjs');
-  results.throughputNode = await measureNode(bundles.throughputNode, settings.throughput);
+  results.throughputNode = await guarded('throughputNode', () => measureNode(bundles.throughputNode, settings.throughput));
 }
 if (needs('latency')) {
   log('latency over loopback');
   const { measureLatency } = await import('./latency.mjs');
-  results.latency = await measureLatency(bundles.node, settings.latency);
+  results.latency = await guarded('latency', () => measureLatency(bundles.node, settings.latency));
 }
 if (needs('tools')) {
   log('tools');
   const { measureTools } = await import('./tools.mjs');
-  results.tools = await measureTools(bundles.node, settings.tools);
+  results.tools = await guarded('tools', () => measureTools(bundles.node, settings.tools));
 }
 
 // ---- 2, 3, 6 in Chromium ----
@@ -117,23 +128,23 @@ if (needs('throughput') || needs('render') || needs('memory')) {
     if (needs('throughput')) {
       log('throughput in Chromium');
       const { measureChromium } = await import('./throughput.mjs');
-      results.throughputChromium = await measureChromium(browser, server.origin, settings.throughput);
+      results.throughputChromium = await guarded('throughputChromium', () => measureChromium(browser, server.origin, settings.throughput));
     }
     if (needs('render')) {
       log('render in Chromium');
       const { measureRender } = await import('./render.mjs');
-      results.render = await measureRender(browser, server.origin, settings.render, log);
+      results.render = await guarded('render', () => measureRender(browser, server.origin, settings.render, log));
       const r = results.render;
-      if (wantProfile && (r.elementOverPlain[r.largest] > 1.3 || r.exponents.element > 1.1 || r.longestElementTaskCpuMs > 50)) {
+      if (r && wantProfile && (r.elementOverPlain[r.largest] > 1.3 || r.exponents.element > 1.1 || r.longestElementTaskCpuMs > 50)) {
         log('a render target was missed: CPU profile of the element (Chromium)');
         const { profileElementRender } = await import('./render.mjs');
-        results.renderProfile = await profileElementRender(browser, server.origin, { tokens: settings.render.sizes[0], tokensPerChunk: settings.render.tokensPerChunk });
+        results.renderProfile = await guarded('renderProfile', () => profileElementRender(browser, server.origin, { tokens: settings.render.sizes[0], tokensPerChunk: settings.render.tokensPerChunk }));
       }
     }
     if (needs('memory')) {
       log('memory in Chromium');
       const { measureMemory } = await import('./memory.mjs');
-      results.memory = await measureMemory(browser, server.origin, settings.memory, log);
+      results.memory = await guarded('memory', () => measureMemory(browser, server.origin, settings.memory, log));
     }
   } finally {
     await browser.close();
@@ -149,8 +160,7 @@ const missedThroughput = table.some((row) => row.section === 'throughput' && row
 if (missedThroughput && wantProfile && needs('throughput')) {
   log('a throughput target was missed: CPU profile of our pipeline (Node)');
   const { profileOurs } = await import('./profile.mjs');
-  const profile = await profileOurs({ esbuild, events: quick ? 20_000 : 100_000, toolShare: 0.2, runs: 3, top: 15 });
-  results.profile = profile;
+  results.profile = await guarded('profile', () => profileOurs({ esbuild, events: quick ? 20_000 : 100_000, toolShare: 0.2, runs: 3, top: 15 }));
 }
 results.machine.loadAverageAtEnd = os.loadavg().map((l) => round(l, 2));
 results.seconds = round((Date.now() - t0) / 1000, 1);

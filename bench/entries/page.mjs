@@ -199,6 +199,7 @@ function countNodes(root) {
 // ---- memory: a long conversation in one element ----
 
 let chat;
+let recorded = [];
 let turnNumber = 0;
 
 const turnAnswer = (n) =>
@@ -206,7 +207,12 @@ const turnAnswer = (n) =>
 
 async function memorySetup() {
   host().replaceChildren();
-  const { fetch: scripted } = createScriptedFetch((_request, index) => textReply(turnAnswer(index + 1)));
+  let answered = 0;
+  const scriptedFetch = createScriptedFetch(() => textReply(turnAnswer(++answered)));
+  // The scripted endpoint records every request body (the whole conversation each time): emptied
+  // after each turn, so the harness's own O(turns²) record is not counted as the element's memory.
+  recorded = scriptedFetch.requests;
+  const scripted = scriptedFetch.fetch;
   chat = document.createElement('tool-agent-chat');
   chat.style.cssText = 'display:block;height:600px;width:800px';
   chat.fetch = scripted;
@@ -219,6 +225,7 @@ async function memoryTurns(count) {
   for (let i = 0; i < count; i++) {
     turnNumber++;
     await chat.send(`Question ${turnNumber}?`);
+    recorded.length = 0;
   }
   await chat.updateComplete;
   await frame();

@@ -98,6 +98,10 @@ export function printTable(results, rows) {
   out.push(line(header));
   out.push(line(widths.map((w) => '-'.repeat(w))));
   for (const b of body) out.push(line(b));
+  if (results.errors) {
+    out.push('');
+    for (const [name, message] of Object.entries(results.errors)) out.push(`FAILED: ${name}: ${message}`);
+  }
   if (results.profile) {
     out.push('');
     out.push(`CPU profile of our pipeline in Node (mixed stream; ${results.profile.busyMs} ms busy): self time`);
