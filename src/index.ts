@@ -33,7 +33,11 @@ export {
   type ToolCallPart,
   type ToolResultPart,
 } from './messages/chat-message.js';
-export { ChatHistory } from './messages/chat-history.js';
+export { ChatHistory, type ChatHistoryOptions } from './messages/chat-history.js';
+export type { ChatHistoryJSON } from './messages/chat-history-json.js';
+export { fromPythonChatHistory, toPythonChatHistory, toPythonChatHistoryJSON } from './messages/python-chat-history-io.js';
+export type { PythonExportOptions } from './messages/python-chat-history.js';
+export type { PythonChatHistoryJSON } from './messages/python-chat-history-schema.js';
 export { FunctionTool, type FunctionToolOptions, type OpenAIToolDefinition, type ToolExecutionContext } from './tools/function-tool.js';
 export { ToolRegistry, type AnyFunctionTool } from './tools/tool-registry.js';
 export { OpenAIChatAPI, type OpenAIChatAPIOptions } from './provider/openai-chat-api.js';

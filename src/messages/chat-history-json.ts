@@ -37,7 +37,7 @@ function checkEnvelope(data: unknown): void {
   if (!isRecord(data)) throw new TypeError(`${what}: expected an object with "format", "version" and "messages", got ${Array.isArray(data) ? 'an array' : String(data)}.`);
   if (data['format'] !== chatHistoryFormat) {
     // The likeliest mix-up: a file saved by the Python library.
-    const hint = data['format'] === undefined && Array.isArray(data['messages']) ? ' It looks like a Python ToolAgents history: load it with ChatHistory.fromPythonJSON().' : '';
+    const hint = data['format'] === undefined && Array.isArray(data['messages']) ? ' It looks like a Python ToolAgents history: load it with fromPythonChatHistory().' : '';
     throw new TypeError(`${what}: expected "format": "${chatHistoryFormat}", got ${JSON.stringify(data['format']) ?? 'none'}.${hint}`);
   }
   if (data['version'] !== chatHistoryVersion) {

@@ -1,7 +1,5 @@
 import { ChatMessage, type ChatMessagePart, type CreateMessageOptions } from './chat-message.js';
 import { chatHistoryFormat, chatHistoryVersion, parseChatHistoryJSON, type ChatHistoryJSON } from './chat-history-json.js';
-import { readPythonChatHistory, writePythonChatHistory, type PythonExportOptions } from './python-chat-history.js';
-import type { PythonChatHistoryJSON } from './python-chat-history-schema.js';
 import { snapshotMessage } from './snapshot-message.js';
 
 /** Options of {@link ChatHistory}. */
@@ -102,27 +100,6 @@ export class ChatHistory {
    */
   static loadFromJSON(json: string | object): ChatHistory {
     return new ChatHistory(parseChatHistoryJSON(json));
-  }
-
-  /**
-   * Reads a history saved by the Python ToolAgents library (`ChatHistory.save_to_json`).
-   * Written back with {@link ChatHistory.toPythonJSON} unchanged, it comes out deep-equal.
-   * Python's `custom` role becomes `system`, `assistant` or `user` after the custom role's name
-   * (`developer` counts as `system`, unknown names as `user`) and is written back as `custom`.
-   * @throws TypeError naming what is wrong and where.
-   */
-  static fromPythonJSON(json: string | object): ChatHistory {
-    return new ChatHistory(readPythonChatHistory(json));
-  }
-
-  /** The history as the Python library's `ChatHistory` JSON object. */
-  toPythonObject(options?: PythonExportOptions): PythonChatHistoryJSON {
-    return writePythonChatHistory(this.#messages, this.metadata, options);
-  }
-
-  /** The history as the Python library's `ChatHistory` JSON text (indented by 2, as Python writes it). */
-  toPythonJSON(options?: PythonExportOptions): string {
-    return JSON.stringify(this.toPythonObject(options), null, 2);
   }
 
   #push(message: ChatMessage): ChatMessage {

@@ -16,7 +16,7 @@ import {
 } from './python-extras.js';
 import { readJsonInput } from './read-json-input.js';
 
-/** Options of `toPythonJSON()`. */
+/** Options of `toPythonChatHistory()` and `toPythonChatHistoryJSON()`. */
 export interface PythonExportOptions {
   /** The history's `id`. Default: the one it was imported with, else a new UUID on every export. */
   id?: string;

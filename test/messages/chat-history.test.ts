@@ -253,10 +253,10 @@ describe('ChatHistory', () => {
         expect(thrown(() => ChatHistory.loadFromJSON('42')).message).to.contain('got 42');
       });
 
-      it('a missing or foreign format, pointing at fromPythonJSON for a Python file', () => {
+      it('a missing or foreign format, pointing at fromPythonChatHistory for a Python file', () => {
         const error = thrown(() => ChatHistory.loadFromJSON({ id: 'x', title: 'New Chat', messages: [], metadata: {} }));
         expect(error).to.be.instanceOf(TypeError);
-        expect(error.message).to.equal('Chat history JSON: expected "format": "tool-agents.chat-history", got none. It looks like a Python ToolAgents history: load it with ChatHistory.fromPythonJSON().');
+        expect(error.message).to.equal('Chat history JSON: expected "format": "tool-agents.chat-history", got none. It looks like a Python ToolAgents history: load it with fromPythonChatHistory().');
         expect(thrown(() => ChatHistory.loadFromJSON({ ...valid(), format: 'other' })).message).to.equal('Chat history JSON: expected "format": "tool-agents.chat-history", got "other".');
       });
 

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { ChatHistory } from '../../src/messages/chat-history.js';
+import { fromPythonChatHistory, toPythonChatHistory, toPythonChatHistoryJSON } from '../../src/messages/python-chat-history-io.js';
 import { ChatMessage, type ImagePart, type ReasoningPart, type ToolCallPart } from '../../src/messages/chat-message.js';
 import { pythonChatHistorySchema } from '../../src/messages/python-chat-history-schema.js';
 
@@ -42,7 +43,7 @@ function pyHistory(messages: Json[], extra: Json = {}): Json {
 
 /** Python JSON → ours → Python JSON. */
 function roundTrip(data: Json): Json {
-  return ChatHistory.fromPythonJSON(structuredClone(data)).toPythonObject() as Json;
+  return toPythonChatHistory(fromPythonChatHistory(structuredClone(data))) as Json;
 }
 
 describe('Python ToolAgents chat history', () => {
@@ -51,25 +52,25 @@ describe('Python ToolAgents chat history', () => {
       it('loads and writes back unchanged (deep-equal, and key for key in the same order)', async () => {
         const text = await loadText(name);
         const original = JSON.parse(text) as Json;
-        const written = ChatHistory.fromPythonJSON(text).toPythonObject();
+        const written = toPythonChatHistory(fromPythonChatHistory(text));
         expect(written).to.deep.equal(original);
         expect(JSON.stringify(written)).to.equal(JSON.stringify(original));
       });
 
       it('stays unchanged through our own format too', async () => {
         const text = await loadText(name);
-        const saved = ChatHistory.fromPythonJSON(text).saveToJSON();
-        expect(ChatHistory.loadFromJSON(saved).toPythonObject()).to.deep.equal(JSON.parse(text));
+        const saved = fromPythonChatHistory(text).saveToJSON();
+        expect(toPythonChatHistory(ChatHistory.loadFromJSON(saved))).to.deep.equal(JSON.parse(text));
       });
 
       it('loads from the parsed object as from the text', async () => {
         const text = await loadText(name);
-        expect(ChatHistory.fromPythonJSON(JSON.parse(text) as object).getMessages()).to.deep.equal(ChatHistory.fromPythonJSON(text).getMessages());
+        expect(fromPythonChatHistory(JSON.parse(text) as object).getMessages()).to.deep.equal(fromPythonChatHistory(text).getMessages());
       });
 
-      it('toPythonJSON writes the same, indented by 2', async () => {
+      it('toPythonChatHistoryJSON writes the same, indented by 2', async () => {
         const text = await loadText(name);
-        const json = ChatHistory.fromPythonJSON(text).toPythonJSON();
+        const json = toPythonChatHistoryJSON(fromPythonChatHistory(text));
         expect(JSON.parse(json)).to.deep.equal(JSON.parse(text));
         expect(json).to.match(/^\{\n {2}"id": /);
       });
@@ -77,7 +78,7 @@ describe('Python ToolAgents chat history', () => {
   }
 
   it('maps the tool-call fixture onto our messages', async () => {
-    const history = ChatHistory.fromPythonJSON(await loadText('tool-call-history.json'));
+    const history = fromPythonChatHistory(await loadText('tool-call-history.json'));
     const [system, user, assistant, tool, answer] = history.getMessages();
     expect(history.length).to.equal(5);
     expect(system).to.deep.equal({
@@ -108,7 +109,7 @@ describe('Python ToolAgents chat history', () => {
   });
 
   it('maps the real saved chat: older file, no token_usage, microsecond times', async () => {
-    const history = ChatHistory.fromPythonJSON(await loadText('example_chat.json'));
+    const history = fromPythonChatHistory(await loadText('example_chat.json'));
     const [user, assistant] = history.getMessages();
     expect(user!.createdAt).to.equal('2025-02-17T11:29:48.389Z');
     expect(user).not.to.have.property('usage');
@@ -119,12 +120,12 @@ describe('Python ToolAgents chat history', () => {
   });
 
   it('writes edits: a changed time, new messages and new usage', async () => {
-    const history = ChatHistory.fromPythonJSON(await loadText('tool-call-history.json'));
+    const history = fromPythonChatHistory(await loadText('tool-call-history.json'));
     const messages = history.getMessages();
     history.clear();
     history.addMessages(messages.map((message, index) => (index === 4 ? { ...message, createdAt: '2026-05-01T08:00:00.250Z', usage: { inputTokens: 1, outputTokens: 2, totalTokens: 3, reasoningTokens: 1 } } : message)));
     history.addUserMessage('And in Bern?', { id: 'new', createdAt: '2026-05-01T09:00:00.000Z' });
-    const written = history.toPythonObject();
+    const written = toPythonChatHistory(history);
     expect(pythonChatHistorySchema.safeParse(written).success).to.equal(true);
     const changed = written.messages[4]!;
     expect(changed.created_at).to.equal('2026-05-01T08:00:00.250000');
@@ -165,7 +166,7 @@ describe('Python ToolAgents chat history', () => {
     }
 
     it('exports valid Python-shaped JSON, tool results in one tool message', () => {
-      const written = built().toPythonObject({ id: 'hist', title: 'Cats and math' });
+      const written = toPythonChatHistory(built(), { id: 'hist', title: 'Cats and math' });
       expect(pythonChatHistorySchema.safeParse(written).success).to.equal(true);
       const time = '2026-04-30T10:00:00.125000';
       const common = { created_at: time, updated_at: time, additional_fields: {} };
@@ -216,13 +217,13 @@ describe('Python ToolAgents chat history', () => {
 
     it('comes back as the same messages when read again', () => {
       const history = built();
-      expect(ChatHistory.fromPythonJSON(history.toPythonJSON()).getMessages()).to.deep.equal(history.getMessages());
+      expect(fromPythonChatHistory(toPythonChatHistoryJSON(history)).getMessages()).to.deep.equal(history.getMessages());
     });
 
     it('writes the same file twice (derived result ids), but a fresh history id unless given one', () => {
       const history = built();
-      const first = history.toPythonObject();
-      const second = history.toPythonObject();
+      const first = toPythonChatHistory(history);
+      const second = toPythonChatHistory(history);
       expect(first.id).to.match(/^[0-9a-f-]{36}$/);
       expect(first.id).not.to.equal(second.id);
       expect({ ...first, id: '' }).to.deep.equal({ ...second, id: '' });
@@ -232,7 +233,7 @@ describe('Python ToolAgents chat history', () => {
     it('writes an image URL with a MIME type guessed from its extension when it has none', () => {
       const history = new ChatHistory();
       history.addUserMessage([{ type: 'image', url: 'https://example.com/a/cat.webp?size=2' }, { type: 'image', url: 'https://example.com/photo' }]);
-      const content = history.toPythonObject().messages[0]!.content;
+      const content = toPythonChatHistory(history).messages[0]!.content;
       expect(content).to.deep.equal([
         { type: 'binary', additional_fields: {}, storage_type: 'url', mime_type: 'image/webp', content: 'https://example.com/a/cat.webp?size=2' },
         { type: 'binary', additional_fields: {}, storage_type: 'url', mime_type: 'image/jpeg', content: 'https://example.com/photo' },
@@ -242,7 +243,7 @@ describe('Python ToolAgents chat history', () => {
     it('throws a TypeError for a message whose createdAt is not a time', () => {
       const history = new ChatHistory();
       history.addUserMessage('x', { id: 'bad', createdAt: 'someday' });
-      expect(thrown(() => history.toPythonObject()).message).to.equal('Message bad has an invalid createdAt "someday".');
+      expect(thrown(() => toPythonChatHistory(history)).message).to.equal('Message bad has an invalid createdAt "someday".');
     });
   });
 
@@ -256,7 +257,7 @@ describe('Python ToolAgents chat history', () => {
         { type: 'binary', additional_fields: {}, storage_type: 'url', mime_type: 'image/gif', content: 'data:image/gif;base64,R0lG' },
       ];
       const data = pyHistory([pyMessage({ content })]);
-      const [message] = ChatHistory.fromPythonJSON(structuredClone(data)).getMessages();
+      const [message] = fromPythonChatHistory(structuredClone(data)).getMessages();
       const parts = message!.content;
       expect(parts.map((part) => part.type)).to.deep.equal(['text', 'image', 'image', 'image']);
       expect(parts[1]).to.deep.equal({ type: 'image', url: 'data:image/jpeg;base64,/9j/4AAQ', mimeType: 'image/jpeg' } satisfies ImagePart);
@@ -272,7 +273,7 @@ describe('Python ToolAgents chat history', () => {
         { type: 'tool_call', additional_fields: {}, tool_call_id: 'c', tool_call_name: 'f', tool_call_arguments: null },
       ];
       const data = pyHistory([pyMessage({ role: 'assistant', content })]);
-      const parts = ChatHistory.fromPythonJSON(structuredClone(data)).getMessages()[0]!.content as ToolCallPart[];
+      const parts = fromPythonChatHistory(structuredClone(data)).getMessages()[0]!.content as ToolCallPart[];
       expect(parts.map((part) => part.arguments)).to.deep.equal(['{"n":1,"nested":{"list":[true,null]}}', '{"n": 2}', '{}']);
       expect(roundTrip(data)).to.deep.equal(data);
     });
@@ -284,7 +285,7 @@ describe('Python ToolAgents chat history', () => {
         { type: 'reasoning', thinking: '' },
       ];
       const data = pyHistory([pyMessage({ role: 'assistant', content })]);
-      const parts = ChatHistory.fromPythonJSON(structuredClone(data)).getMessages()[0]!.content as ReasoningPart[];
+      const parts = fromPythonChatHistory(structuredClone(data)).getMessages()[0]!.content as ReasoningPart[];
       expect(parts[0]).to.deep.equal({ type: 'reasoning', text: 'step 1', signature: 'sig==' });
       expect(parts[1]).to.deep.include({ type: 'reasoning', text: '' });
       expect(roundTrip(data)).to.deep.equal(data);
@@ -297,7 +298,7 @@ describe('Python ToolAgents chat history', () => {
         pyMessage({ id: 'odd', role: 'custom', additional_information: { custom_role: 'narrator' } }),
         pyMessage({ id: 'none', role: 'custom' }),
       ]);
-      expect(ChatHistory.fromPythonJSON(structuredClone(data)).getMessages().map((m) => m.role)).to.deep.equal(['system', 'assistant', 'user', 'user']);
+      expect(fromPythonChatHistory(structuredClone(data)).getMessages().map((m) => m.role)).to.deep.equal(['system', 'assistant', 'user', 'user']);
       expect(roundTrip(data)).to.deep.equal(data);
     });
 
@@ -319,7 +320,7 @@ describe('Python ToolAgents chat history', () => {
         ],
         schema_version: 7,
       };
-      const history = ChatHistory.fromPythonJSON(structuredClone(data));
+      const history = fromPythonChatHistory(structuredClone(data));
       expect(history.getMessages()[0]!.usage).to.deep.equal({ inputTokens: 5, outputTokens: 1, totalTokens: 6, reasoningTokens: 1 });
       expect(history.getMessages()[1]!.createdAt).to.equal('2026-04-30T08:00:00.000Z');
       expect(roundTrip(data)).to.deep.equal(data);
@@ -327,7 +328,7 @@ describe('Python ToolAgents chat history', () => {
 
     it('additional_information and history metadata, even when they have a "python" key', () => {
       const data = pyHistory([pyMessage({ additional_information: { python: '3.12', model: 'x' } })], { metadata: { python: { venv: true }, owner: 'me' } });
-      const history = ChatHistory.fromPythonJSON(structuredClone(data));
+      const history = fromPythonChatHistory(structuredClone(data));
       expect(history.getMessages()[0]!.metadata).to.deep.include({ model: 'x' });
       expect(history.metadata).to.deep.include({ owner: 'me' });
       expect(roundTrip(data)).to.deep.equal(data);
@@ -335,51 +336,51 @@ describe('Python ToolAgents chat history', () => {
 
     it('edits to usage replace a kept token_usage; an unchanged one is written verbatim', () => {
       const data = pyHistory([pyMessage({ role: 'assistant', token_usage: { input_tokens: 1, output_tokens: 1, total_tokens: 2, details: { extra: 'x' } } })]);
-      const history = ChatHistory.fromPythonJSON(structuredClone(data));
-      expect(history.toPythonObject().messages[0]!.token_usage).to.deep.equal({ input_tokens: 1, output_tokens: 1, total_tokens: 2, details: { extra: 'x' } });
+      const history = fromPythonChatHistory(structuredClone(data));
+      expect(toPythonChatHistory(history).messages[0]!.token_usage).to.deep.equal({ input_tokens: 1, output_tokens: 1, total_tokens: 2, details: { extra: 'x' } });
       const [message] = history.getMessages();
       history.clear();
       history.addMessage({ ...message!, usage: { inputTokens: 9, outputTokens: 1, totalTokens: 10 } });
-      expect(history.toPythonObject().messages[0]!.token_usage).to.deep.equal({ input_tokens: 9, output_tokens: 1, total_tokens: 10, details: {} });
+      expect(toPythonChatHistory(history).messages[0]!.token_usage).to.deep.equal({ input_tokens: 9, output_tokens: 1, total_tokens: 10, details: {} });
     });
   });
 
   describe('rejects bad input with a TypeError that says what and where', () => {
     it('malformed JSON', () => {
-      const error = thrown(() => ChatHistory.fromPythonJSON('{"messages": ['));
+      const error = thrown(() => fromPythonChatHistory('{"messages": ['));
       expect(error).to.be.instanceOf(TypeError);
       expect(error.message).to.match(/^Python ToolAgents chat history is not valid JSON: /);
     });
 
     it('no messages list', () => {
-      expect(thrown(() => ChatHistory.fromPythonJSON({ id: 'x' })).message).to.equal('Python ToolAgents chat history is invalid at messages: Invalid input: expected array, received undefined.');
-      expect(thrown(() => ChatHistory.fromPythonJSON('[]')).message).to.equal('Python ToolAgents chat history is invalid at the top level: Invalid input: expected object, received array.');
+      expect(thrown(() => fromPythonChatHistory({ id: 'x' })).message).to.equal('Python ToolAgents chat history is invalid at messages: Invalid input: expected array, received undefined.');
+      expect(thrown(() => fromPythonChatHistory('[]')).message).to.equal('Python ToolAgents chat history is invalid at the top level: Invalid input: expected object, received array.');
     });
 
     it('a bad role', () => {
-      const error = thrown(() => ChatHistory.fromPythonJSON(pyHistory([pyMessage(), pyMessage({ role: 'robot' })])));
+      const error = thrown(() => fromPythonChatHistory(pyHistory([pyMessage(), pyMessage({ role: 'robot' })])));
       expect(error).to.be.instanceOf(TypeError);
       expect(error.message).to.equal('Python ToolAgents chat history is invalid at messages[1].role: Invalid option: expected one of "system"|"user"|"assistant"|"tool"|"custom" (got "robot").');
     });
 
     it('an unknown part type and a part missing a field', () => {
-      expect(thrown(() => ChatHistory.fromPythonJSON(pyHistory([pyMessage({ content: [{ type: 'video', content: 'x' }] })]))).message).to.match(
+      expect(thrown(() => fromPythonChatHistory(pyHistory([pyMessage({ content: [{ type: 'video', content: 'x' }] })]))).message).to.match(
         /^Python ToolAgents chat history is invalid at messages\[0\]\.content\[0\]\.type: Invalid discriminator value\. Expected 'text' \| 'binary' \| 'tool_call' \| 'tool_call_result' \| 'reasoning'/,
       );
       const missing = pyMessage({ role: 'assistant', content: [{ type: 'tool_call', tool_call_id: 'c', tool_call_arguments: {} }] });
-      expect(thrown(() => ChatHistory.fromPythonJSON(pyHistory([missing]))).message).to.equal(
+      expect(thrown(() => fromPythonChatHistory(pyHistory([missing]))).message).to.equal(
         'Python ToolAgents chat history is invalid at messages[0].content[0].tool_call_name: Invalid input: expected string, received undefined.',
       );
     });
 
     it('a created_at that is not a time', () => {
-      expect(thrown(() => ChatHistory.fromPythonJSON(pyHistory([pyMessage({ created_at: '2025-02-30T10:00:00' })]))).message).to.equal(
+      expect(thrown(() => fromPythonChatHistory(pyHistory([pyMessage({ created_at: '2025-02-30T10:00:00' })]))).message).to.equal(
         'Python ToolAgents chat history is invalid at messages[0].created_at: Invalid input: expected an ISO-8601 date-time (got "2025-02-30T10:00:00").',
       );
     });
 
     it('our own format, pointing at loadFromJSON', () => {
-      expect(thrown(() => ChatHistory.fromPythonJSON(new ChatHistory().saveToJSON())).message).to.equal(
+      expect(thrown(() => fromPythonChatHistory(new ChatHistory().saveToJSON())).message).to.equal(
         'Python ToolAgents chat history: this is a tool-agents history; load it with ChatHistory.loadFromJSON().',
       );
     });
