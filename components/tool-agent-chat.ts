@@ -499,22 +499,27 @@ export class ToolAgentChat extends LitElement {
     return this.renderRoot.querySelector<HTMLTextAreaElement>('#input');
   }
 
-  readonly #onScroll = (event: Event): void => {
-    const view = event.currentTarget as HTMLElement;
-    // Only the reader scrolls up; growth of the content never counts as leaving the bottom.
-    if (view.scrollHeight - view.scrollTop - view.clientHeight <= bottomSlack) this.#atBottom = true;
-    else if (view.scrollTop < this.#lastScrollTop) this.#atBottom = false;
-    this.#lastScrollTop = view.scrollTop;
+  // Scroll events only schedule work: reading geometry inside them forced a layout per event while
+  // tokens kept the DOM dirty (the render bench's longest tasks). One read and write per frame instead.
+  readonly #onScroll = (): void => {
+    this.#scheduleScrollFrame();
   };
 
   #follow(): void {
-    if (!this.#atBottom || this.#followFrame) return;
-    // One scroll per frame, however many tokens arrived in it.
+    this.#scheduleScrollFrame();
+  }
+
+  #scheduleScrollFrame(): void {
+    if (this.#followFrame) return;
     this.#followFrame = requestAnimationFrame(() => {
       this.#followFrame = 0;
       const view = this.renderRoot.querySelector<HTMLElement>('.transcript');
-      if (!view || !this.#atBottom) return;
-      view.scrollTop = view.scrollHeight;
+      if (!view) return;
+      const top = view.scrollTop;
+      // Only the reader scrolls up; growth of the content never counts as leaving the bottom.
+      if (view.scrollHeight - top - view.clientHeight <= bottomSlack) this.#atBottom = true;
+      else if (top < this.#lastScrollTop) this.#atBottom = false;
+      if (this.#atBottom) view.scrollTop = view.scrollHeight;
       this.#lastScrollTop = view.scrollTop;
     });
   }

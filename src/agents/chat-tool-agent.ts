@@ -1,4 +1,4 @@
-import { ToolAgentsError } from '../errors.js';
+import { ToolAgentsError, type PartialResponse } from '../errors.js';
 import { ChatMessage, type ChatMessagePart, type ChatUsage, type ToolResultPart } from '../messages/chat-message.js';
 import type { ChatAPI, ProviderEvent, ProviderStepResult } from '../provider/chat-api.js';
 import type { ChatSettings } from '../provider/chat-settings.js';
@@ -93,8 +93,9 @@ export class ChatToolAgent {
           return;
         }
         signal.throwIfAborted();
-        let text = '';
-        let reasoning = '';
+        const textParts: string[] = [];
+        const reasoningParts: string[] = [];
+        const partial = (): PartialResponse => ({ text: textParts.join(''), reasoning: reasoningParts.join(''), messages: [...turnMessages], usage });
         let result: ProviderStepResult | undefined;
         try {
           // A snapshot: a ChatAPI that keeps the request must not see the conversation grow.
@@ -103,11 +104,11 @@ export class ChatToolAgent {
           for await (const batch of batches) for (const event of batch) {
             switch (event.type) {
               case 'text-delta':
-                text += event.text;
+                textParts.push(event.text);
                 yield textDeltaChunk(step, event.text);
                 break;
               case 'reasoning-delta':
-                reasoning += event.text;
+                reasoningParts.push(event.text);
                 yield reasoningDeltaChunk(step, event.text);
                 break;
               case 'tool-call-start':
@@ -123,10 +124,10 @@ export class ChatToolAgent {
           }
         } catch (error) {
           if (signal.aborted) throw signal.reason;
-          if (error instanceof ToolAgentsError) error.partial = { text, reasoning, messages: [...turnMessages], usage };
+          if (error instanceof ToolAgentsError) error.partial = partial();
           throw error;
         }
-        if (!result) throw new ToolAgentsError('The chat API ended a step without a finish event.', { partial: { text, reasoning, messages: [...turnMessages], usage } });
+        if (!result) throw new ToolAgentsError('The chat API ended a step without a finish event.', { partial: partial() });
         usage = addUsage(usage, result.usage);
 
         const assistant = ChatMessage.createAssistantMessage(assistantParts(result), {
