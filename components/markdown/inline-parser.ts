@@ -38,6 +38,9 @@ type Mode =
 /** Longest link destination or autolink held back before it is given up as text. */
 const MAX_HELD = 2048;
 
+/** Openers nested deeper than this are text: DOM insertion costs time in proportion to depth. */
+const MAX_DEPTH = 16;
+
 const URI_AUTOLINK = /^[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*$/;
 const EMAIL_AUTOLINK =
   /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
@@ -72,6 +75,8 @@ export class InlineParser {
   #codeLength = 0;
   #codeSpaces = 0;
   #destination = new LinkDestination();
+  /** Set while held-back text is read again, so it cannot start another hold (no quadratic replays). */
+  #replaying = false;
 
   /** @param root - the block element the inline content is appended to */
   constructor(root: HTMLElement, images: ImageMode) {
@@ -255,6 +260,7 @@ export class InlineParser {
         return this.#closeBracket();
       case '<':
       case '&':
+        if (this.#replaying) return this.#literal(ch);
         this.#mode = ch === '<' ? 'angle' : 'entity';
         this.#held = '';
         return;
@@ -331,7 +337,7 @@ export class InlineParser {
     const canClose = marker === '_' ? right && (!left || afterPunct) : right;
     const valid = marker === '~' ? count === 2 : count <= 3;
     let remaining = valid && canClose ? this.#closeEmphasis(marker, count) : count;
-    if (valid && canOpen && remaining > 0) {
+    if (valid && canOpen && remaining > 0 && this.#stack.length < MAX_DEPTH - 1) {
       if (marker === '~') this.#open('del', 'del', '~~', marker);
       else {
         if (remaining !== 2) this.#open('em', 'em', marker, marker);
@@ -410,6 +416,7 @@ export class InlineParser {
   }
 
   #openBracket(image: boolean): void {
+    if (this.#replaying || this.#stack.length >= MAX_DEPTH) return this.#literal(image ? '![' : '[');
     const index = this.#linkIndex();
     if (index >= 0) {
       // Links cannot contain links: inner brackets are text that must balance.
@@ -442,7 +449,15 @@ export class InlineParser {
     this.#mode = 'text';
     this.#failLink();
     this.#literal('(');
+    this.#replay(held);
+  }
+
+  /** Reads held-back text again as inline content that opens no further hold. */
+  #replay(held: string): void {
+    const replaying = this.#replaying;
+    this.#replaying = true;
     this.#feed(held);
+    this.#replaying = replaying;
   }
 
   #stepDestination(ch: string): void {
@@ -482,7 +497,7 @@ export class InlineParser {
     const held = this.#held;
     this.#mode = 'text';
     this.#literal(first);
-    this.#feed(held);
+    this.#replay(held);
   }
 
   #stepAngle(ch: string): void {

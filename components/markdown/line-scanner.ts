@@ -52,6 +52,9 @@ interface Indent {
   readonly end: number;
 }
 
+/** Containers nested deeper than this are text: DOM insertion costs time in proportion to depth. */
+const MAX_CONTAINERS = 32;
+
 function isBlankChar(ch: string | undefined): boolean {
   return ch === ' ' || ch === '\t';
 }
@@ -185,7 +188,8 @@ function scanBlockStart(
     if (indent.columns >= 4) return paragraph();
     const at = indent.end;
     const ch = line[at]!;
-    if (ch === '>') {
+    const deep = containerCount + opens.length >= MAX_CONTAINERS;
+    if (ch === '>' && !deep) {
       opens.push({ kind: 'quote' });
       pos = at + 1;
       if (pos === line.length && !final) return 'more';
@@ -197,7 +201,7 @@ function scanBlockStart(
       if (rule === 'more') return 'more';
       if (rule) return plan({ kind: 'hr' }, line.length, opens);
     }
-    if (ch === '*' || ch === '-' || ch === '+' || (ch >= '0' && ch <= '9')) {
+    if (!deep && (ch === '*' || ch === '-' || ch === '+' || (ch >= '0' && ch <= '9'))) {
       const item = scanListMarker(line, at, final, indent.columns);
       if (item === 'more') return 'more';
       if (item !== undefined) {

@@ -62,9 +62,6 @@ export const markdownStyles = css`
     color: var(--tool-agent-link-color, LinkText);
     text-decoration: underline;
   }
-  .tool-agent-markdown a.image-link::before {
-    content: '🖼\\FE0E\\00A0';
-  }
   .tool-agent-markdown hr {
     border: none;
     border-top: 1px solid var(--tool-agent-border-color, color-mix(in srgb, currentColor 25%, transparent));

@@ -152,6 +152,16 @@ describe('MarkdownStream', () => {
     expect(renderChunks(['a\r', '\nb\r', '\r\nc']).innerHTML).to.equal('<p>a\nb</p><p>c</p>');
   });
 
+  it('caps nesting, so hostile input costs linear time', () => {
+    const depth = (node: Element): number => Math.max(0, ...Array.from(node.children, (child) => 1 + depth(child)));
+    for (const markdown of ['*a '.repeat(200), '>'.repeat(200) + ' x', '- '.repeat(100) + 'x', '[a]('.repeat(1000)]) {
+      const whole = renderChunks([markdown]);
+      // 32 containers at most (a list item adds <ul> and <li>), 16 inline elements at most.
+      expect(depth(whole), markdown.slice(0, 12)).to.be.below(70);
+      expect(describeDom(renderChunks(chunksOf(markdown, 3))), markdown.slice(0, 12)).to.equal(describeDom(whole));
+    }
+  });
+
   it('replaces NUL characters', () => {
     expect(renderChunks(['a\0b']).innerHTML).to.equal('<p>a\ufffdb</p>');
   });
