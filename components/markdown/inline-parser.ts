@@ -1,4 +1,6 @@
-import { isPunctuation, isWhitespace, nextSpecial } from './char-class.js';
+import { autolinkHref } from './autolink.js';
+import { nextSpecial } from './char-class.js';
+import { runFlanking } from './delimiter-run.js';
 import { appendElement, appendText } from './dom.js';
 import { decodeEntity, decodeLinkText, isAsciiPunctuation, MAX_ENTITY_LENGTH } from './entities.js';
 import { LinkDestination } from './link-destination.js';
@@ -40,10 +42,6 @@ const MAX_HELD = 2048;
 
 /** Openers nested deeper than this are text: DOM insertion costs time in proportion to depth. */
 const MAX_DEPTH = 16;
-
-const URI_AUTOLINK = /^[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*$/;
-const EMAIL_AUTOLINK =
-  /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
 
 /** Sets the attributes every rendered link carries. */
 function makeLink(anchor: HTMLAnchorElement, href: string): void {
@@ -326,15 +324,7 @@ export class InlineParser {
   #resolveDelimiter(next: string): void {
     const marker = this.#runChar;
     const count = this.#runLength;
-    const before = this.#prev;
-    const beforeSpace = isWhitespace(before);
-    const afterSpace = isWhitespace(next);
-    const beforePunct = isPunctuation(before);
-    const afterPunct = isPunctuation(next);
-    const left = !afterSpace && (!afterPunct || beforeSpace || beforePunct);
-    const right = !beforeSpace && (!beforePunct || afterSpace || afterPunct);
-    const canOpen = marker === '_' ? left && (!right || beforePunct) : left;
-    const canClose = marker === '_' ? right && (!left || afterPunct) : right;
+    const { canOpen, canClose } = runFlanking(marker, this.#prev, next);
     const valid = marker === '~' ? count === 2 : count <= 3;
     let remaining = valid && canClose ? this.#closeEmphasis(marker, count) : count;
     if (valid && canOpen && remaining > 0 && this.#stack.length < MAX_DEPTH - 1) {
@@ -512,15 +502,13 @@ export class InlineParser {
   #completeAngle(): void {
     const body = this.#held;
     this.#mode = 'text';
-    const uri = URI_AUTOLINK.test(body);
-    const email = !uri && EMAIL_AUTOLINK.test(body);
-    if (!uri && !email) {
+    const href = autolinkHref(body);
+    if (href === undefined) {
       // Not an autolink (raw HTML, say): it is shown as the text it is.
       this.#failHeld('<');
       return this.#literal('>');
     }
-    const href = sanitizeUrl(uri ? body : `mailto:${body}`);
-    if (href === undefined || this.#linkIndex() >= 0) return this.#literal(`<${body}>`);
+    if (href === '' || this.#linkIndex() >= 0) return this.#literal(`<${body}>`);
     this.#flush();
     const anchor = appendElement(this.#current, 'a');
     makeLink(anchor, href);
