@@ -3,16 +3,8 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { fileURLToPath } from 'node:url';
 import { mockOpenAIMiddleware } from './test/server/mock-openai-middleware.mjs';
+import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
 
-const chromiumFlags = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
@@ -35,9 +27,9 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: {
-        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        executablePath: chromiumPath,
         headless: true,
-        args: chromiumFlags,
+        args: chromiumArgs,
       },
     }),
   ],

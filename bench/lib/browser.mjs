@@ -4,15 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildDir } from './build.mjs';
 
-export const chromiumArgs = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
 
 const types = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.html': 'text/html', '.map': 'application/json', '.css': 'text/css' };
 
@@ -53,7 +45,7 @@ export async function startStaticServer() {
 /** Launches Chromium (headless, /usr/bin/chromium unless CHROMIUM_PATH says otherwise). */
 export async function launchChromium() {
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs, headless: true });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
   return browser;
 }
 

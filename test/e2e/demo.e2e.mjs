@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serveStatic } from './static-server.mjs';
+import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dist = `${root}demo-dist`;
@@ -15,7 +16,6 @@ if (!existsSync(`${dist}/index.html`)) {
   execSync('npx vite build --mode demo', { cwd: root, stdio: 'inherit' });
 }
 
-const chromiumArgs = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 let passed = 0;
 let failed = 0;
@@ -39,7 +39,7 @@ function assert(condition, message) {
 
 // A sub-path, so any absolute asset path in the build would 404 here.
 const server = await serveStatic(dist, '/nested/demo-site/');
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
+const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 const page = await context.newPage();
 /** @type {string[]} */
