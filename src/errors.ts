@@ -1,4 +1,5 @@
 import type { ChatMessage, ChatUsage } from './messages/chat-message.js';
+import { zeroUsage } from './provider/wire-usage.js';
 
 /** What a turn had produced when it failed: nothing received is lost. */
 export interface PartialResponse {
@@ -12,10 +13,8 @@ export interface PartialResponse {
   readonly usage: ChatUsage;
 }
 
-const emptyUsage: ChatUsage = { inputTokens: 0, outputTokens: 0, totalTokens: 0 };
-
 /** An empty {@link PartialResponse}. */
-export const emptyPartialResponse: PartialResponse = Object.freeze({ text: '', reasoning: '', messages: [], usage: emptyUsage });
+export const emptyPartialResponse: PartialResponse = Object.freeze({ text: '', reasoning: '', messages: [], usage: zeroUsage });
 
 /** Options common to every tool-agents error. */
 export interface ToolAgentsErrorOptions {

@@ -8,6 +8,7 @@ import { displayURL, joinURL, networkFailureHint } from './endpoint-url.js';
 import { parseErrorBody, readProviderError } from './provider-error-body.js';
 import { SSEEventReader, type ServerSentEvent } from './sse-event-reader.js';
 import { buildRequestBody } from './wire-request.js';
+import { zeroUsage } from './wire-usage.js';
 
 /** Options of {@link OpenAIChatAPI}. */
 export interface OpenAIChatAPIOptions {
@@ -116,7 +117,7 @@ export class OpenAIChatAPI implements ChatAPI {
 
   async *#readResponse(response: Response, url: string, signal: AbortSignal | undefined): AsyncGenerator<readonly ProviderEvent[], void, undefined> {
     const accumulator = new CompletionAccumulator();
-    const partial = (): PartialResponse => ({ text: accumulator.text, reasoning: accumulator.reasoning, messages: [], usage: { inputTokens: 0, outputTokens: 0, totalTokens: 0 } });
+    const partial = (): PartialResponse => ({ text: accumulator.text, reasoning: accumulator.reasoning, messages: [], usage: zeroUsage });
     const contentType = response.headers.get('content-type') ?? '';
     if (contentType.includes('json') && !contentType.includes('event-stream')) {
       // The host ignored `stream: true` (or sent an error with status 200): read the whole body.
