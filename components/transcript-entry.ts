@@ -5,10 +5,21 @@ export type ToolCardStatus = 'streaming' | 'awaiting-approval' | 'running' | 'do
 
 /** One tool call on screen. */
 export interface ToolCard {
+  /**
+   * Addresses the call within its conversation (`<round>:<position>`), never the provider's id,
+   * which providers repeat, leave empty and reuse across rounds.
+   */
+  readonly key: string;
+  /** The call id sent back to the provider (unique within the conversation). */
   readonly id: string;
   name: string;
   /** The argument text received so far (complete once the call is ready). */
   argumentsText: string;
+  /**
+   * The validated arguments the call runs with, once known: the approval card shows these, so
+   * what the user approves is exactly what runs. `undefined` until then.
+   */
+  arguments: unknown;
   status: ToolCardStatus;
   /** The JSON text sent back to the model, once the call has finished. */
   resultText: string | undefined;

@@ -13,17 +13,28 @@ export interface ChatRequest {
 
 /** A finished tool call as the provider streamed it. */
 export interface ProviderToolCall {
+  /**
+   * The provider's id for the call, `''` when it sent none. Providers repeat and reuse ids, so the
+   * agent addresses calls by step and `index`, and makes the id unique before sending it back.
+   */
   readonly id: string;
   readonly name: string;
   /** The full argument text (`'{}'` when the model sent none). */
   readonly argumentsText: string;
+  /** Position of the call within its step (0-based); the array position when absent. */
+  readonly index?: number;
+  /**
+   * Wire fields of the call beyond `id`, `type`, `index` and `function` (Gemini's
+   * `extra_content.google.thought_signature`), sent back verbatim with the call.
+   */
+  readonly extra?: Readonly<Record<string, unknown>>;
 }
 
 /** What a provider streams for one model request, already normalised from the wire. */
 export type ProviderEvent =
   | { readonly type: 'text-delta'; readonly text: string }
   | { readonly type: 'reasoning-delta'; readonly text: string }
-  | { readonly type: 'tool-call-start'; readonly index: number; readonly id: string; readonly name: string }
+  | { readonly type: 'tool-call-start'; readonly index: number; /** `''` when the provider sent none. */ readonly id: string; readonly name: string }
   | { readonly type: 'tool-call-delta'; readonly index: number; readonly id: string; readonly name: string; readonly argumentsDelta: string; readonly argumentsText: string }
   | { readonly type: 'finish'; readonly step: ProviderStepResult };
 

@@ -1,4 +1,3 @@
-import { createId } from '../internal/create-id.js';
 import type { ProviderEvent, ProviderToolCall } from './chat-api.js';
 
 interface PendingToolCall {
@@ -8,6 +7,7 @@ interface PendingToolCall {
   name: string;
   args: string;
   announced: boolean;
+  extra: Json | undefined;
 }
 
 type Json = Record<string, unknown>;
@@ -17,7 +17,11 @@ export interface WireToolCallDelta {
   readonly index?: unknown;
   readonly id?: unknown;
   readonly function?: { readonly name?: unknown; readonly arguments?: unknown } | null;
+  readonly [field: string]: unknown;
 }
+
+// Wire fields the accumulator reads itself; any other field of a call is kept and sent back.
+const knownFields = new Set(['index', 'id', 'type', 'function']);
 
 function nonEmptyString(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
@@ -56,6 +60,9 @@ export class ToolCallAccumulator {
       this.#byId.set(id, call);
     }
     if (name && !call.name) call.name = name;
+    for (const field in delta) {
+      if (!knownFields.has(field) && Object.hasOwn(delta, field) && delta[field] !== undefined && delta[field] !== null) (call.extra ??= {})[field] = delta[field];
+    }
     if (!call.announced && call.name) {
       call.announced = true;
       events.push({ type: 'tool-call-start', index: call.position, id: call.id, name: call.name });
@@ -83,7 +90,13 @@ export class ToolCallAccumulator {
   finish(): ProviderToolCall[] {
     return this.#calls
       .filter((call) => call.name !== '')
-      .map((call) => ({ id: call.id, name: call.name, argumentsText: call.args.trim() === '' ? '{}' : call.args }));
+      .map((call) => ({
+        index: call.position,
+        id: call.id,
+        name: call.name,
+        argumentsText: call.args.trim() === '' ? '{}' : call.args,
+        ...(call.extra ? { extra: call.extra } : {}),
+      }));
   }
 
   #resolve(index: number | undefined, id: string | undefined, name: string | undefined): PendingToolCall {
@@ -109,7 +122,7 @@ export class ToolCallAccumulator {
   }
 
   #create(): PendingToolCall {
-    const call: PendingToolCall = { position: this.#calls.length, id: `call_${createId().replaceAll('-', '').slice(0, 24)}`, hasProviderId: false, name: '', args: '', announced: false };
+    const call: PendingToolCall = { position: this.#calls.length, id: '', hasProviderId: false, name: '', args: '', announced: false, extra: undefined };
     this.#calls.push(call);
     return call;
   }
