@@ -14,6 +14,8 @@ export class AssistantTurn {
   readonly entry: AssistantEntry;
   readonly #document: Document;
   readonly #rounds = new TurnRounds();
+  // Cards by `<round>:<position>`: one lookup per chunk however many calls a step makes.
+  readonly #cards = new Map<string, ToolCard>();
   /** Round number of the current attempt's step 0. */
   #offset = 0;
   #blockCount = 0;
@@ -30,8 +32,13 @@ export class AssistantTurn {
     return changed;
   }
 
-  /** A tool call now waits for the user's Approve or Deny. */
-  askUser(card: ToolCard): void {
+  /**
+   * A tool call now waits for the user's Approve or Deny. The card shows `name` and `args`, the
+   * very call that runs if approved.
+   */
+  askUser(card: ToolCard, name: string, args: unknown): void {
+    card.name = name;
+    card.arguments = args;
     card.status = 'awaiting-approval';
     card.askingUser = true;
     this.entry.revision++;
@@ -54,28 +61,30 @@ export class AssistantTurn {
         this.#rounds.addReasoning(round, chunk.reasoningChunk);
         return this.#appendText('reasoning', round, chunk.reasoningChunk);
       case 'tool-call-start':
-        this.#card(round, chunk.toolCallStart.id, chunk.toolCallStart.name);
+        this.#card(round, chunk.toolCallStart.index, chunk.toolCallStart.id, chunk.toolCallStart.name);
         return true;
       case 'tool-call-delta': {
-        const card = this.#card(round, chunk.toolCallDelta.id, chunk.toolCallDelta.name);
-        card.argumentsText = chunk.toolCallDelta.argumentsText;
+        const { index, id, name, argumentsText } = chunk.toolCallDelta;
+        const card = this.#card(round, index, id, name);
+        card.argumentsText = argumentsText;
         return true;
       }
       case 'tool-call-ready': {
-        const { id, name, argumentsText, requiresApproval } = chunk.toolCallReady;
-        const card = this.#card(round, id, name);
+        const { index, id, name, argumentsText, requiresApproval } = chunk.toolCallReady;
+        const card = this.#card(round, index, id, name);
         card.argumentsText = argumentsText;
         card.status = requiresApproval ? 'awaiting-approval' : 'running';
-        this.#rounds.addCall(round, { id, name, argumentsText });
+        this.#rounds.addCall(round, index, { id, name, argumentsText });
         return true;
       }
       case 'tool-call-result': {
-        const { id, name, resultText, isError, denied } = chunk.toolCallResult;
-        const card = this.#card(round, id, name);
+        const { index, id, name, resultText, isError, denied } = chunk.toolCallResult;
+        const card = this.#card(round, index, id, name);
+        if (chunk.toolCallResult.arguments !== undefined) card.arguments = chunk.toolCallResult.arguments;
         card.resultText = resultText;
         card.askingUser = false;
         card.status = denied ? 'denied' : isError ? 'failed' : 'done';
-        this.#rounds.addResult(round, id, { resultText, isError });
+        this.#rounds.addResult(round, index, { resultText, isError, denied });
         return true;
       }
       case 'finish':
@@ -85,10 +94,9 @@ export class AssistantTurn {
     }
   }
 
-  /** The card of a tool call, if it is on screen. */
-  findCard(id: string): ToolCard | undefined {
-    for (const block of this.entry.blocks) if (block.kind === 'tool' && block.card.id === id) return block.card;
-    return undefined;
+  /** The card of the call at `index` of the current attempt's `step`, if it is on screen. */
+  cardAt(step: number, index: number): ToolCard | undefined {
+    return this.#cards.get(cardKey(this.#offset + step, index));
   }
 
   /** Ends the turn as stopped by the user; returns the messages worth keeping. */
@@ -115,6 +123,7 @@ export class AssistantTurn {
     const failed = last >= this.#offset && !this.#rounds.isFinished(last) ? last : last + 1;
     const kept = this.entry.blocks.filter((block) => block.step < failed);
     this.entry.blocks.splice(0, this.entry.blocks.length, ...kept);
+    for (const [key, card] of [...this.#cards]) if (!kept.some((block) => block.kind === 'tool' && block.card === card)) this.#cards.delete(key);
     this.#rounds.dropFrom(failed);
     this.#offset = Math.max(failed, this.#offset);
     this.entry.error = undefined;
@@ -140,14 +149,13 @@ export class AssistantTurn {
     return true;
   }
 
-  #card(round: number, id: string, name: string): ToolCard {
-    const existing = this.findCard(id);
-    if (existing) {
-      if (name) existing.name = name;
-      return existing;
-    }
+  #card(round: number, index: number, id: string, name: string): ToolCard {
+    const key = cardKey(round, index);
+    const existing = this.#cards.get(key);
+    if (existing) return existing;
     this.#endBlocks();
-    const card: ToolCard = { id, name, argumentsText: '', status: 'streaming', resultText: undefined, askingUser: false };
+    const card: ToolCard = { key, id, name, argumentsText: '', arguments: undefined, status: 'streaming', resultText: undefined, askingUser: false };
+    this.#cards.set(key, card);
     const block: AssistantBlock = { kind: 'tool', key: this.#nextKey(), step: round, card };
     this.entry.blocks.push(block);
     return card;
@@ -175,4 +183,8 @@ export class AssistantTurn {
   #nextKey(): string {
     return `${this.entry.key}-${++this.#blockCount}`;
   }
+}
+
+function cardKey(round: number, index: number): string {
+  return `${round}:${index}`;
 }

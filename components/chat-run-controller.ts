@@ -65,9 +65,9 @@ export class ChatRunController implements ReactiveController {
 
   /** Answers a tool call that waits for the user. */
   decide(card: ToolCard, approved: boolean): void {
-    const waiter = this.#waiters.get(card.id);
+    const waiter = this.#waiters.get(card.key);
     if (!waiter) return;
-    this.#waiters.delete(card.id);
+    this.#waiters.delete(card.key);
     waiter.turn.decide(card, approved);
     this.#host.requestUpdate();
     waiter.resolve(approved);
@@ -119,13 +119,14 @@ export class ChatRunController implements ReactiveController {
       }
     }
     if (!allowed) return { approved: false, reason: 'The page declined the call.' };
-    const card = turn.findCard(call.id);
+    // Addressed by step and position: providers repeat ids, and a card found by id could show another call.
+    const card = turn.cardAt(call.step, call.index);
     if (!card || signal.aborted) return false;
-    turn.askUser(card);
+    turn.askUser(card, call.name, call.arguments);
     this.#host.requestUpdate();
     this.#callbacks.onApprovalRequested(card);
     return new Promise<boolean>((resolve) => {
-      this.#waiters.set(card.id, { turn, resolve });
+      this.#waiters.set(card.key, { turn, resolve });
       signal.addEventListener('abort', () => resolve(false), { once: true });
     });
   }

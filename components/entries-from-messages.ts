@@ -14,10 +14,6 @@ let restoreCount = 0;
  */
 export function entriesFromMessages(messages: readonly ChatMessage[], document: Document): TranscriptEntry[] {
   const entries: TranscriptEntry[] = [];
-  const results = new Map<string, ToolResultPart>();
-  for (const message of messages) {
-    for (const part of message.content) if (part.type === 'tool_result') results.set(part.toolCallId, part);
-  }
   const prefix = `restored-${++restoreCount}`;
   let current: AssistantEntry | undefined;
   let count = 0;
@@ -43,6 +39,8 @@ export function entriesFromMessages(messages: readonly ChatMessage[], document: 
       entries.push(current);
     }
     if (message.metadata?.['finishReason'] === 'stopped') current.state = 'stopped';
+    const results = resultsAnswering(messages, index);
+    let position = 0;
     for (const part of message.content) {
       if (part.type === 'reasoning' && part.text) {
         const container = rendered('markdown reasoning-text', part.text);
@@ -50,12 +48,14 @@ export function entriesFromMessages(messages: readonly ChatMessage[], document: 
       } else if (part.type === 'text' && part.text) {
         current.blocks.push({ kind: 'text', key: key(), step: index, container: rendered('markdown', part.text), writer: closedWriter, text: part.text, streaming: false });
       } else if (part.type === 'tool_call') {
-        const result = results.get(part.id);
+        const result = takeResult(results, part.id);
         const card: ToolCard = {
+          key: `${index}:${position++}`,
           id: part.id,
           name: part.name,
           argumentsText: part.arguments,
-          status: result ? (result.isError ? 'failed' : 'done') : 'stopped',
+          arguments: undefined,
+          status: result ? (result.metadata?.['denied'] === true ? 'denied' : result.isError ? 'failed' : 'done') : 'stopped',
           resultText: result?.result,
           askingUser: false,
         };
@@ -64,6 +64,24 @@ export function entriesFromMessages(messages: readonly ChatMessage[], document: 
     }
   }
   return entries;
+}
+
+/** The results in the tool messages right after the assistant message at `index`, in order. */
+function resultsAnswering(messages: readonly ChatMessage[], index: number): ToolResultPart[] {
+  const results: ToolResultPart[] = [];
+  for (let next = index + 1; next < messages.length && messages[next]?.role === 'tool'; next++) {
+    for (const part of messages[next]!.content) if (part.type === 'tool_result') results.push(part);
+  }
+  return results;
+}
+
+/**
+ * Takes the first unclaimed result answering `id`: calls that share an id (old or imported
+ * conversations) are paired with their results in order, so each card shows its own result.
+ */
+function takeResult(results: ToolResultPart[], id: string): ToolResultPart | undefined {
+  const at = results.findIndex((result) => result.toolCallId === id);
+  return at === -1 ? undefined : results.splice(at, 1)[0];
 }
 
 function userText(message: ChatMessage): string {

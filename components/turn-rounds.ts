@@ -9,19 +9,21 @@ interface RoundCall {
 interface RoundResult {
   readonly resultText: string;
   readonly isError: boolean;
+  readonly denied: boolean;
 }
 
-/** What one model request of a turn produced, as seen through its chunks. */
+/** What one model request of a turn produced, as seen through its chunks; calls by position. */
 interface Round {
   reasoning: string;
   text: string;
-  readonly calls: RoundCall[];
-  readonly results: Map<string, RoundResult>;
+  readonly calls: Map<number, RoundCall>;
+  readonly results: Map<number, RoundResult>;
 }
 
 /**
  * Records each model request ("round") of a turn from its chunks, so a stopped turn can keep
  * what it finished: the agent rejects an abort with `signal.reason` alone, carrying no partial.
+ * Calls are addressed by round and position, never by the provider's id.
  */
 export class TurnRounds {
   readonly #rounds = new Map<number, Round>();
@@ -29,7 +31,7 @@ export class TurnRounds {
   #round(index: number): Round {
     let round = this.#rounds.get(index);
     if (!round) {
-      round = { reasoning: '', text: '', calls: [], results: new Map() };
+      round = { reasoning: '', text: '', calls: new Map(), results: new Map() };
       this.#rounds.set(index, round);
     }
     return round;
@@ -43,23 +45,29 @@ export class TurnRounds {
     this.#round(index).reasoning += text;
   }
 
-  addCall(index: number, call: RoundCall): void {
-    this.#round(index).calls.push(call);
+  /** Records the call at `position` of round `index` (complete, about to run). */
+  addCall(index: number, position: number, call: RoundCall): void {
+    this.#round(index).calls.set(position, call);
   }
 
-  addResult(index: number, id: string, result: RoundResult): void {
-    this.#round(index).results.set(id, result);
+  /** Records the outcome of the call at `position` of round `index`. */
+  addResult(index: number, position: number, result: RoundResult): void {
+    this.#round(index).results.set(position, result);
   }
 
   /** The highest round seen, or -1. */
   get lastRound(): number {
-    return Math.max(-1, ...this.#rounds.keys());
+    let last = -1;
+    for (const index of this.#rounds.keys()) if (index > last) last = index;
+    return last;
   }
 
   /** True when the round called tools and every call has its result. */
   isFinished(index: number): boolean {
     const round = this.#rounds.get(index);
-    return round !== undefined && round.calls.length > 0 && round.calls.every((call) => round.results.has(call.id));
+    if (round === undefined || round.calls.size === 0) return false;
+    for (const position of round.calls.keys()) if (!round.results.has(position)) return false;
+    return true;
   }
 
   /** Forgets rounds from `index` on (a retry re-runs them). */
@@ -82,9 +90,10 @@ export class TurnRounds {
       if (round.reasoning) parts.push({ type: 'reasoning', text: round.reasoning });
       if (round.text) parts.push({ type: 'text', text: round.text });
       if (this.isFinished(index)) {
-        for (const call of round.calls) parts.push({ type: 'tool_call', id: call.id, name: call.name, arguments: call.argumentsText });
+        const calls = [...round.calls.entries()].sort(([a], [b]) => a - b);
+        for (const [, call] of calls) parts.push({ type: 'tool_call', id: call.id, name: call.name, arguments: call.argumentsText });
         messages.push(ChatMessage.createAssistantMessage(parts, { metadata: { finishReason: 'tool_calls' } }));
-        messages.push(ChatMessage.createToolMessage(round.calls.map((call) => toolResult(call, round.results.get(call.id)))));
+        messages.push(ChatMessage.createToolMessage(calls.map(([position, call]) => toolResult(call, round.results.get(position)))));
         continue;
       }
       if (round.text) messages.push(ChatMessage.createAssistantMessage(parts, { metadata: { finishReason: 'stopped' } }));
@@ -96,5 +105,6 @@ export class TurnRounds {
 
 function toolResult(call: RoundCall, result: RoundResult | undefined): ToolResultPart {
   const part: ToolResultPart = { type: 'tool_result', toolCallId: call.id, toolName: call.name, result: result?.resultText ?? '' };
+  if (result?.denied) return { ...part, isError: true, metadata: { denied: true } };
   return result?.isError ? { ...part, isError: true } : part;
 }

@@ -24,8 +24,16 @@ export interface ChatResponse {
   readonly usage: ChatUsage;
 }
 
-/** A tool call as soon as its name is known, before its arguments are complete. */
+/**
+ * A tool call as soon as its name is known, before its arguments are complete.
+ *
+ * Within a turn, a call is addressed by the chunk's `step` and its `index`, never by `id` alone.
+ */
 export interface ToolCallStart {
+  /**
+   * The id sent back to the provider: the provider's own when it is new to the conversation,
+   * else rewritten (providers repeat, omit and reuse ids), so it is unique in the conversation.
+   */
   readonly id: string;
   readonly name: string;
   /** Position of the call within its step (0-based). */
@@ -35,6 +43,8 @@ export interface ToolCallStart {
 /** A piece of a tool call's arguments, with everything received so far. */
 export interface ToolCallDelta {
   readonly id: string;
+  /** Position of the call within its step (0-based); with the chunk's `step`, the call's address. */
+  readonly index: number;
   readonly name: string;
   readonly argumentsDelta: string;
   /** All argument text received so far (usually incomplete JSON). */
@@ -44,6 +54,8 @@ export interface ToolCallDelta {
 /** A tool call whose arguments are complete, about to run (or to ask for approval). */
 export interface ToolCallReady {
   readonly id: string;
+  /** Position of the call within its step (0-based); with the chunk's `step`, the call's address. */
+  readonly index: number;
   readonly name: string;
   /** The raw argument text. */
   readonly argumentsText: string;
@@ -56,6 +68,8 @@ export interface ToolCallReady {
 /** The outcome of one tool call. */
 export interface ToolCallResult {
   readonly id: string;
+  /** Position of the call within its step (0-based); with the chunk's `step`, the call's address. */
+  readonly index: number;
   readonly name: string;
   /** The parsed (and schema-validated, when valid) arguments; `undefined` if unparsable. */
   readonly arguments: unknown;

@@ -3,11 +3,14 @@ import { ChatMessage, type ChatMessagePart, type ChatUsage, type ToolResultPart 
 import type { ChatAPI, ProviderEvent, ProviderStepResult } from '../provider/chat-api.js';
 import type { ChatSettings } from '../provider/chat-settings.js';
 import { addUsage, zeroUsage } from '../provider/wire-usage.js';
+import { countOption } from '../internal/check-option.js';
+import { inOrderOfSettling } from '../internal/in-order-of-settling.js';
 import type { ToolRegistry } from '../tools/tool-registry.js';
 import type { ChatResponse, ChatResponseChunk, ToolCallResult } from './chat-response.js';
 import { finishChunk, reasoningDeltaChunk, textDeltaChunk, toolCallDeltaChunk, toolCallReadyChunk, toolCallResultChunk, toolCallStartChunk } from './chunk-factory.js';
-import { parseToolArguments, runToolCall } from './run-tool-call.js';
+import { parseToolArguments, refusedToolCall, runToolCall, type ToolCallToRun } from './run-tool-call.js';
 import type { ToolApprovalHandler } from './tool-approval.js';
+import { ToolCallIds } from './tool-call-ids.js';
 
 /** Options of {@link ChatToolAgent}. */
 export interface ChatToolAgentOptions {
@@ -15,6 +18,11 @@ export interface ChatToolAgentOptions {
   chatApi: ChatAPI;
   /** Most model requests in one turn before the loop stops with `finishReason: 'max_iterations'`. Default 10. */
   maxIterations?: number | undefined;
+  /**
+   * Most tool calls run for one model request; calls beyond it are not run and get an error
+   * result the model reads. Default 64.
+   */
+  maxToolCallsPerStep?: number | undefined;
   /** Decides on tools marked `requiresApproval`; a per-call handler overrides it. Without one, such calls are denied. */
   approveToolCall?: ToolApprovalHandler | undefined;
 }
@@ -40,11 +48,14 @@ export interface ChatRequestOptions {
 export class ChatToolAgent {
   readonly chatApi: ChatAPI;
   readonly maxIterations: number;
+  readonly maxToolCallsPerStep: number;
   readonly #approveToolCall: ToolApprovalHandler | undefined;
 
+  /** @throws TypeError when `maxIterations` or `maxToolCallsPerStep` is not a whole number of at least 1. */
   constructor(options: ChatToolAgentOptions) {
     this.chatApi = options.chatApi;
-    this.maxIterations = Math.max(1, options.maxIterations ?? 10);
+    this.maxIterations = countOption('maxIterations', options.maxIterations, 10, 1);
+    this.maxToolCallsPerStep = countOption('maxToolCallsPerStep', options.maxToolCallsPerStep, 64, 1, true);
     this.#approveToolCall = options.approveToolCall;
   }
 
@@ -83,6 +94,7 @@ export class ChatToolAgent {
     const approve = options.approveToolCall ?? this.#approveToolCall;
     const conversation: ChatMessage[] = [...options.messages];
     const turnMessages: ChatMessage[] = [];
+    const ids = new ToolCallIds(options.messages);
     let usage: ChatUsage = zeroUsage;
 
     try {
@@ -112,10 +124,10 @@ export class ChatToolAgent {
                 yield reasoningDeltaChunk(step, event.text);
                 break;
               case 'tool-call-start':
-                yield toolCallStartChunk(step, { id: event.id, name: event.name, index: event.index });
+                yield toolCallStartChunk(step, { id: ids.idFor(step, event.index, event.id), name: event.name, index: event.index });
                 break;
               case 'tool-call-delta':
-                yield toolCallDeltaChunk(step, { id: event.id, name: event.name, argumentsDelta: event.argumentsDelta, argumentsText: event.argumentsText });
+                yield toolCallDeltaChunk(step, { id: ids.idFor(step, event.index, event.id), index: event.index, name: event.name, argumentsDelta: event.argumentsDelta, argumentsText: event.argumentsText });
                 break;
               case 'finish':
                 result = event.step;
@@ -130,49 +142,52 @@ export class ChatToolAgent {
         if (!result) throw new ToolAgentsError('The chat API ended a step without a finish event.', { partial: partial() });
         usage = addUsage(usage, result.usage);
 
-        const assistant = ChatMessage.createAssistantMessage(assistantParts(result), {
+        const calls: ToolCallToRun[] = result.toolCalls.map((call, position) => {
+          const index = call.index ?? position;
+          return { step, index, id: ids.idFor(step, index, call.id), name: call.name, argumentsText: call.argumentsText, parsedArguments: parseToolArguments(call.argumentsText) };
+        });
+        const assistant = ChatMessage.createAssistantMessage(assistantParts(result, calls), {
           metadata: { ...result.metadata, finishReason: result.finishReason },
         });
         const assistantMessage: ChatMessage = result.usage ? { ...assistant, usage: result.usage } : assistant;
         turnMessages.push(assistantMessage);
         conversation.push(assistantMessage);
 
-        if (result.toolCalls.length === 0) {
+        if (calls.length === 0) {
           state.completed = true;
           yield finishChunk(step, { messages: turnMessages, response: result.text, finishReason: result.finishReason, usage });
           return;
         }
 
-        for (const call of result.toolCalls) {
-          const parsed = parseToolArguments(call.argumentsText);
-          const tool = registry?.getTool(call.name);
+        for (const call of calls) {
           yield toolCallReadyChunk(step, {
             id: call.id,
+            index: call.index ?? 0,
             name: call.name,
             argumentsText: call.argumentsText,
-            arguments: parsed.ok ? parsed.value : undefined,
-            requiresApproval: tool?.requiresApproval ?? false,
+            arguments: call.parsedArguments?.ok ? call.parsedArguments.value : undefined,
+            requiresApproval: registry?.getTool(call.name)?.requiresApproval ?? false,
           });
         }
 
-        // Every call of the step runs at once; results are reported as they land.
-        const pending = new Map<number, Promise<[number, ToolCallResult]>>();
-        result.toolCalls.forEach((call, index) => {
-          pending.set(index, runToolCall(call, registry, approve, signal).then((outcome): [number, ToolCallResult] => [index, outcome]));
-        });
+        // Every call of the step runs at once (up to the limit); results are reported as they land.
+        const limit = this.maxToolCallsPerStep;
+        const runs = calls.map((call, position) =>
+          position < limit
+            ? runToolCall(call, registry, approve, signal)
+            : Promise.resolve(refusedToolCall(call, `Not run: this response made ${calls.length} tool calls and at most ${limit} run per response. Make fewer calls at a time.`)),
+        );
         const outcomes: ToolCallResult[] = [];
-        while (pending.size > 0) {
-          const [index, outcome] = await Promise.race(pending.values());
-          pending.delete(index);
-          outcomes[index] = outcome;
-          yield toolCallResultChunk(step, outcome);
-        }
+        for await (const outcome of inOrderOfSettling(runs)) yield toolCallResultChunk(step, outcome);
+        for (const run of runs) outcomes.push(await run);
         const results: ToolResultPart[] = outcomes.map((outcome) => ({
           type: 'tool_result',
           toolCallId: outcome.id,
           toolName: outcome.name,
           result: outcome.resultText,
           ...(outcome.isError ? { isError: true } : {}),
+          // A denial is not a failure: a restored conversation shows it as denied.
+          ...(outcome.denied ? { metadata: { denied: true } } : {}),
         }));
         const toolMessage = ChatMessage.createToolMessage(results);
         turnMessages.push(toolMessage);
@@ -193,10 +208,18 @@ function closedEarly(): DOMException {
   return new DOMException('The response stream was closed early.', 'AbortError');
 }
 
-function assistantParts(step: ProviderStepResult): ChatMessagePart[] {
+function assistantParts(step: ProviderStepResult, calls: readonly ToolCallToRun[]): ChatMessagePart[] {
   const parts: ChatMessagePart[] = [];
   if (step.reasoning) parts.push({ type: 'reasoning', text: step.reasoning });
   if (step.text) parts.push({ type: 'text', text: step.text });
-  for (const call of step.toolCalls) parts.push({ type: 'tool_call', id: call.id, name: call.name, arguments: call.argumentsText });
+  calls.forEach((call, position) => {
+    const wire = step.toolCalls[position];
+    const metadata: Record<string, unknown> = {};
+    // The provider's own id, when it was rewritten to be unique; its extra wire fields, to send back verbatim.
+    if (wire && wire.id !== '' && wire.id !== call.id) metadata['providerId'] = wire.id;
+    if (wire?.extra) metadata['wire'] = wire.extra;
+    const part: ChatMessagePart = { type: 'tool_call', id: call.id, name: call.name, arguments: call.argumentsText };
+    parts.push(Object.keys(metadata).length > 0 ? { ...part, metadata } : part);
+  });
   return parts;
 }

@@ -2,9 +2,13 @@ import type { AnyFunctionTool } from '../tools/tool-registry.js';
 
 /** A tool call waiting for a decision. */
 export interface ToolApprovalRequest {
+  /** Which model request of the turn made the call (0-based). */
+  readonly step: number;
+  /** Position of the call within its step: with `step`, the call's address in the turn. */
+  readonly index: number;
   readonly id: string;
   readonly name: string;
-  /** The validated arguments. */
+  /** The validated arguments: exactly what the tool runs with if approved. */
   readonly arguments: unknown;
   readonly tool: AnyFunctionTool;
 }

@@ -1,10 +1,11 @@
 import * as z from 'zod';
+import { durationOption } from '../internal/check-option.js';
 
 /** What `execute` receives besides its arguments. */
 export interface ToolExecutionContext {
   /** Aborted when the turn is stopped: pass it to `fetch` and check it in long loops. */
   readonly signal: AbortSignal;
-  /** The provider's id for this call. */
+  /** The id of this call as sent back to the provider (unique within the conversation). */
   readonly toolCallId: string;
 }
 
@@ -30,7 +31,15 @@ export interface FunctionToolOptions<Schema extends z.ZodType> {
   execute: (args: z.output<Schema>, context: ToolExecutionContext) => unknown;
   /** When true, the tool waits for the user's approval (see `approveToolCall`). Default `false`. */
   requiresApproval?: boolean;
+  /**
+   * Longest run time in milliseconds before the call becomes an error result the model reads
+   * (its `signal` aborts then, too). Default {@link defaultToolTimeoutMs}; `Infinity` for none.
+   */
+  timeout?: number;
 }
+
+/** A tool's default time limit: two minutes. */
+export const defaultToolTimeoutMs = 120_000;
 
 const validName = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -40,6 +49,8 @@ export class FunctionTool<Schema extends z.ZodType = z.ZodType> {
   readonly description: string;
   readonly parameters: Schema;
   readonly requiresApproval: boolean;
+  /** Longest run time in milliseconds (`Infinity`: none). */
+  readonly timeout: number;
   readonly #execute: FunctionToolOptions<Schema>['execute'];
   #jsonSchema: Record<string, unknown> | undefined;
 
@@ -51,6 +62,7 @@ export class FunctionTool<Schema extends z.ZodType = z.ZodType> {
     this.description = options.description;
     this.parameters = options.parameters;
     this.requiresApproval = options.requiresApproval ?? false;
+    this.timeout = durationOption('timeout', options.timeout, defaultToolTimeoutMs);
     this.#execute = options.execute;
   }
 

@@ -88,6 +88,7 @@ describe('ChatToolAgent', () => {
       const [result] = ofType(chunks, 'tool-call-result');
       expect(result!.toolCallResult).to.deep.equal({
         id: 'call_mul',
+        index: 0,
         name: 'multiply',
         arguments: { a: 6, b: 7 },
         result: 42,
@@ -304,7 +305,7 @@ describe('ChatToolAgent', () => {
       let soFar = '';
       for (const delta of deltas) {
         soFar += delta.argumentsDelta;
-        expect(delta).to.deep.equal({ id: 'call_mul', name: 'multiply', argumentsDelta: delta.argumentsDelta, argumentsText: soFar });
+        expect(delta).to.deep.equal({ id: 'call_mul', index: 0, name: 'multiply', argumentsDelta: delta.argumentsDelta, argumentsText: soFar });
       }
     });
 
@@ -338,8 +339,8 @@ describe('ChatToolAgent', () => {
       const chunks = await collect(agent.getStreamingResponse({ messages: question(), toolRegistry: new ToolRegistry([multiply]) }));
       const ready = ofType(chunks, 'tool-call-ready');
       expect(ready.map((chunk) => chunk.toolCallReady)).to.deep.equal([
-        { id: 'call_a', name: 'multiply', argumentsText: '{"a":1,"b":2}', arguments: { a: 1, b: 2 }, requiresApproval: false },
-        { id: 'call_bad', name: 'multiply', argumentsText: '{"a": 1,', arguments: undefined, requiresApproval: false },
+        { id: 'call_a', index: 0, name: 'multiply', argumentsText: '{"a":1,"b":2}', arguments: { a: 1, b: 2 }, requiresApproval: false },
+        { id: 'call_bad', index: 1, name: 'multiply', argumentsText: '{"a": 1,', arguments: undefined, requiresApproval: false },
       ]);
       const lastReady = chunks.findLastIndex((chunk) => chunk.type === 'tool-call-ready');
       const firstResult = chunks.findIndex((chunk) => chunk.type === 'tool-call-result');
@@ -542,7 +543,7 @@ describe('ChatToolAgent', () => {
       expect(result).to.include({ isError: false, denied: false });
       expect(sent).to.deep.equal({ deleted: '/tmp/x' });
       expect(requests).to.have.length(1);
-      expect(requests[0]).to.deep.equal({ id: 'call_del', name: 'delete_file', arguments: { path: '/tmp/x' }, tool });
+      expect(requests[0]).to.deep.equal({ step: 0, index: 0, id: 'call_del', name: 'delete_file', arguments: { path: '/tmp/x' }, tool });
       expect(signals[0]!.aborted).to.equal(false);
       expect(ofType(chunks, 'tool-call-ready')[0]!.toolCallReady.requiresApproval).to.equal(true);
     });

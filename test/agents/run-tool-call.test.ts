@@ -37,10 +37,32 @@ describe('runToolCall', () => {
     });
     const signal = live();
     const result = await runToolCall({ id: 'call_1', name: 'measure', argumentsText: '{"n":"5"}' }, new ToolRegistry([tool]), undefined, signal);
-    expect(result).to.deep.equal({ id: 'call_1', name: 'measure', arguments: { n: 5, unit: 'm' }, result: { n: 5, unit: 'm' }, resultText: '{"n":5,"unit":"m"}', isError: false, denied: false });
+    expect(result).to.deep.equal({ id: 'call_1', index: 0, name: 'measure', arguments: { n: 5, unit: 'm' }, result: { n: 5, unit: 'm' }, resultText: '{"n":5,"unit":"m"}', isError: false, denied: false });
     expect(contexts).to.have.length(1);
     expect(contexts[0]!.toolCallId).to.equal('call_1');
-    expect(contexts[0]!.signal).to.equal(signal);
+    // The tool's signal follows the turn's (and its own time limit).
+    expect(contexts[0]!.signal.aborted).to.equal(false);
+  });
+
+  it('aborts the tool\'s signal when the turn aborts', async () => {
+    const controller = new AbortController();
+    let seen: AbortSignal | undefined;
+    const tool = new FunctionTool({
+      name: 'wait',
+      description: 'Waits.',
+      parameters: z.object({}),
+      execute: (_args, context) => {
+        seen = context.signal;
+        controller.abort(new DOMException('stop', 'AbortError'));
+        return new Promise(() => undefined);
+      },
+    });
+    const run = runToolCall({ id: 'c', name: 'wait', argumentsText: '{}' }, new ToolRegistry([tool]), undefined, controller.signal);
+    await run.then(
+      () => expect.fail('an aborted turn rejects'),
+      (error: unknown) => expect((error as DOMException).message).to.equal('stop'),
+    );
+    expect(seen?.aborted).to.equal(true);
   });
 
   it('uses toJSON and sends null for a value JSON cannot hold', async () => {

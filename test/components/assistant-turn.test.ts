@@ -29,7 +29,8 @@ describe('AssistantTurn', () => {
     const turn = new AssistantTurn(document);
     const chunks = await chunksOf([toolCallReply([{ id: 'c1', name: 'nope', arguments: { a: 1 } }]), textReply('after')]);
     for (const chunk of chunks.filter((c) => c.step === 0)) turn.apply(chunk);
-    const card = turn.findCard('c1');
+    const card = turn.cardAt(0, 0);
+    expect(card?.id).to.equal('c1');
     expect(card?.status).to.equal('failed', 'an unknown tool fails');
     expect(card?.argumentsText).to.equal('{"a":1}');
     // Step 1 streams a little, then the turn fails.
@@ -44,5 +45,25 @@ describe('AssistantTurn', () => {
     // The retried attempt starts at step 0 again and lands after the kept round.
     turn.apply({ ...firstText!, step: 0 } as ChatResponseChunk);
     expect(turn.entry.blocks.map((b) => b.kind)).to.deep.equal(['tool', 'text']);
+  });
+
+  it('gives calls that share a provider id their own cards and results', async () => {
+    const turn = new AssistantTurn(document);
+    const chunks = await chunksOf([
+      toolCallReply([
+        { id: 'dup', name: 'first', arguments: { a: 1 } },
+        { id: 'dup', name: 'second', arguments: { b: 2 } },
+      ]),
+      textReply('done'),
+    ]);
+    for (const chunk of chunks) turn.apply(chunk);
+    const first = turn.cardAt(0, 0);
+    const second = turn.cardAt(0, 1);
+    expect([first?.name, second?.name]).to.deep.equal(['first', 'second']);
+    expect([first?.argumentsText, second?.argumentsText]).to.deep.equal(['{"a":1}', '{"b":2}']);
+    expect(first?.id).to.not.equal(second?.id, 'the ids sent back are unique');
+    expect(first?.key).to.not.equal(second?.key);
+    expect(first?.resultText).to.contain('Unknown tool \\"first\\"');
+    expect(second?.resultText).to.contain('Unknown tool \\"second\\"');
   });
 });

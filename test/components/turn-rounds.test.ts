@@ -6,10 +6,10 @@ describe('TurnRounds', () => {
     const rounds = new TurnRounds();
     rounds.addReasoning(0, 'think');
     rounds.addText(0, 'Let me check. ');
-    rounds.addCall(0, { id: 'a', name: 'lookup', argumentsText: '{"q":1}' });
-    rounds.addResult(0, 'a', { resultText: '{"v":2}', isError: false });
+    rounds.addCall(0, 0, { id: 'a', name: 'lookup', argumentsText: '{"q":1}' });
+    rounds.addResult(0, 0, { resultText: '{"v":2}', isError: false, denied: false });
     rounds.addText(1, 'The value is');
-    rounds.addCall(1, { id: 'b', name: 'lookup', argumentsText: '{}' });
+    rounds.addCall(1, 0, { id: 'b', name: 'lookup', argumentsText: '{}' });
     expect(rounds.isFinished(0)).to.equal(true);
     expect(rounds.isFinished(1)).to.equal(false);
     expect(rounds.lastRound).to.equal(1);
@@ -34,5 +34,21 @@ describe('TurnRounds', () => {
     expect(rounds.lastRound).to.equal(0);
     expect(new TurnRounds().lastRound).to.equal(-1);
     expect(new TurnRounds().stoppedMessages(0)).to.deep.equal([]);
+  });
+
+  it('keeps calls that share an id apart by position, in order, and marks a denial', () => {
+    const rounds = new TurnRounds();
+    rounds.addCall(0, 1, { id: 'x', name: 'second', argumentsText: '{"n":2}' });
+    rounds.addCall(0, 0, { id: 'x', name: 'first', argumentsText: '{"n":1}' });
+    rounds.addResult(0, 1, { resultText: '"two"', isError: false, denied: false });
+    expect(rounds.isFinished(0)).to.equal(false, 'one call of the two still runs');
+    rounds.addResult(0, 0, { resultText: '{"error":"denied"}', isError: true, denied: true });
+    expect(rounds.isFinished(0)).to.equal(true);
+    const [assistant, tool] = rounds.stoppedMessages(0);
+    expect(assistant?.content.map((part) => (part.type === 'tool_call' ? part.name : part.type))).to.deep.equal(['first', 'second']);
+    expect(tool?.content).to.deep.equal([
+      { type: 'tool_result', toolCallId: 'x', toolName: 'first', result: '{"error":"denied"}', isError: true, metadata: { denied: true } },
+      { type: 'tool_result', toolCallId: 'x', toolName: 'second', result: '"two"' },
+    ]);
   });
 });
