@@ -129,6 +129,35 @@ export class ToolAgentErrorEvent extends Event {
   }
 }
 
+/** Why saving or restoring the conversation did not happen. */
+export type StorageErrorKind = 'unreadable' | 'newer-version' | 'save-failed';
+
+/** What {@link ToolAgentStorageErrorEvent} carries. */
+export interface ToolAgentStorageErrorDetail {
+  /** The `storage-key` involved. */
+  readonly key: string;
+  /**
+   * - `unreadable`: the saved conversation could not be read; it is left in storage and nothing
+   *   is saved under the key until the user chooses "Start over" (or the page calls `clear()`).
+   * - `newer-version`: it was saved by a newer version of the element; it is never overwritten.
+   * - `save-failed`: storage is full or blocked; the conversation stays in memory.
+   */
+  readonly kind: StorageErrorKind;
+  /** What went wrong, in words (also shown in the element's notice). */
+  readonly reason: string;
+}
+
+/** The saved conversation could not be restored, or the conversation could not be saved. */
+export class ToolAgentStorageErrorEvent extends Event {
+  static readonly eventName = 'tool-agent-storage-error' as const;
+  readonly detail: ToolAgentStorageErrorDetail;
+
+  constructor(detail: ToolAgentStorageErrorDetail) {
+    super(ToolAgentStorageErrorEvent.eventName, eventInit);
+    this.detail = detail;
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'tool-agent-submit': ToolAgentSubmitEvent;
@@ -136,5 +165,6 @@ declare global {
     'tool-agent-tool-call': ToolAgentToolCallEvent;
     'tool-agent-response': ToolAgentResponseEvent;
     'tool-agent-error': ToolAgentErrorEvent;
+    'tool-agent-storage-error': ToolAgentStorageErrorEvent;
   }
 }

@@ -260,6 +260,42 @@ export const toolAgentChatStyles = css`
     font-size: 0.9em;
   }
 
+  .notice {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-start;
+    gap: 0.5rem;
+    border: 1px solid var(--_error);
+    border-inline-start-width: 0.3rem;
+    background: var(--_error-bg);
+    color: var(--_fg);
+    border-radius: calc(var(--_radius) * 0.75);
+    padding: 0.6rem 0.75rem;
+  }
+
+  .notice-icon {
+    display: inline-flex;
+    color: var(--_error);
+    padding-block-start: 0.15rem;
+  }
+
+  .notice-text {
+    display: flex;
+    flex-direction: column;
+    gap: 0.15rem;
+    flex: 1 1 16rem;
+    min-inline-size: 0;
+    overflow-wrap: anywhere;
+  }
+
+  .notice-detail {
+    font-size: 0.9em;
+  }
+
+  .notice > .button {
+    align-self: center;
+  }
+
   .button,
   .icon-button,
   .link-button {
@@ -443,6 +479,7 @@ export const toolAgentChatStyles = css`
     .bubble,
     .tool-card,
     .error,
+    .notice,
     .button,
     .icon-button,
     pre {

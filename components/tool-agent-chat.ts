@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -18,17 +18,18 @@ import {
 import { ApiKeyController } from './api-key-controller.js';
 import { keyScope } from './api-key-store.js';
 import { AssistantTurn } from './assistant-turn.js';
-import { ToolAgentErrorEvent, ToolAgentResponseEvent, ToolAgentSubmitEvent } from './chat-events.js';
+import { ToolAgentErrorEvent, ToolAgentResponseEvent, ToolAgentStorageErrorEvent, ToolAgentSubmitEvent, type ToolAgentStorageErrorDetail } from './chat-events.js';
 import { ChatRunController, type RunOutcome } from './chat-run-controller.js';
 import { loadConversation, removeConversation, saveConversation } from './conversation-storage.js';
 import { describeError } from './describe-error.js';
-import { entriesFromMessages } from './entries-from-messages.js';
 import { markdownCss } from './markdown-adapter.js';
+import { entriesFromMessages } from './entries-from-messages.js';
 import { needsApiKey } from './needs-api-key.js';
 import { optionalNumber } from './optional-number.js';
 import { composerTemplate } from './templates/composer-template.js';
 import { keyFormTemplate } from './templates/key-form-template.js';
 import { entryTemplate, type TranscriptActions } from './templates/message-template.js';
+import { storageNoticeTemplate } from './templates/storage-notice-template.js';
 import { toolAgentChatStyles } from './tool-agent-chat-styles.js';
 import type { ToolCard, TranscriptEntry } from './transcript-entry.js';
 
@@ -47,6 +48,7 @@ const bottomSlack = 32;
  * @fires {ToolAgentToolCallEvent} tool-agent-tool-call - A tool marked `requiresApproval` waits for a decision. Cancelable: `respondWith(decision)` decides, `preventDefault()` alone denies, nothing asks the user.
  * @fires {ToolAgentResponseEvent} tool-agent-response - A turn finished (`detail.response` is the `ChatResponse`).
  * @fires {ToolAgentErrorEvent} tool-agent-error - A turn failed (`detail.error`); not fired when the user stops.
+ * @fires {ToolAgentStorageErrorEvent} tool-agent-storage-error - The saved conversation could not be restored (`detail.kind` `unreadable` or `newer-version`; it is left in storage, never overwritten) or the conversation could not be saved (`save-failed`); `detail.key`, `detail.reason`.
  *
  * @slot empty - Shown while the conversation is empty (the first screen).
  *
@@ -73,6 +75,11 @@ const bottomSlack = 32;
  * @csspart error-title - What happened.
  * @csspart error-detail - What the server said, or what to check.
  * @csspart retry-button - Retry.
+ * @csspart storage-notice - Says the saved conversation could not be read or the conversation could not be saved (`role="alert"`; `data-kind` is the event's `kind`).
+ * @csspart notice-title - What happened, in the storage notice.
+ * @csspart notice-detail - Why, and what it means, in the storage notice.
+ * @csspart start-over-button - Deletes an unreadable saved conversation so saving can resume.
+ * @csspart dismiss-button - Hides the "could not be saved" notice.
  * @csspart footer - The area below the transcript.
  * @csspart composer - The message form.
  * @csspart input - The message textarea.
@@ -180,6 +187,12 @@ export class ToolAgentChat extends LitElement {
   };
   #messages: ChatMessage[] = [];
   #entries: TranscriptEntry[] = [];
+  /** The storage key whose saved conversation was looked at (restored, or found unreadable). */
+  #checkedKey = '';
+  /** The saved conversation could not be restored: nothing is saved under its key meanwhile. */
+  #loadProblem: ToolAgentStorageErrorDetail | undefined;
+  /** The last save failed (storage full or blocked). */
+  #saveProblem: ToolAgentStorageErrorDetail | undefined;
   #failedTurn: AssistantTurn | undefined;
   #active: Promise<unknown> | undefined;
   // Bumped whenever the conversation is replaced, so a run that ends later leaves it alone.
@@ -222,6 +235,8 @@ export class ToolAgentChat extends LitElement {
   }
 
   set messages(messages: readonly ChatMessage[]) {
+    // Look at what is saved first, so an unreadable conversation is found, not overwritten.
+    if (this.storageKey !== this.#checkedKey) this.#restore();
     this.#replaceConversation([...messages]);
     this.#persist();
   }
@@ -267,18 +282,21 @@ export class ToolAgentChat extends LitElement {
     this.#run.stop();
   }
 
-  /** Stops any turn and empties the conversation (and its saved copy). */
+  /**
+   * Stops any turn and empties the conversation (and its saved copy; one saved by a newer
+   * version of the element is left untouched).
+   */
   clear(): void {
     this.#replaceConversation([]);
-    if (this.storageKey) removeConversation(this.storageKey);
+    this.#saveProblem = undefined;
+    if (!this.storageKey || this.#loadProblem?.kind === 'newer-version') return;
+    this.#loadProblem = undefined;
+    removeConversation(this.storageKey);
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  protected override willUpdate(): void {
     this.#keys.setBaseURL(this.baseURL);
-    if (changed.has('storageKey') && this.storageKey) {
-      const saved = loadConversation(this.storageKey);
-      if (saved) this.#replaceConversation(saved);
-    }
+    if (this.storageKey !== this.#checkedKey) this.#restore();
   }
 
   protected override updated(): void {
@@ -302,6 +320,7 @@ export class ToolAgentChat extends LitElement {
           tabindex="0"
           @scroll=${this.#onScroll}
         >
+          ${this.#loadProblem ? this.#storageNotice(this.#loadProblem) : nothing}
           ${this.#entries.length === 0 ? html`<div class="empty" part="empty"><slot name="empty"></slot></div>` : nothing}
           ${repeat(
             this.#entries,
@@ -309,12 +328,17 @@ export class ToolAgentChat extends LitElement {
             // Only entries that changed are re-rendered: a long conversation costs nothing per token.
             (entry) => guard([entry, entry.kind === 'assistant' ? entry.revision : 0, this.#actions.retryFor(entry)], () => entryTemplate(entry, this.#actions)),
           )}
+          ${this.#saveProblem ? this.#storageNotice(this.#saveProblem) : nothing}
         </div>
         <!-- Announces each finished message once; the log itself stays quiet while tokens stream. -->
         <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.#announcement}</div>
         <div class="footer" part="footer">${this.#footerTemplate(running)}</div>
       </div>
     `;
+  }
+
+  #storageNotice(problem: ToolAgentStorageErrorDetail): TemplateResult {
+    return storageNoticeTemplate({ problem, onStartOver: this.#startOver, onDismiss: this.#dismissSaveProblem });
   }
 
   #footerTemplate(running: boolean): TemplateResult {
@@ -388,6 +412,8 @@ export class ToolAgentChat extends LitElement {
       case 'failed': {
         const { error } = outcome;
         if (error instanceof ToolAgentsError) this.#messages = [...this.#messages, ...error.partial.messages];
+        // The user's message (and the finished tool rounds) survive a reload, where Retry is offered again.
+        this.#persist();
         this.#failedTurn = turn;
         if (error instanceof HTTPError && error.status === 401 && !this.chatApi && !this.agent) this.#keys.reject();
         const notice = turn.entry.error ?? describeError(error);
@@ -435,9 +461,73 @@ export class ToolAgentChat extends LitElement {
     this.requestUpdate();
   }
 
-  #persist(): void {
-    if (this.storageKey) saveConversation(this.storageKey, this.#messages);
+  /** Restores the conversation saved under the current key, or reports why it cannot. */
+  #restore(): void {
+    const key = this.storageKey;
+    this.#checkedKey = key;
+    this.#loadProblem = undefined;
+    this.#saveProblem = undefined;
+    this.requestUpdate();
+    if (!key) return;
+    const loaded = loadConversation(key);
+    switch (loaded.kind) {
+      case 'none':
+        return;
+      case 'ok':
+        this.#replaceConversation(loaded.messages);
+        this.#offerRetryIfUnanswered();
+        return;
+      case 'unreadable':
+      case 'newer-version':
+        this.#loadProblem = { key, kind: loaded.kind, reason: loaded.reason };
+        this.dispatchEvent(new ToolAgentStorageErrorEvent(this.#loadProblem));
+    }
   }
+
+  /**
+   * A conversation saved after a failed or cut-off turn ends with the user's message (or tool
+   * results the model has not read): show that it has no answer, with Retry.
+   */
+  #offerRetryIfUnanswered(): void {
+    const last = this.#messages.findLast((message) => message.role !== 'system');
+    if (last?.role !== 'user' && last?.role !== 'tool') return;
+    const turn = new AssistantTurn(this.ownerDocument);
+    turn.fail({ title: 'No answer yet', detail: 'The answer to this message did not arrive before the page was closed or the request failed.', unauthorized: false });
+    this.#entries = [...this.#entries, turn.entry];
+    this.#failedTurn = turn;
+  }
+
+  /** Saves the conversation under `storage-key`, unless what is saved there could not be read. */
+  #persist(): void {
+    const key = this.storageKey;
+    if (!key || key !== this.#checkedKey || this.#loadProblem) return;
+    const saved = saveConversation(key, this.#messages);
+    if (saved.ok) {
+      if (this.#saveProblem) this.#dismissSaveProblem();
+      return;
+    }
+    this.#saveProblem = { key, kind: 'save-failed', reason: saved.reason };
+    this.requestUpdate();
+    this.dispatchEvent(new ToolAgentStorageErrorEvent(this.#saveProblem));
+  }
+
+  /** "Start over": deletes the unreadable saved copy and saves from now on. */
+  readonly #startOver = (): void => {
+    const problem = this.#loadProblem;
+    if (problem?.kind !== 'unreadable') return;
+    removeConversation(problem.key);
+    this.#loadProblem = undefined;
+    if (this.#messages.length > 0) this.#persist();
+    this.requestUpdate();
+    void this.updateComplete.then(() => this.#input()?.focus());
+  };
+
+  readonly #dismissSaveProblem = (): void => {
+    const focused = this.shadowRoot?.activeElement?.closest('[part~="storage-notice"]');
+    this.#saveProblem = undefined;
+    this.requestUpdate();
+    if (focused) void this.updateComplete.then(() => this.#input()?.focus());
+  };
 
   #announce(text: string): void {
     this.#announcement = text;

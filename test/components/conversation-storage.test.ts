@@ -22,23 +22,69 @@ describe('conversation storage', () => {
   describe('saveConversation / loadConversation', () => {
     it('round-trips messages in a versioned envelope', () => {
       const messages = [ChatMessage.createUserMessage('Hi'), ChatMessage.createAssistantMessage('Hello')];
-      expect(saveConversation(key, messages)).to.equal(true);
+      expect(saveConversation(key, messages)).to.deep.equal({ ok: true });
       expect(stored()).to.deep.equal({ version: conversationVersion, messages: JSON.parse(JSON.stringify(messages)) });
       expect(conversationVersion).to.equal(1);
-      expect(loadConversation(key)).to.deep.equal(messages);
+      expect(loadConversation(key)).to.deep.equal({ kind: 'ok', messages });
     });
 
-    it('ignores what it cannot read: nothing, bad JSON, unknown versions, invalid messages', () => {
-      expect(loadConversation(key)).to.equal(undefined);
-      localStorage.setItem(key, '{not json');
-      expect(loadConversation(key)).to.equal(undefined);
-      localStorage.setItem(key, JSON.stringify({ version: 99, messages: [] }));
-      expect(loadConversation(key)).to.equal(undefined);
-      localStorage.setItem(key, JSON.stringify({ version: 1, messages: [{ role: 'wizard' }] }));
-      expect(loadConversation(key)).to.equal(undefined);
-      localStorage.setItem(key, JSON.stringify([1, 2]));
-      expect(loadConversation(key)).to.equal(undefined);
-      removeConversation(key);
+    it('tells "nothing saved" apart from "saved but unreadable", with the reason', () => {
+      expect(loadConversation(key)).to.deep.equal({ kind: 'none' });
+      const cases: [raw: string, reason: RegExp][] = [
+        ['{not json', /not valid JSON/],
+        [JSON.stringify([1, 2]), /no format version/],
+        [JSON.stringify({ messages: [] }), /no format version/],
+        [JSON.stringify({ version: 1.5, messages: [] }), /no format version/],
+        [JSON.stringify({ version: 0, messages: [] }), /Format version 0 is not one this chat can read/],
+        [JSON.stringify({ version: 1 }), /no list of messages/],
+        [JSON.stringify({ version: 1, messages: [{ role: 'wizard' }] }), /messages\[0\]/],
+      ];
+      for (const [raw, reason] of cases) {
+        localStorage.setItem(key, raw);
+        const loaded = loadConversation(key);
+        expect(loaded.kind, raw).to.equal('unreadable');
+        expect(loaded.kind === 'unreadable' && loaded.reason, raw).to.match(reason);
+        expect(localStorage.getItem(key), 'reading never writes').to.equal(raw);
+      }
+    });
+
+    it('names the one bad message among good ones', () => {
+      const good = JSON.parse(JSON.stringify([ChatMessage.createUserMessage('Hi'), ChatMessage.createAssistantMessage('Hello')])) as object[];
+      const raw = JSON.stringify({ version: 1, messages: [...good, { ...good[0], role: 'wizard' }] });
+      localStorage.setItem(key, raw);
+      const loaded = loadConversation(key);
+      expect(loaded.kind).to.equal('unreadable');
+      expect(loaded.kind === 'unreadable' && loaded.reason).to.match(/^A message is invalid at messages\[2\]\.role/);
+      expect(localStorage.getItem(key)).to.equal(raw);
+    });
+
+    it('reports a newer format version instead of misreading it', () => {
+      const raw = JSON.stringify({ version: 99, messages: [{ whatever: true }] });
+      localStorage.setItem(key, raw);
+      const loaded = loadConversation(key);
+      expect(loaded).to.deep.include({ kind: 'newer-version', version: 99 });
+      expect(loaded.kind === 'newer-version' && loaded.reason).to.match(/newer version.*99/);
+      expect(localStorage.getItem(key)).to.equal(raw);
+    });
+
+    it('reports a save the browser refuses (storage full) instead of throwing', () => {
+      const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+      try {
+        const saved = saveConversation(key, [ChatMessage.createUserMessage('Hi')]);
+        expect(saved.ok).to.equal(false);
+        expect(!saved.ok && saved.reason).to.match(/storage is full/);
+      } finally {
+        Storage.prototype.setItem = setItem;
+      }
+      expect(localStorage.getItem(key)).to.equal(null);
+    });
+
+    it('removes a saved conversation', () => {
+      saveConversation(key, [ChatMessage.createUserMessage('Hi')]);
+      expect(removeConversation(key)).to.equal(true);
       expect(localStorage.getItem(key)).to.equal(null);
     });
   });
@@ -82,7 +128,7 @@ describe('conversation storage', () => {
       expect(saved?.[1]?.content.map((part) => part.text ?? '').join('')).to.include('Partial');
     });
 
-    it('does not save a failed turn', async () => {
+    it('saves a failed turn with the user\'s message, so it survives a reload', async () => {
       const { fetch } = createScriptedFetch([textReply('ok'), errorReply(400, 'nope')]);
       const chat = await createChat((c) => {
         c.fetch = fetch;
@@ -90,7 +136,8 @@ describe('conversation storage', () => {
       });
       await chat.send('one');
       await chat.send('two');
-      expect(stored()?.messages).to.have.length(2);
+      expect(stored()?.messages.map((m) => m.role)).to.deep.equal(['user', 'assistant', 'user']);
+      expect(chat.messages.at(-1)?.content).to.deep.equal([{ type: 'text', text: 'two' }]);
     });
 
     it('restores the conversation when the element is re-created with the same key (a reload)', async () => {
