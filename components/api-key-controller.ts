@@ -34,8 +34,9 @@ export class ApiKeyController implements ReactiveController {
     return this.#pageKey;
   }
 
+  /** A pasted key often carries a space or a line break; the key sent is trimmed. */
   set pageKey(key: string | undefined) {
-    this.#pageKey = key || undefined;
+    this.#pageKey = (typeof key === 'string' ? key.trim() : undefined) || undefined;
     this.#rejected = false;
     this.#host.requestUpdate();
   }
@@ -57,7 +58,9 @@ export class ApiKeyController implements ReactiveController {
   }
 
   /** The user typed a key: keep it in memory, and on this device when asked to. */
-  submit(key: string, remember: boolean): void {
+  submit(typed: string, remember: boolean): void {
+    const key = typed.trim();
+    if (!key) return;
     this.#formKey = key;
     if (remember && this.#baseURL !== undefined && saveApiKey(this.#baseURL, key)) this.#storedKey = key;
     this.#rejected = false;

@@ -147,6 +147,43 @@ describe('API key', () => {
     }
   });
 
+  it('trims a pasted key: spaces and line breaks around it never reach the server', async () => {
+    const scripted = createScriptedFetch([textReply('One.'), textReply('Two.')]);
+    const chat = await createChat((c) => {
+      c.fetch = scripted.fetch;
+      c.keyRequired = true;
+    });
+    await enterKey(chat, `  ${secret}\n`, true);
+    await chat.send('Hi');
+    expect(authorization(scripted.requests[0])).to.equal(`Bearer ${secret}`);
+    expect(Object.entries(localStorage).filter(([name]) => name.startsWith(apiKeyStoragePrefix)).map(([, value]) => value)).to.deep.equal([secret]);
+    find<HTMLButtonElement>(chat, '[part~="forget-key-button"]')?.click();
+    await chat.updateComplete;
+
+    chat.apiKey = `\t${secret}-page \r\n`;
+    expect(chat.apiKey).to.equal(`${secret}-page`);
+    await chat.updateComplete;
+    expect(find(chat, '[part~="key-form"]')).to.equal(null);
+    await chat.send('Again');
+    expect(authorization(scripted.requests[1])).to.equal(`Bearer ${secret}-page`);
+  });
+
+  it('takes a key of only whitespace as no key, from the form and from the page', async () => {
+    const scripted = createScriptedFetch([textReply('never')]);
+    const chat = await createChat((c) => {
+      c.fetch = scripted.fetch;
+      c.keyRequired = true;
+      c.apiKey = ' \n ';
+    });
+    expect(chat.apiKey).to.equal(undefined);
+    const input = await waitForPart<HTMLInputElement>(chat, '[part~="key-input"]');
+    input.value = '   ';
+    find<HTMLButtonElement>(chat, '[part~="key-submit"]')?.click();
+    await chat.updateComplete;
+    expect(find(chat, '[part~="key-form"]')).not.to.equal(null, 'still asking');
+    expect(find(chat, '[part~="composer"]')).to.equal(null);
+  });
+
   it('does not ask for a key for localhost, with no-key, or with a custom chat API', async () => {
     const local = await createChat((c) => (c.baseURL = 'http://localhost:11434/v1'));
     expect(find(local, '[part~="key-form"]')).to.equal(null);
