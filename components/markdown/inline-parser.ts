@@ -504,9 +504,10 @@ export class InlineParser {
     this.#mode = 'text';
     const href = autolinkHref(body);
     if (href === undefined) {
-      // Not an autolink (raw HTML, say): it is shown as the text it is.
+      // Not an autolink (raw HTML, say): it is shown as the text it is. The `>` goes through the
+      // parser too, so syntax the replay left pending (`<__>`) is resolved before it, in order.
       this.#failHeld('<');
-      return this.#literal('>');
+      return this.#step('>');
     }
     if (href === '' || this.#linkIndex() >= 0) return this.#literal(`<${body}>`);
     this.#flush();

@@ -91,6 +91,7 @@ const CASES: ReadonlyArray<readonly [string, string, string]> = [
   ['unsafe and relative links keep their text only', '[x](javascript:alert(1)) [y](/path) [z](#top)', '<p>x y z</p>'],
   ['an invalid destination stays text', '[a](b c d)', '<p>[a](b c d)</p>'],
   ['images become links and load nothing', '![a cat](https://x.test/cat.png)', `<p><a href="https://x.test/cat.png" ${LINK_ATTRS} class="image-link">a cat</a></p>`],
+  ['text keeps its order around a failed autolink with a pending delimiter', '<33> <__> <a**> <b`c>', '<p>&lt;33&gt; &lt;__&gt; &lt;a**&gt; &lt;b`c&gt;</p>'],
   ['raw HTML is text', '<div onclick="x">hi</div>', '<p>&lt;div onclick="x"&gt;hi&lt;/div&gt;</p>'],
   ['character references', '&amp; &lt;b&gt; &#65; &#x1F600; &bogus; & alone', '<p>&amp; &lt;b&gt; A 😀 &amp;bogus; &amp; alone</p>'],
   ['backslash escapes', '\\*not em\\* \\# \\[x\\] \\a', '<p>*not em* # [x] \\a</p>'],
