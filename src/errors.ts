@@ -47,6 +47,8 @@ export interface ProviderErrorDetails {
   readonly code?: string | number | undefined;
   /** `error.type` when present. */
   readonly type?: string | undefined;
+  /** `error.param` (the request field the provider objected to) when present. */
+  readonly param?: string | undefined;
 }
 
 /** The endpoint answered with a non-2xx status. */
@@ -57,6 +59,7 @@ export class HTTPError extends ToolAgentsError implements ProviderErrorDetails {
   readonly providerMessage: string | undefined;
   readonly code: string | number | undefined;
   readonly type: string | undefined;
+  readonly param: string | undefined;
   /** The response body as text (truncated to 4 KB). */
   readonly body: string;
   /** Seconds the server asked us to wait, when it said so and we could read it. */
@@ -73,6 +76,7 @@ export class HTTPError extends ToolAgentsError implements ProviderErrorDetails {
     this.providerMessage = init.providerMessage;
     this.code = init.code;
     this.type = init.type;
+    this.param = init.param;
     this.body = init.body;
     this.retryAfter = init.retryAfter;
   }
@@ -99,12 +103,14 @@ export class StreamError extends ToolAgentsError implements ProviderErrorDetails
   readonly providerMessage: string | undefined;
   readonly code: string | number | undefined;
   readonly type: string | undefined;
+  readonly param: string | undefined;
 
   constructor(details: ProviderErrorDetails, options: ToolAgentsErrorOptions = {}) {
     super(`The provider reported an error mid-stream from ${options.url ?? 'the endpoint'}: ${details.providerMessage ?? 'no message'}`, options);
     this.providerMessage = details.providerMessage;
     this.code = details.code;
     this.type = details.type;
+    this.param = details.param;
   }
 }
 
@@ -115,12 +121,77 @@ export class IncompleteStreamError extends ToolAgentsError {
 
 /** The stream carried something that is not a valid chat-completions chunk. */
 export class MalformedStreamError extends ToolAgentsError {
-  override name = 'MalformedStreamError' as const;
+  override name: string = 'MalformedStreamError';
   /** The offending event data (truncated to 200 characters). */
   readonly data: string;
 
   constructor(message: string, data: string, options: ToolAgentsErrorOptions = {}) {
     super(message, options);
     this.data = data.length > 200 ? `${data.slice(0, 200)}…` : data;
+  }
+}
+
+/**
+ * One server-sent event (or a non-streamed body) grew past `maxEventBytes` before it ended: a
+ * broken or hostile server, stopped before it could exhaust memory.
+ */
+export class EventTooLargeError extends MalformedStreamError {
+  override name = 'EventTooLargeError' as const;
+  /** The limit that was passed, in characters of decoded text. */
+  readonly limit: number;
+
+  constructor(limit: number, data: string, options: ToolAgentsErrorOptions = {}) {
+    super(`The stream${options.url ? ` from ${options.url}` : ''} sent an event larger than ${limit} characters; it was not read further.`, data, options);
+    this.limit = limit;
+  }
+}
+
+/** Which wait ran out: for the response headers, or for the next bytes of a started body. */
+export type TimeoutPhase = 'response' | 'idle';
+
+/** The endpoint went silent for longer than the configured `timeout` or `idleTimeout`. */
+export class TimeoutError extends ToolAgentsError {
+  override name = 'TimeoutError' as const;
+  /** `'response'`: no response headers in time; `'idle'`: the body stopped arriving. */
+  readonly phase: TimeoutPhase;
+  /** The limit that ran out, in milliseconds. */
+  readonly timeoutMs: number;
+
+  constructor(phase: TimeoutPhase, timeoutMs: number, options: ToolAgentsErrorOptions = {}) {
+    const where = options.url ?? 'the endpoint';
+    super(
+      phase === 'response'
+        ? `No response from ${where} within ${timeoutMs} ms.`
+        : `The response from ${where} stopped: nothing arrived for ${timeoutMs} ms.`,
+      options,
+    );
+    this.phase = phase;
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/**
+ * The API key (or a header value) holds a character that cannot be sent in an HTTP header, such
+ * as a zero-width space, a smart quote or a line break picked up when it was copied. Thrown before
+ * any request is made. The message names the kind of character and where it is, never the key.
+ */
+export class APIKeyFormatError extends ToolAgentsError {
+  override name = 'APIKeyFormatError' as const;
+  /** The header that could not be sent: `'Authorization'` for the API key, else the custom header's name. */
+  readonly header: string;
+  /** What the character is, in words (e.g. `'zero-width space (U+200B)'`). */
+  readonly character: string;
+  /** Its position in the key or value, counting from 1. */
+  readonly position: number;
+
+  constructor(init: { header: string; character: string; position: number }, options: ToolAgentsErrorOptions = {}) {
+    const subject = init.header === 'Authorization' ? 'The API key' : `The value of the header "${init.header}"`;
+    super(
+      `${subject} contains a character that cannot be sent in an HTTP header: a ${init.character} at position ${init.position}. It was probably copied along with it; paste it again or type that part by hand.`,
+      options,
+    );
+    this.header = init.header;
+    this.character = init.character;
+    this.position = init.position;
   }
 }

@@ -44,13 +44,17 @@ export { OpenAIChatAPI, type OpenAIChatAPIOptions } from './provider/openai-chat
 export type { ChatAPI, ChatRequest, ProviderEvent, ProviderStepResult, ProviderToolCall } from './provider/chat-api.js';
 export type { ChatSettings, ResponseFormat, ToolChoice } from './provider/chat-settings.js';
 export {
+  APIKeyFormatError,
+  EventTooLargeError,
   HTTPError,
   IncompleteStreamError,
   MalformedStreamError,
   NetworkError,
   StreamError,
+  TimeoutError,
   ToolAgentsError,
   type PartialResponse,
   type ProviderErrorDetails,
+  type TimeoutPhase,
 } from './errors.js';
-export { readEventStream, toEventStream, toEventStreamResponse } from './relay/chunk-event-stream.js';
+export { readEventStream, toEventStream, toEventStreamResponse, type EventStreamOptions, type ReadEventStreamOptions } from './relay/chunk-event-stream.js';

@@ -3,7 +3,6 @@ import type { FinishReason } from '../agents/chat-response.js';
 import type { ProviderEvent, ProviderStepResult } from './chat-api.js';
 import { ToolCallAccumulator, type WireToolCallDelta } from './tool-call-accumulator.js';
 import { parseWireUsage } from './wire-usage.js';
-import { readProviderError, type ProviderErrorInfo } from './provider-error-body.js';
 
 type Json = Record<string, unknown>;
 
@@ -11,12 +10,26 @@ function asObject(value: unknown): Json | undefined {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined;
 }
 
-/** What one parsed chunk told us beyond its deltas. */
-export type ChunkOutcome = { readonly error: ProviderErrorInfo } | undefined;
+/** What one parsed chunk told us beyond its deltas: the chunk itself when it carries an error. */
+export type ChunkOutcome = { readonly errorPayload: Json } | undefined;
+
+/** True when a delta carries something of the answer: text, reasoning, a refusal or a tool call. */
+function carriesContent(delta: Json): boolean {
+  const content = delta['content'];
+  if ((typeof content === 'string' && content !== '') || (Array.isArray(content) && content.length > 0)) return true;
+  for (const field of ['reasoning_content', 'reasoning', 'refusal'] as const) {
+    const value = delta[field];
+    if (typeof value === 'string' && value !== '') return true;
+  }
+  const toolCalls = delta['tool_calls'];
+  return (Array.isArray(toolCalls) && toolCalls.length > 0) || asObject(delta['function_call']) !== undefined;
+}
 
 /**
  * Folds parsed chat-completion chunks into provider events and, at the end, one step result.
- * Only the first choice seen is followed; other choices (`n > 1`) are ignored.
+ * One choice is followed: the first whose delta carries content, reasoning or a tool call (a
+ * delta naming only the role does not count), so choice 0 of an `n > 1` stream, or the only
+ * choice of a stream that numbers it 1. Other choices are ignored.
  */
 export class CompletionAccumulator {
   readonly #toolCalls = new ToolCallAccumulator();
@@ -53,7 +66,7 @@ export class CompletionAccumulator {
   apply(chunk: unknown, events: ProviderEvent[]): ChunkOutcome {
     const body = asObject(chunk);
     if (!body) return undefined;
-    if (body['error'] !== undefined && body['error'] !== null) return { error: readProviderError(body) };
+    if (body['error'] !== undefined && body['error'] !== null) return { errorPayload: body };
 
     if (this.#responseId === undefined && typeof body['id'] === 'string' && body['id'] !== '') this.#responseId = body['id'];
     if (this.#model === undefined && typeof body['model'] === 'string' && body['model'] !== '') this.#model = body['model'];
@@ -68,10 +81,11 @@ export class CompletionAccumulator {
       const choice = asObject(raw);
       if (!choice) continue;
       const index = typeof choice['index'] === 'number' ? choice['index'] : 0;
-      this.#choiceIndex ??= index;
-      if (index !== this.#choiceIndex) continue;
       const delta = asObject(choice['delta']) ?? asObject(choice['message']);
-      if (delta) this.#applyDelta(delta, events);
+      // A choice is adopted by its first content; until then, finish reasons of any choice count.
+      if (this.#choiceIndex === undefined && delta && carriesContent(delta)) this.#choiceIndex = index;
+      if (this.#choiceIndex !== undefined && index !== this.#choiceIndex) continue;
+      if (delta && this.#choiceIndex !== undefined) this.#applyDelta(delta, events);
       if (typeof choice['finish_reason'] === 'string') this.#setFinish(choice['finish_reason']);
     }
     return undefined;

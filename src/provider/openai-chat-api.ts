@@ -1,12 +1,31 @@
-import { HTTPError, IncompleteStreamError, MalformedStreamError, NetworkError, StreamError, type PartialResponse } from '../errors.js';
+import {
+  APIKeyFormatError,
+  EventTooLargeError,
+  HTTPError,
+  IncompleteStreamError,
+  MalformedStreamError,
+  NetworkError,
+  StreamError,
+  TimeoutError,
+  type PartialResponse,
+  type ProviderErrorDetails,
+} from '../errors.js';
 import { abortableDelay } from '../internal/abortable-delay.js';
+import { countOption, durationOption } from '../internal/check-option.js';
 import { backoffDelayMs, isRetryableStatus, serverRetryDelayMs, serverRetryHint } from '../internal/retry-policy.js';
 import type { ChatAPI, ChatRequest, ProviderEvent } from './chat-api.js';
 import { baseChatSettings, cloneSettings, type ChatSettings } from './chat-settings.js';
 import { CompletionAccumulator } from './completion-accumulator.js';
 import { displayURL, joinURL, networkFailureHint } from './endpoint-url.js';
+import { findUnsendableHeaderCharacter, findUnsendableKeyCharacter, trimHeaderValue } from './header-value-check.js';
 import { parseErrorBody, readProviderError } from './provider-error-body.js';
-import { SSEEventReader, type ServerSentEvent } from './sse-event-reader.js';
+import { readErrorBody } from './read-error-body.js';
+import { redactError } from './redact-error.js';
+import { SecretRedactor } from './redact-secret.js';
+import { secretHeaderValues } from './secret-headers.js';
+import { settleWithin, timedOut } from './settle-within.js';
+import { SSEEventReader, defaultMaxEventSize, type ServerSentEvent } from './sse-event-reader.js';
+import { TimedBodyReader, type BodyReadOutcome } from './timed-body-reader.js';
 import { buildRequestBody } from './wire-request.js';
 import { zeroUsage } from './wire-usage.js';
 
@@ -14,38 +33,88 @@ import { zeroUsage } from './wire-usage.js';
 export interface OpenAIChatAPIOptions {
   /** The model id, e.g. `gpt-4o-mini`, `llama3.1`. */
   model: string;
-  /** Sent as `Authorization: Bearer <key>` when set. Never logged or put in an error. */
+  /**
+   * Sent as `Authorization: Bearer <key>` when set; spaces and line breaks around it are dropped.
+   * Never logged or put in an error. A key holding a character that cannot be sent (a zero-width
+   * space, a smart quote) fails each request with an `APIKeyFormatError` before anything is sent.
+   */
   apiKey?: string | undefined;
   /** Base URL of the OpenAI-compatible API. Default `https://api.openai.com/v1`. */
   baseURL?: string | undefined;
-  /** Extra request headers. Each non-standard header makes CORS preflights stricter; add only what the host needs. */
+  /**
+   * Extra request headers. Each non-standard header makes CORS preflights stricter; add only what
+   * the host needs. Values of credential headers (`api-key`, `x-api-key`, `*token*`, ...) are
+   * redacted from errors like the key.
+   */
   headers?: Record<string, string> | undefined;
   /** A `fetch` to use instead of the global one (a proxy, a test double, the demo model). */
   fetch?: typeof fetch | undefined;
-  /** Retries for network errors and 408/409/429/5xx before the first byte. Default 2. */
+  /** Retries for network errors, timeouts and 408/409/429/5xx before the first byte. A whole number >= 0; default 2. */
   maxRetries?: number | undefined;
+  /**
+   * Milliseconds to wait for the response headers, per attempt; running out counts as a network
+   * error (retried, then a `TimeoutError` with phase `'response'`). Default 120 000; `Infinity` waits forever.
+   */
+  timeout?: number | undefined;
+  /**
+   * Longest silence, in milliseconds, while waiting for the next bytes of a response body. Before
+   * the first byte it is retried; afterwards it ends the request with a `TimeoutError` with phase
+   * `'idle'` carrying the partial answer. Default 120 000; `Infinity` waits forever.
+   */
+  idleTimeout?: number | undefined;
+  /**
+   * Most characters one streamed event (or a non-streamed JSON body) may hold; a larger one fails
+   * with an `EventTooLargeError` instead of growing without bound. Default 16 MiB (16 777 216).
+   */
+  maxEventBytes?: number | undefined;
   /** Settings every request starts from; `getDefaultSettings()` returns a copy. */
   defaultSettings?: ChatSettings | undefined;
 }
 
-const maxErrorBodyBytes = 4096;
+const maxErrorBodyChars = 4096;
+const defaultTimeoutMs = 120_000;
+
+/** A successful response whose first read has completed. */
+interface OpenedResponse {
+  readonly response: Response;
+  readonly body: TimedBodyReader | undefined;
+  readonly first: BodyReadOutcome;
+}
+
+type Partial = () => PartialResponse;
+
+const isDoneMarker = (data: string): boolean => data === '[DONE]' || (data.length < 32 && data.trim() === '[DONE]');
 
 /** A streaming client for any OpenAI-compatible `/chat/completions` endpoint, built on `fetch`. */
 export class OpenAIChatAPI implements ChatAPI {
   readonly model: string;
   readonly baseURL: string;
   readonly maxRetries: number;
+  /** Milliseconds to wait for the response headers, per attempt. */
+  readonly timeout: number;
+  /** Longest wait, in milliseconds, for the next bytes of a response body. */
+  readonly idleTimeout: number;
+  /** Most characters one streamed event may hold. */
+  readonly maxEventBytes: number;
   readonly #apiKey: string | undefined;
   readonly #headers: Record<string, string>;
+  readonly #headerProblem: ConstructorParameters<typeof APIKeyFormatError>[0] | undefined;
+  readonly #redactor: SecretRedactor;
   readonly #fetch: typeof fetch;
   readonly #defaults: ChatSettings;
 
+  /** @throws TypeError when `maxRetries`, `timeout`, `idleTimeout` or `maxEventBytes` is not a usable number. */
   constructor(options: OpenAIChatAPIOptions) {
     this.model = options.model;
     this.baseURL = options.baseURL ?? 'https://api.openai.com/v1';
-    this.maxRetries = Math.max(0, options.maxRetries ?? 2);
-    this.#apiKey = options.apiKey || undefined;
+    this.maxRetries = countOption('maxRetries', options.maxRetries, 2, 0);
+    this.timeout = durationOption('timeout', options.timeout, defaultTimeoutMs);
+    this.idleTimeout = durationOption('idleTimeout', options.idleTimeout, defaultTimeoutMs);
+    this.maxEventBytes = countOption('maxEventBytes', options.maxEventBytes, defaultMaxEventSize, 1);
+    this.#apiKey = options.apiKey ? trimHeaderValue(options.apiKey) || undefined : undefined;
     this.#headers = { ...options.headers };
+    this.#headerProblem = findHeaderProblem(this.#apiKey, this.#headers);
+    this.#redactor = new SecretRedactor([this.#apiKey, ...secretHeaderValues(this.#headers)]);
     const fetchImpl = options.fetch ?? globalThis.fetch;
     // Called through globalThis: the native fetch throws "Illegal invocation" on any other `this`.
     this.#fetch = (input, init) => fetchImpl.call(globalThis, input, init);
@@ -65,30 +134,63 @@ export class OpenAIChatAPI implements ChatAPI {
   /** The same events, one array per network read: one await per read instead of per event. */
   async *streamChatBatches(request: ChatRequest): AsyncGenerator<readonly ProviderEvent[], void, undefined> {
     const url = joinURL(this.baseURL, 'chat/completions');
-    const body = JSON.stringify(buildRequestBody(this.model, request.messages, request.settings, request.tools));
-    const response = await this.#send(url, body, request.signal);
-    yield* this.#readResponse(response, displayURL(url), request.signal);
+    const shownURL = displayURL(url);
+    const { signal } = request;
+    try {
+      // Checked per request, not at construction: a key is user input, and its error belongs to the turn.
+      if (this.#headerProblem) throw new APIKeyFormatError(this.#headerProblem, { url: shownURL });
+      const body = JSON.stringify(buildRequestBody(this.model, request.messages, request.settings, request.tools));
+      const opened = await this.#open(url, shownURL, body, signal);
+      yield* this.#readResponse(opened, shownURL, signal);
+    } catch (error) {
+      // The caller's own abort reason goes back untouched; everything else leaves without secrets.
+      if (signal?.aborted && error === signal.reason) throw error;
+      throw redactError(error, this.#redactor);
+    }
   }
 
-  async #send(url: string, body: string, signal: AbortSignal | undefined): Promise<Response> {
+  /** Sends the request, retrying what may succeed on another try, until a response's first bytes arrive. */
+  async #open(url: string, shownURL: string, body: string, signal: AbortSignal | undefined): Promise<OpenedResponse> {
     const headers: Record<string, string> = { 'Content-Type': 'application/json', ...this.#headers };
     if (this.#apiKey) headers['Authorization'] = `Bearer ${this.#apiKey}`;
-    const shownURL = displayURL(url);
     for (let attempt = 0; ; attempt++) {
-      let response: Response;
+      const retry = attempt < this.maxRetries;
+      const attemptAbort = new AbortController();
+      const fetchSignal = signal ? AbortSignal.any([signal, attemptAbort.signal]) : attemptAbort.signal;
+      let outcome: Response | typeof timedOut;
       try {
-        response = await this.#fetch(url, { method: 'POST', headers, body, signal: signal ?? null });
+        outcome = await settleWithin(this.#fetch(url, { method: 'POST', headers, body, signal: fetchSignal }), this.timeout);
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
-        if (attempt < this.maxRetries) {
+        if (retry) {
           await abortableDelay(backoffDelayMs(attempt), signal);
           continue;
         }
         throw new NetworkError(`Could not reach ${shownURL}: the request failed before any response arrived (network error or CORS refusal).`, networkFailureHint(url), { cause: error, url: shownURL });
       }
-      if (response.ok) return response;
-      const retry = serverRetryHint(response.headers) ?? isRetryableStatus(response.status);
-      if (retry && attempt < this.maxRetries) {
+      if (signal?.aborted) throw signal.reason;
+      if (outcome === timedOut) {
+        attemptAbort.abort();
+        if (retry) {
+          await abortableDelay(backoffDelayMs(attempt), signal);
+          continue;
+        }
+        throw new TimeoutError('response', this.timeout, { url: shownURL });
+      }
+      const response = outcome;
+      if (response.ok) {
+        if (!response.body) return { response, body: undefined, first: { kind: 'end' } };
+        const reader = new TimedBodyReader(response.body, this.idleTimeout, () => attemptAbort.abort());
+        const first = await reader.read();
+        // Silence before the first byte is a timeout like any other: nothing was received yet.
+        if (first.kind === 'idle' && retry && !signal?.aborted) {
+          await abortableDelay(backoffDelayMs(attempt), signal);
+          continue;
+        }
+        return { response, body: reader, first };
+      }
+      const serverSaysRetry = serverRetryHint(response.headers) ?? isRetryableStatus(response.status);
+      if (serverSaysRetry && retry) {
         await response.body?.cancel().catch(() => undefined);
         await abortableDelay(serverRetryDelayMs(response.headers) ?? backoffDelayMs(attempt), signal);
         continue;
@@ -98,83 +200,118 @@ export class OpenAIChatAPI implements ChatAPI {
   }
 
   async #httpError(response: Response, url: string): Promise<HTTPError> {
-    const text = await readLimited(response, maxErrorBodyBytes).catch(() => '');
-    const details = parseErrorBody(text, response.headers.get('content-type') ?? '');
+    // Read past the limit by one echoed key, redact, then cut: a key straddling the cut goes whole.
+    const text = await readErrorBody(response, maxErrorBodyChars + this.#redactor.longestEcho, this.idleTimeout).catch(() => '');
+    const body = this.#redactor.redactThenCut(text, maxErrorBodyChars);
+    const details = parseErrorBody(body, response.headers.get('content-type') ?? '');
     const retryAfterMs = serverRetryDelayMs(response.headers);
     return new HTTPError(
       {
         status: response.status,
-        statusText: response.statusText,
-        body: this.#redact(text),
+        statusText: this.#redactor.redact(response.statusText),
+        body,
         retryAfter: retryAfterMs === undefined ? undefined : retryAfterMs / 1000,
-        ...(details.providerMessage === undefined ? {} : { providerMessage: this.#redact(details.providerMessage) }),
-        ...(details.code === undefined ? {} : { code: details.code }),
-        ...(details.type === undefined ? {} : { type: details.type }),
+        ...this.#cleanDetails(details),
       },
       { url },
     );
   }
 
-  async *#readResponse(response: Response, url: string, signal: AbortSignal | undefined): AsyncGenerator<readonly ProviderEvent[], void, undefined> {
+  async *#readResponse(opened: OpenedResponse, url: string, signal: AbortSignal | undefined): AsyncGenerator<readonly ProviderEvent[], void, undefined> {
+    const { response, body } = opened;
+    if (!body) throw new IncompleteStreamError(`The response from ${url} has no body.`, { url });
     const accumulator = new CompletionAccumulator();
-    const partial = (): PartialResponse => ({ text: accumulator.text, reasoning: accumulator.reasoning, messages: [], usage: zeroUsage });
-    const contentType = response.headers.get('content-type') ?? '';
-    if (contentType.includes('json') && !contentType.includes('event-stream')) {
-      // The host ignored `stream: true` (or sent an error with status 200): read the whole body.
-      const text = await response.text();
-      const events: ProviderEvent[] = [];
-      this.#applyData(text, accumulator, events, url, partial);
-      yield events;
-      yield [{ type: 'finish', step: accumulator.finish() }];
-      return;
-    }
-    if (!response.body) throw new IncompleteStreamError(`The response from ${url} has no body.`, { url });
-
-    const reader = response.body.getReader();
-    const sse = new SSEEventReader();
-    let finished = false;
+    const partial: Partial = () => ({ text: accumulator.text, reasoning: accumulator.reasoning, messages: [], usage: zeroUsage });
     try {
-      let sawDone = false;
-      while (!sawDone) {
-        let read: ReadableStreamReadResult<Uint8Array>;
-        try {
-          read = await reader.read();
-        } catch (error) {
-          if (signal?.aborted) throw signal.reason;
-          throw new IncompleteStreamError(`The connection to ${url} was lost mid-stream.`, { cause: error, url, partial: partial() });
-        }
-        const batch = read.done ? sse.end() : sse.push(read.value);
+      const contentType = response.headers.get('content-type') ?? '';
+      if (contentType.includes('json') && !contentType.includes('event-stream')) {
+        // The host ignored `stream: true` (or sent an error with status 200): read the whole body.
+        const text = await this.#readWhole(body, opened.first, url, signal);
         const events: ProviderEvent[] = [];
-        let failure: unknown;
-        try {
-          for (const event of batch) {
-            if (event.data === '[DONE]') {
-              sawDone = true;
-              break;
-            }
-            this.#applyEvent(event, accumulator, events, url, partial);
-          }
-        } catch (error) {
-          failure = error;
-        }
-        // What arrived before a failure in the same read is still delivered, then the error.
+        this.#applyData(text, accumulator, events, url, partial, false);
         if (events.length > 0) yield events;
-        if (failure !== undefined) throw failure;
-        if (read.done) break;
+        yield [{ type: 'finish', step: accumulator.finish() }];
+        return;
       }
-      if (!sawDone && !accumulator.hasFinishReason) {
-        throw new IncompleteStreamError(`The stream from ${url} ended before the response was finished (no finish reason and no [DONE]).`, { url, partial: partial() });
-      }
-      finished = true;
-      yield [{ type: 'finish', step: accumulator.finish() }];
+      yield* this.#readEvents(body, opened.first, accumulator, url, signal, partial);
     } finally {
-      // Leaving early (a `break`, an error, an abort) cancels the request.
-      if (!finished) reader.cancel().catch(() => undefined);
-      else reader.releaseLock();
+      // Leaving early (a `break`, an error, an abort) cancels the request; after the end it is a no-op.
+      body.cancel();
     }
   }
 
-  #applyEvent(event: ServerSentEvent, accumulator: CompletionAccumulator, events: ProviderEvent[], url: string, partial: () => PartialResponse): void {
+  async *#readEvents(
+    body: TimedBodyReader,
+    first: BodyReadOutcome,
+    accumulator: CompletionAccumulator,
+    url: string,
+    signal: AbortSignal | undefined,
+    partial: Partial,
+  ): AsyncGenerator<readonly ProviderEvent[], void, undefined> {
+    const sse = new SSEEventReader({
+      maxEventSize: this.maxEventBytes,
+      tooLarge: (limit, preview) => new EventTooLargeError(limit, this.#redactor.redact(preview), { url, partial: partial() }),
+    });
+    let read = first;
+    let sawDone = false;
+    for (;;) {
+      if (read.kind === 'idle' || read.kind === 'failed') {
+        if (signal?.aborted) throw signal.reason;
+        // After the finish reason, a stall or a drop loses nothing of the answer (at most the usage).
+        if (accumulator.hasFinishReason) break;
+        if (read.kind === 'idle') throw new TimeoutError('idle', this.idleTimeout, { url, partial: partial() });
+        throw new IncompleteStreamError(`The connection to ${url} was lost mid-stream.`, { cause: read.error, url, partial: partial() });
+      }
+      const atEnd = read.kind === 'end';
+      const batch = read.kind === 'end' ? sse.end() : sse.push(read.bytes);
+      const events: ProviderEvent[] = [];
+      let failure: unknown;
+      try {
+        for (const event of batch) {
+          if (event.event !== 'error') {
+            if (isDoneMarker(event.data)) {
+              sawDone = true;
+              break;
+            }
+            // An empty `data:` event carries nothing (some proxies send them as keep-alives).
+            if (event.data === '') continue;
+          }
+          this.#applyEvent(event, accumulator, events, url, partial, atEnd);
+        }
+      } catch (error) {
+        failure = error;
+      }
+      // What arrived before a failure in the same read is still delivered, then the error.
+      if (events.length > 0) yield events;
+      if (failure !== undefined) throw failure;
+      if (sawDone || atEnd) break;
+      read = await body.read();
+    }
+    if (!sawDone && !accumulator.hasFinishReason) {
+      throw new IncompleteStreamError(`The stream from ${url} ended before the response was finished (no finish reason and no [DONE]).`, { url, partial: partial() });
+    }
+    // The end is known: release the connection now, even if the server would keep it open.
+    body.cancel();
+    yield [{ type: 'finish', step: accumulator.finish() }];
+  }
+
+  /** The whole of a non-streamed body, bounded like one event. */
+  async #readWhole(body: TimedBodyReader, first: BodyReadOutcome, url: string, signal: AbortSignal | undefined): Promise<string> {
+    const decoder = new TextDecoder();
+    let text = '';
+    let read = first;
+    while (read.kind === 'bytes') {
+      text += decoder.decode(read.bytes, { stream: true });
+      if (text.length > this.maxEventBytes) throw new EventTooLargeError(this.maxEventBytes, this.#redactor.redact(text.slice(0, 4096)), { url });
+      read = await body.read();
+    }
+    if (read.kind === 'end') return text + decoder.decode();
+    if (signal?.aborted) throw signal.reason;
+    if (read.kind === 'idle') throw new TimeoutError('idle', this.idleTimeout, { url });
+    throw new IncompleteStreamError(`The connection to ${url} was lost before the whole response arrived.`, { cause: read.error, url });
+  }
+
+  #applyEvent(event: ServerSentEvent, accumulator: CompletionAccumulator, events: ProviderEvent[], url: string, partial: Partial, atEnd: boolean): void {
     if (event.event === 'error') {
       let payload: unknown = event.data;
       try {
@@ -182,49 +319,59 @@ export class OpenAIChatAPI implements ChatAPI {
       } catch {
         // A plain-text error message.
       }
-      throw this.#streamError(readProviderError(payload), url, partial());
+      throw this.#streamError(payload, url, partial());
     }
-    this.#applyData(event.data, accumulator, events, url, partial);
+    this.#applyData(event.data, accumulator, events, url, partial, atEnd);
   }
 
-  #applyData(data: string, accumulator: CompletionAccumulator, events: ProviderEvent[], url: string, partial: () => PartialResponse): void {
+  /** Applies one event's JSON; `atEnd` marks the event the end of the body cut off without its blank line. */
+  #applyData(data: string, accumulator: CompletionAccumulator, events: ProviderEvent[], url: string, partial: Partial, atEnd: boolean): void {
     let chunk: unknown;
     try {
       chunk = JSON.parse(data);
     } catch (error) {
-      throw new MalformedStreamError(`The stream from ${url} sent an event that is not valid JSON.`, data, { cause: error, url, partial: partial() });
+      if (atEnd && error instanceof SyntaxError) {
+        // Cut inside the final event (or inside [DONE]): after the finish reason nothing is missing.
+        if (accumulator.hasFinishReason) return;
+        throw new IncompleteStreamError(`The stream from ${url} was cut off inside its last event, before the response was finished.`, { url, partial: partial() });
+      }
+      const why = error instanceof SyntaxError ? 'is not valid JSON' : 'could not be read (nested too deeply or too large)';
+      throw new MalformedStreamError(`The stream from ${url} sent an event that ${why}.`, this.#redactor.redact(data), { cause: error, url, partial: partial() });
     }
-    const outcome = accumulator.apply(chunk, events);
-    if (outcome) throw this.#streamError(outcome.error, url, partial());
-    if (accumulator.finishReasonIsError) throw this.#streamError({ providerMessage: 'The provider ended the response with finish_reason "error".' }, url, partial());
+    let outcome: ReturnType<CompletionAccumulator['apply']>;
+    try {
+      outcome = accumulator.apply(chunk, events);
+    } catch (error) {
+      // A shape no provider sends (e.g. nesting that overflows the stack) is malformed, never an untyped crash.
+      throw new MalformedStreamError(`The stream from ${url} sent an event that could not be read.`, this.#redactor.redact(data), { cause: error, url, partial: partial() });
+    }
+    if (outcome) throw this.#streamError(outcome.errorPayload, url, partial());
+    if (accumulator.finishReasonIsError) throw this.#streamError({ error: { message: 'The provider ended the response with finish_reason "error".' } }, url, partial());
   }
 
-  #streamError(details: { providerMessage?: string | undefined; code?: string | number | undefined; type?: string | undefined }, url: string, partial: PartialResponse): StreamError {
-    const clean = {
-      ...(details.providerMessage === undefined ? {} : { providerMessage: this.#redact(details.providerMessage) }),
-      ...(details.code === undefined ? {} : { code: details.code }),
-      ...(details.type === undefined ? {} : { type: details.type }),
+  #streamError(payload: unknown, url: string, partial: PartialResponse): StreamError {
+    return new StreamError(this.#cleanDetails(readProviderError(payload, (text) => this.#redactor.redact(text))), { url, partial });
+  }
+
+  /** Provider error fields with secrets removed and absent ones left out. */
+  #cleanDetails(details: ProviderErrorDetails): ProviderErrorDetails {
+    const redact = this.#redactor;
+    return {
+      ...(details.providerMessage === undefined ? {} : { providerMessage: redact.redact(details.providerMessage) }),
+      ...(details.code === undefined ? {} : { code: redact.redactValue(details.code) }),
+      ...(details.type === undefined ? {} : { type: redact.redact(details.type) }),
+      ...(details.param === undefined ? {} : { param: redact.redact(details.param) }),
     };
-    return new StreamError(clean, { url, partial });
-  }
-
-  #redact(text: string): string {
-    return this.#apiKey && this.#apiKey.length >= 4 ? text.split(this.#apiKey).join('[redacted]') : text;
   }
 }
 
-async function readLimited(response: Response, maxBytes: number): Promise<string> {
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  let bytes = 0;
-  while (bytes < maxBytes) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    bytes += value.byteLength;
-    text += decoder.decode(value, { stream: true });
+/** The first header value that cannot be sent, the API key first; `undefined` when all can. */
+function findHeaderProblem(apiKey: string | undefined, headers: Readonly<Record<string, string>>): ConstructorParameters<typeof APIKeyFormatError>[0] | undefined {
+  const inKey = apiKey === undefined ? undefined : findUnsendableKeyCharacter(apiKey);
+  if (inKey) return { header: 'Authorization', ...inKey };
+  for (const [header, value] of Object.entries(headers)) {
+    const found = findUnsendableHeaderCharacter(String(value));
+    if (found) return { header, ...found };
   }
-  reader.cancel().catch(() => undefined);
-  return (text + decoder.decode()).slice(0, maxBytes);
+  return undefined;
 }

@@ -9,22 +9,40 @@ function asObject(value: unknown): Json | undefined {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined;
 }
 
-function pick(info: { providerMessage?: string; code?: string | number; type?: string }, source: Json): void {
+/** Removes secrets from a text before it is cut; the identity when there are none. */
+export type Redact = (text: string) => string;
+
+const keepText: Redact = (text) => text;
+
+type MutableErrorInfo = { providerMessage?: string; code?: string | number; type?: string; param?: string };
+
+function pick(info: MutableErrorInfo, source: Json): void {
   const message = source['message'] ?? source['detail'] ?? source['error_message'];
   if (typeof message === 'string' && message.trim() !== '' && info.providerMessage === undefined) info.providerMessage = message.trim();
   const code = source['code'];
   if ((typeof code === 'string' || typeof code === 'number') && info.code === undefined) info.code = code;
   const type = source['type'];
   if (typeof type === 'string' && type !== 'error' && info.type === undefined) info.type = type;
+  const param = source['param'];
+  if (typeof param === 'string' && param !== '' && info.param === undefined) info.param = param;
+}
+
+/** Up to 300 characters of a value as JSON; a placeholder when it is nested too deeply to serialise. */
+function shortJson(value: unknown, redact: Redact): string {
+  try {
+    return redact(JSON.stringify(value)).slice(0, 300);
+  } catch {
+    return '(an error detail too deeply nested to show)';
+  }
 }
 
 /**
  * Reads an error object in any of the shapes providers use: `{error:{message,type,code}}` (OpenAI,
  * llama.cpp, OpenRouter), `{error:"text"}` (Ollama), flat `{object:"error",message}` (old vLLM),
- * `{type:"error",error:{...}}` (Anthropic) or `{detail:...}` (FastAPI servers).
+ * `{type:"error",error:{...}}` (Anthropic) or `{detail:...}` (FastAPI servers). Reads `param` too.
  */
-export function readProviderError(body: unknown): ProviderErrorInfo {
-  const info: { providerMessage?: string; code?: string | number; type?: string } = {};
+export function readProviderError(body: unknown, redact: Redact = keepText): ProviderErrorInfo {
+  const info: MutableErrorInfo = {};
   const root = asObject(body);
   if (!root) return typeof body === 'string' && body.trim() !== '' ? { providerMessage: body.trim() } : info;
   const error = root['error'];
@@ -32,7 +50,7 @@ export function readProviderError(body: unknown): ProviderErrorInfo {
   const nested = asObject(error);
   if (nested) pick(info, nested);
   pick(info, root);
-  if (info.providerMessage === undefined && Array.isArray(root['detail'])) info.providerMessage = JSON.stringify(root['detail']).slice(0, 300);
+  if (info.providerMessage === undefined && Array.isArray(root['detail'])) info.providerMessage = shortJson(root['detail'], redact);
   return info;
 }
 
@@ -49,9 +67,9 @@ function htmlText(html: string): string {
   return text.slice(0, 300);
 }
 
-/** Reads an error response body (JSON, HTML or text) into provider error details. */
-export function parseErrorBody(text: string, contentType: string): ProviderErrorInfo {
-  const trimmed = text.trim();
+/** Reads an error response body (JSON, HTML or text) into provider error details; `redact` runs before any cut. */
+export function parseErrorBody(text: string, contentType: string, redact: Redact = keepText): ProviderErrorInfo {
+  const trimmed = redact(text).trim();
   if (trimmed === '') return {};
   if (trimmed.startsWith('{') || trimmed.startsWith('[') || contentType.includes('json')) {
     try {

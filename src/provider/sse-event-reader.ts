@@ -1,4 +1,5 @@
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
+import { EventTooLargeError } from '../errors.js';
 
 /** One server-sent event. `event` is `'error'` also for a bare `error:` field line (old llama.cpp). */
 export interface ServerSentEvent {
@@ -6,24 +7,52 @@ export interface ServerSentEvent {
   readonly data: string;
 }
 
+/** Options of {@link SSEEventReader}. */
+export interface SSEEventReaderOptions {
+  /** Most characters one event (its pending data, or one unfinished line) may hold. Default 16 MiB. */
+  readonly maxEventSize?: number;
+  /**
+   * Builds the error thrown when an event grows past the limit, from the limit and the start of
+   * the text that did not fit. Default: an {@link EventTooLargeError} without context.
+   */
+  readonly tooLarge?: (limit: number, preview: string) => Error;
+}
+
+/** Default bound on one event: far above any real chunk, far below what exhausts a tab's memory. */
+export const defaultMaxEventSize = 16 * 1024 * 1024;
+
+// How much of an oversized event is kept for the error (redacted and shortened later).
+const previewLength = 4096;
+
 /**
  * Decodes a byte stream into server-sent events, one batch per network read.
  * Batches keep the per-event cost low; `onEvents` runs synchronously for each read.
+ * One event is bounded in size: its data still waiting for the blank line that ends it, an
+ * unfinished line, or a whole event arriving at once; past the bound the reader throws.
  */
 export class SSEEventReader {
   readonly #decoder = new TextDecoder();
   readonly #parser;
+  readonly #maxEventSize: number;
+  readonly #tooLarge: (limit: number, preview: string) => Error;
   #batch: ServerSentEvent[] = [];
   // Whole lines only reach the parser, so an unknown `error:` line is never lost to a split.
   #pendingLine = '';
+  #oversized: string | undefined;
 
-  constructor() {
+  constructor(options: SSEEventReaderOptions = {}) {
+    this.#maxEventSize = options.maxEventSize ?? defaultMaxEventSize;
+    this.#tooLarge = options.tooLarge ?? ((limit, preview) => new EventTooLargeError(limit, preview));
     this.#parser = createParser({
+      // The parser counts the data of the event it has not dispatched yet.
+      maxBufferSize: this.#maxEventSize,
       onEvent: (message: EventSourceMessage) => {
-        this.#batch.push({ event: message.event, data: message.data });
+        if (message.data.length > this.#maxEventSize) this.#oversized ??= message.data.slice(0, previewLength);
+        else this.#batch.push({ event: message.event, data: message.data });
       },
       onError: (error) => {
         if (error.type === 'unknown-field' && error.field === 'error') this.#batch.push({ event: 'error', data: error.value ?? '' });
+        if (error.type === 'max-buffer-size-exceeded') this.#oversized ??= '';
       },
     });
   }
@@ -37,8 +66,8 @@ export class SSEEventReader {
   end(): readonly ServerSentEvent[] {
     const rest = this.#pendingLine + this.#decoder.decode();
     this.#pendingLine = '';
-    if (rest) this.#parser.feed(rest);
-    this.#parser.feed('\n\n');
+    if (rest) this.#feedParser(rest);
+    this.#feedParser('\n\n');
     return this.#takeBatch();
   }
 
@@ -46,11 +75,19 @@ export class SSEEventReader {
     const lastBreak = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
     if (lastBreak === -1) {
       this.#pendingLine += text;
+      if (this.#pendingLine.length > this.#maxEventSize) throw this.#tooLarge(this.#maxEventSize, this.#pendingLine.slice(0, previewLength));
       return this.#takeBatch();
     }
-    this.#parser.feed(this.#pendingLine + text.slice(0, lastBreak + 1));
+    const lines = this.#pendingLine + text.slice(0, lastBreak + 1);
     this.#pendingLine = text.slice(lastBreak + 1);
+    this.#feedParser(lines);
+    if (this.#pendingLine.length > this.#maxEventSize) throw this.#tooLarge(this.#maxEventSize, this.#pendingLine.slice(0, previewLength));
     return this.#takeBatch();
+  }
+
+  #feedParser(text: string): void {
+    this.#parser.feed(text);
+    if (this.#oversized !== undefined) throw this.#tooLarge(this.#maxEventSize, this.#oversized || text.slice(0, previewLength));
   }
 
   #takeBatch(): readonly ServerSentEvent[] {

@@ -1,4 +1,5 @@
 import type { ProviderEvent, ProviderToolCall } from './chat-api.js';
+import { argumentsObjectText, isNestedDeeperThan } from './json-nesting.js';
 
 interface PendingToolCall {
   readonly position: number;
@@ -22,6 +23,8 @@ export interface WireToolCallDelta {
 
 // Wire fields the accumulator reads itself; any other field of a call is kept and sent back.
 const knownFields = new Set(['index', 'id', 'type', 'function']);
+// Extras travel back in the next request and into saved histories: deeper ones are dropped.
+const maxExtraDepth = 64;
 
 function nonEmptyString(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
@@ -61,7 +64,9 @@ export class ToolCallAccumulator {
     }
     if (name && !call.name) call.name = name;
     for (const field in delta) {
-      if (!knownFields.has(field) && Object.hasOwn(delta, field) && delta[field] !== undefined && delta[field] !== null) (call.extra ??= {})[field] = delta[field];
+      if (knownFields.has(field) || !Object.hasOwn(delta, field)) continue;
+      const value = delta[field];
+      if (value !== undefined && value !== null && !isNestedDeeperThan(value, maxExtraDepth)) (call.extra ??= {})[field] = value;
     }
     if (!call.announced && call.name) {
       call.announced = true;
@@ -129,7 +134,7 @@ export class ToolCallAccumulator {
 
   #fragment(value: unknown): string | undefined {
     if (typeof value === 'string') return value;
-    if (value !== null && typeof value === 'object') return JSON.stringify(value as Json);
+    if (value !== null && typeof value === 'object') return argumentsObjectText(value);
     return undefined;
   }
 

@@ -1,6 +1,7 @@
 import type { ChatMessage, ChatMessagePart, ToolCallPart } from '../messages/chat-message.js';
 import type { OpenAIToolDefinition } from '../tools/function-tool.js';
 import type { ChatSettings } from './chat-settings.js';
+import { WireCallIds } from './wire-call-ids.js';
 
 type WireMessage = Record<string, unknown>;
 
@@ -20,9 +21,26 @@ function userContent(parts: readonly ChatMessagePart[]): string | Record<string,
   return wire;
 }
 
-/** Converts our messages to the chat-completions `messages` array (one `tool` message per call id). */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+function wireToolCall(call: ToolCallPart, id: string): Record<string, unknown> {
+  const extra = call.metadata?.['wire'];
+  // Provider extras (Gemini's thought signature) go back verbatim, but never replace the call's own fields.
+  return { ...(isPlainObject(extra) ? extra : {}), id, type: 'function', function: { name: call.name, arguments: call.arguments } };
+}
+
+/**
+ * Converts our messages to the chat-completions `messages` array (one `tool` message per call id).
+ * Tool-call ids are made unique within the request, and each result is paired with its call by
+ * id and order; a call's `metadata.wire` fields are sent back on it.
+ */
 export function toWireMessages(messages: readonly ChatMessage[]): WireMessage[] {
   const wire: WireMessage[] = [];
+  const ids = new WireCallIds();
   for (const message of messages) {
     switch (message.role) {
       case 'system':
@@ -32,16 +50,17 @@ export function toWireMessages(messages: readonly ChatMessage[]): WireMessage[] 
         wire.push({ role: 'user', content: userContent(message.content) });
         break;
       case 'assistant': {
+        ids.beginAssistant();
         const calls = message.content.filter((part): part is ToolCallPart => part.type === 'tool_call');
         const text = textOf(message.content);
         const entry: WireMessage = { role: 'assistant', content: text === '' && calls.length > 0 ? null : text };
-        if (calls.length > 0) entry['tool_calls'] = calls.map((call) => ({ id: call.id, type: 'function', function: { name: call.name, arguments: call.arguments } }));
+        if (calls.length > 0) entry['tool_calls'] = calls.map((call) => wireToolCall(call, ids.forCall(call.id)));
         wire.push(entry);
         break;
       }
       case 'tool':
         for (const part of message.content) {
-          if (part.type === 'tool_result') wire.push({ role: 'tool', tool_call_id: part.toolCallId, content: part.result });
+          if (part.type === 'tool_result') wire.push({ role: 'tool', tool_call_id: ids.forResult(part.toolCallId), content: part.result });
         }
         break;
     }

@@ -2,15 +2,16 @@ import type { ChatUsage } from '../messages/chat-message.js';
 
 type Json = Record<string, unknown>;
 
+// A count that is negative, infinite or not a number is dropped here, so a saved usage always loads again.
 function num(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined;
 }
 
 function obj(value: unknown): Json | undefined {
   return value !== null && typeof value === 'object' ? (value as Json) : undefined;
 }
 
-/** Reads an OpenAI-style `usage` object, tolerating missing fields and provider extras. */
+/** Reads an OpenAI-style `usage` object, tolerating missing fields and provider extras; unusable counts are dropped. */
 export function parseWireUsage(value: unknown): ChatUsage | undefined {
   const usage = obj(value);
   if (!usage) return undefined;

@@ -1,8 +1,43 @@
 import { finishChunk, reasoningDeltaChunk, textDeltaChunk, toolCallDeltaChunk, toolCallReadyChunk, toolCallResultChunk, toolCallStartChunk } from '../agents/chunk-factory.js';
 import type { ChatResponse, ChatResponseChunk, ToolCallDelta, ToolCallReady, ToolCallResult, ToolCallStart } from '../agents/chat-response.js';
-import { HTTPError, IncompleteStreamError, MalformedStreamError, NetworkError, StreamError, ToolAgentsError, emptyPartialResponse, type PartialResponse } from '../errors.js';
+import {
+  APIKeyFormatError,
+  EventTooLargeError,
+  HTTPError,
+  IncompleteStreamError,
+  MalformedStreamError,
+  NetworkError,
+  StreamError,
+  TimeoutError,
+  ToolAgentsError,
+  emptyPartialResponse,
+  type PartialResponse,
+  type TimeoutPhase,
+} from '../errors.js';
 import { raceAbort } from '../internal/race-abort.js';
+import { redactError } from '../provider/redact-error.js';
+import { SecretRedactor } from '../provider/redact-secret.js';
 import { SSEEventReader } from '../provider/sse-event-reader.js';
+
+/** Options of {@link toEventStream} and {@link toEventStreamResponse}. */
+export interface EventStreamOptions {
+  /**
+   * Secrets (API keys, tokens) that must never cross the relay: removed from every field of a
+   * relayed error, in every form a server may echo them. Errors of `OpenAIChatAPI` are already
+   * free of its own key; list here whatever else the relaying side holds.
+   */
+  readonly secrets?: readonly string[] | undefined;
+}
+
+/** Options of {@link readEventStream}. */
+export interface ReadEventStreamOptions {
+  /** Aborting it rejects the iteration with `signal.reason` and cancels the body. */
+  readonly signal?: AbortSignal | undefined;
+  /** Secrets to remove from every field of an error read back from the stream. */
+  readonly secrets?: readonly string[] | undefined;
+  /** Most characters one relayed event may hold. Default 16 MiB. */
+  readonly maxEventBytes?: number | undefined;
+}
 
 /** The error event a relay sends when the turn fails: every field the reader needs to rebuild the error. */
 interface RelayedError {
@@ -15,8 +50,15 @@ interface RelayedError {
   readonly providerMessage?: string | undefined;
   readonly code?: string | number | undefined;
   readonly type?: string | undefined;
+  readonly param?: string | undefined;
   readonly hint?: string | undefined;
   readonly data?: string | undefined;
+  readonly limit?: number | undefined;
+  readonly phase?: TimeoutPhase | undefined;
+  readonly timeoutMs?: number | undefined;
+  readonly header?: string | undefined;
+  readonly character?: string | undefined;
+  readonly position?: number | undefined;
   readonly partial?: PartialResponse | undefined;
 }
 
@@ -34,10 +76,13 @@ function describe(error: unknown): RelayedError {
       message: error.message,
       url: error.url,
       partial: error.partial,
-      ...(error instanceof HTTPError || error instanceof StreamError ? { providerMessage: error.providerMessage, code: error.code, type: error.type } : {}),
+      ...(error instanceof HTTPError || error instanceof StreamError ? { providerMessage: error.providerMessage, code: error.code, type: error.type, param: error.param } : {}),
       ...(error instanceof HTTPError ? { status: error.status, statusText: error.statusText, retryAfter: error.retryAfter } : {}),
       ...(error instanceof NetworkError ? { hint: error.hint } : {}),
       ...(error instanceof MalformedStreamError ? { data: error.data } : {}),
+      ...(error instanceof EventTooLargeError ? { limit: error.limit } : {}),
+      ...(error instanceof TimeoutError ? { phase: error.phase, timeoutMs: error.timeoutMs } : {}),
+      ...(error instanceof APIKeyFormatError ? { header: error.header, character: error.character, position: error.position } : {}),
     };
   }
   const name = error instanceof Error ? error.name : 'Error';
@@ -50,8 +95,9 @@ function describe(error: unknown): RelayedError {
  * and running tools). An async generator wrapped around the agent's stream only passes the cancel
  * on at its next chunk, so give the agent the request's `signal` as well.
  */
-export function toEventStream(chunks: AsyncIterable<ChatResponseChunk>): ReadableStream<Uint8Array> {
+export function toEventStream(chunks: AsyncIterable<ChatResponseChunk>, options: EventStreamOptions = {}): ReadableStream<Uint8Array> {
   const iterator = chunks[Symbol.asyncIterator]();
+  const redactor = new SecretRedactor(options.secrets ?? []);
   // A read still waiting when the body is cancelled settles afterwards (often with the abort): drop it.
   let cancelled = false;
   return new ReadableStream<Uint8Array>({
@@ -61,7 +107,7 @@ export function toEventStream(chunks: AsyncIterable<ChatResponseChunk>): Readabl
         next = await iterator.next();
       } catch (error) {
         if (cancelled) return;
-        controller.enqueue(encodeEvent(describe(error), 'error'));
+        controller.enqueue(encodeEvent(redactRelayedError(describe(error), redactor), 'error'));
         controller.close();
         return;
       }
@@ -77,16 +123,27 @@ export function toEventStream(chunks: AsyncIterable<ChatResponseChunk>): Readabl
 }
 
 /** A `Response` streaming the chunks as server-sent events, for a worker, service worker or fetch-style server. */
-export function toEventStreamResponse(chunks: AsyncIterable<ChatResponseChunk>, init: ResponseInit = {}): Response {
+export function toEventStreamResponse(chunks: AsyncIterable<ChatResponseChunk>, init: ResponseInit = {}, options: EventStreamOptions = {}): Response {
   const headers = new Headers(init.headers);
   headers.set('content-type', 'text/event-stream; charset=utf-8');
   if (!headers.has('cache-control')) headers.set('cache-control', 'no-cache');
-  return new Response(toEventStream(chunks), { ...init, headers });
+  return new Response(toEventStream(chunks, options), { ...init, headers });
+}
+
+// Every text field of a relayed error, whichever side redacts it.
+const relayedTextFields = ['message', 'url', 'statusText', 'providerMessage', 'code', 'type', 'param', 'hint', 'data', 'header', 'character'] as const;
+
+/** A relayed error with secrets removed from every text field. */
+function redactRelayedError(error: RelayedError, redactor: SecretRedactor): RelayedError {
+  if (redactor.isEmpty) return error;
+  const copy: Record<string, unknown> = { ...error };
+  for (const field of relayedTextFields) copy[field] = redactor.redactValue(copy[field]);
+  return copy as unknown as RelayedError;
 }
 
 function revive(error: RelayedError): ToolAgentsError {
   const options = { partial: error.partial ?? emptyPartialResponse, ...(error.url === undefined ? {} : { url: error.url }) };
-  const details = { providerMessage: error.providerMessage, code: error.code, type: error.type };
+  const details = { providerMessage: error.providerMessage, code: error.code, type: error.type, param: error.param };
   let revived: ToolAgentsError;
   switch (error.name) {
     case 'HTTPError':
@@ -103,6 +160,15 @@ function revive(error: RelayedError): ToolAgentsError {
       break;
     case 'MalformedStreamError':
       revived = new MalformedStreamError(error.message, error.data ?? '', options);
+      break;
+    case 'EventTooLargeError':
+      revived = new EventTooLargeError(error.limit ?? 0, error.data ?? '', options);
+      break;
+    case 'TimeoutError':
+      revived = new TimeoutError(error.phase === 'response' ? 'response' : 'idle', error.timeoutMs ?? 0, options);
+      break;
+    case 'APIKeyFormatError':
+      revived = new APIKeyFormatError({ header: error.header ?? 'Authorization', character: error.character ?? 'character', position: error.position ?? 0 }, options);
       break;
     default:
       // Any other failure (an AbortError, a bug) keeps its name, so `error.name` checks still work.
@@ -148,21 +214,46 @@ function reviveChunk(raw: Json): ChatResponseChunk {
 /**
  * Reads a body written by {@link toEventStream} back into the same chunks. A relayed error
  * rejects the iteration with an error of the same class (any other error: a `ToolAgentsError` of
- * the same name) and message, carrying the partial response; a body that ends or breaks off before the final chunk rejects with an
- * `IncompleteStreamError`. Aborting `signal` rejects with `signal.reason` and cancels the body.
+ * the same name) and message, carrying the partial response; a body that ends or breaks off before
+ * the final chunk rejects with an `IncompleteStreamError`. Aborting the signal (passed directly or
+ * as `options.signal`) rejects with `signal.reason` and cancels the body. `options.secrets` are
+ * removed from every field of any error this rejects with.
  */
-export async function* readEventStream(source: Response | ReadableStream<Uint8Array>, signal?: AbortSignal): AsyncGenerator<ChatResponseChunk, void, undefined> {
+export async function* readEventStream(
+  source: Response | ReadableStream<Uint8Array>,
+  options?: AbortSignal | ReadEventStreamOptions,
+): AsyncGenerator<ChatResponseChunk, void, undefined> {
+  const { signal, secrets, maxEventBytes } = options instanceof AbortSignal ? { signal: options, secrets: undefined, maxEventBytes: undefined } : (options ?? {});
+  const redactor = new SecretRedactor(secrets ?? []);
+  try {
+    yield* readRelayedChunks(source, signal, redactor, maxEventBytes);
+  } catch (error) {
+    if (signal?.aborted && error === signal.reason) throw error;
+    throw redactError(error, redactor);
+  }
+}
+
+async function* readRelayedChunks(
+  source: Response | ReadableStream<Uint8Array>,
+  signal: AbortSignal | undefined,
+  redactor: SecretRedactor,
+  maxEventBytes: number | undefined,
+): AsyncGenerator<ChatResponseChunk, void, undefined> {
   const body = source instanceof Response ? source.body : source;
   if (!body) throw new IncompleteStreamError('The relayed response has no body.');
   const reader = body.getReader();
-  const sse = new SSEEventReader();
   let finished = false;
   // What the interrupted step had streamed, for the error's partial response.
   let step = 0;
   let text = '';
   let reasoning = '';
+  const partial = (): PartialResponse => ({ ...emptyPartialResponse, text, reasoning });
   const incomplete = (message: string, cause?: unknown): IncompleteStreamError =>
-    new IncompleteStreamError(message, { partial: { ...emptyPartialResponse, text, reasoning }, ...(cause === undefined ? {} : { cause }) });
+    new IncompleteStreamError(message, { partial: partial(), ...(cause === undefined ? {} : { cause }) });
+  const sse = new SSEEventReader({
+    ...(maxEventBytes === undefined ? {} : { maxEventSize: maxEventBytes }),
+    tooLarge: (limit, preview) => new EventTooLargeError(limit, redactor.redact(preview), { partial: partial() }),
+  });
   try {
     for (;;) {
       let read: ReadableStreamReadResult<Uint8Array>;
@@ -178,10 +269,12 @@ export async function* readEventStream(source: Response | ReadableStream<Uint8Ar
           data = JSON.parse(event.data);
         } catch (error) {
           // Every relayed event ends with a blank line: one still open when the body ends was cut off.
-          if (read.done) throw incomplete('The relayed stream was cut off inside an event.', error);
-          throw new MalformedStreamError('A relayed event is not valid JSON.', event.data, { cause: error });
+          if (read.done && error instanceof SyntaxError) throw incomplete('The relayed stream was cut off inside an event.', error);
+          const why = error instanceof SyntaxError ? 'is not valid JSON' : 'could not be read (nested too deeply or too large)';
+          throw new MalformedStreamError(`A relayed event ${why}.`, redactor.redact(event.data), { cause: error, partial: partial() });
         }
-        if (event.event === 'error') throw revive(data as RelayedError);
+        // Redacted before the error is rebuilt, so no field is cut with a secret still in it.
+        if (event.event === 'error') throw revive(redactRelayedError(data as RelayedError, redactor));
         const chunk = reviveChunk(data as Json);
         if (chunk.step !== step) {
           step = chunk.step;
