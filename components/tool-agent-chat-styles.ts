@@ -191,9 +191,17 @@ export const toolAgentChatStyles = css`
     color: var(--_ok);
   }
 
-  .tool-card[data-status='failed'] .tool-status,
-  .tool-card[data-status='denied'] .tool-status {
+  .tool-card[data-status='failed'] .tool-status {
     color: var(--_error);
+  }
+
+  /* A denial is the user's decision, not an error: neutral colours, a dashed edge. */
+  .tool-card[data-status='denied'] {
+    border-style: dashed;
+  }
+
+  .tool-card[data-status='denied'] .tool-status {
+    color: var(--_muted);
   }
 
   pre {
@@ -217,6 +225,87 @@ export const toolAgentChatStyles = css`
   .tool-arguments > pre,
   .tool-result > pre {
     margin-block-start: 0.3rem;
+  }
+
+  /* Each piece of untrusted text is its own left-to-right island: no direction leaks between them. */
+  .tool-name,
+  .tool-card code,
+  .tool-argument-string,
+  .tool-denial-reason {
+    unicode-bidi: isolate;
+  }
+
+  .tool-argument-list {
+    display: grid;
+    grid-template-columns: fit-content(40%) minmax(0, 1fr);
+    gap: 0.3rem 0.75rem;
+    margin: 0.3rem 0 0;
+  }
+
+  .tool-argument-name {
+    font-family: var(--_mono);
+    font-size: 0.85em;
+    font-weight: 600;
+    overflow-wrap: anywhere;
+    padding-block-start: 0.15rem;
+  }
+
+  .tool-argument-value {
+    margin: 0;
+    min-inline-size: 0;
+  }
+
+  .tool-argument-string {
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+
+  .tool-argument-literal {
+    font-family: var(--_mono);
+    font-size: 0.85em;
+    background: var(--_code-bg);
+    border-radius: 0.3rem;
+    padding: 0.05rem 0.3rem;
+  }
+
+  .tool-argument-empty,
+  .tool-arguments-empty {
+    color: var(--_muted);
+    font-style: italic;
+  }
+
+  .tool-arguments-empty,
+  .tool-denial-reason {
+    margin: 0.3rem 0 0;
+    overflow-wrap: anywhere;
+  }
+
+  /* An invisible or control character, shown as its code so it cannot hide or reorder text. */
+  .hidden-char {
+    display: inline-block;
+    unicode-bidi: isolate;
+    direction: ltr;
+    margin-inline: 0.1em;
+    padding: 0 0.25em;
+    border: 1px solid currentColor;
+    border-radius: 0.25rem;
+    background: var(--_error-bg);
+    color: var(--_error);
+    font-family: var(--_mono);
+    font-size: 0.8em;
+    font-style: normal;
+    font-weight: 600;
+    line-height: 1.3;
+    white-space: nowrap;
+  }
+
+  .tool-hidden-note {
+    display: flex;
+    align-items: center;
+    gap: 0.4rem;
+    margin: 0;
+    color: var(--_error);
+    font-size: 0.9em;
   }
 
   .approval {
@@ -478,6 +567,7 @@ export const toolAgentChatStyles = css`
     .chat,
     .bubble,
     .tool-card,
+    .hidden-char,
     .error,
     .notice,
     .button,

@@ -1,6 +1,13 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
+import { denialReason } from '../denial-reason.js';
+import { deniedIcon } from '../denied-icon.js';
 import { prettyJSON } from '../format-json.js';
-import { checkIcon, clockIcon, crossIcon, spinnerIcon, toolIcon } from '../icons.js';
+import { alertIcon, checkIcon, clockIcon, crossIcon, spinnerIcon, toolIcon } from '../icons.js';
+import { hasHiddenCharacters, revealAsText, valueHasHiddenCharacters } from '../reveal-invisible.js';
+import { revealedText } from '../revealed-text.js';
+import { shownArguments, type ShownArguments } from '../shown-arguments.js';
+import { toolArgumentsTemplate } from '../tool-arguments-view.js';
 import type { ToolCard, ToolCardStatus } from '../transcript-entry.js';
 
 const statusLabels: Readonly<Record<ToolCardStatus, string>> = {
@@ -19,54 +26,83 @@ const statusIcons: Readonly<Record<ToolCardStatus, TemplateResult>> = {
   running: spinnerIcon,
   done: checkIcon,
   failed: crossIcon,
-  denied: crossIcon,
+  denied: deniedIcon,
   stopped: crossIcon,
 };
 
 /** Approve or deny a call that waits for the user. */
 export type DecideToolCall = (card: ToolCard, approved: boolean) => void;
 
-/**
- * A tool call: name, arguments as they stream, status, approval buttons, the result.
- * Everything the model or the tool wrote goes through text bindings only.
- */
-export function toolCardTemplate(card: ToolCard, decide: DecideToolCall): TemplateResult {
-  const args = card.status === 'streaming' ? card.argumentsText : prettyJSON(card.argumentsText);
-  const failed = card.status === 'failed' || card.status === 'denied';
+/** True when the name or the arguments about to be shown hide characters (streaming text is not searched on every delta). */
+function hidesCharacters(name: string, shown: ShownArguments): boolean {
+  if (hasHiddenCharacters(name)) return true;
+  if (shown.kind === 'value') return valueHasHiddenCharacters(shown.value);
+  return shown.kind === 'text' && hasHiddenCharacters(shown.text);
+}
+
+/** The hidden-character warning and the Arguments section; rebuilt only when the call's name, status or arguments change. */
+function argumentsSection(card: ToolCard): TemplateResult {
+  const shown = shownArguments(card);
   // Arguments stay open while they matter (streaming, awaiting a decision, running), then fold away.
   const live = card.status === 'streaming' || card.status === 'awaiting-approval' || card.status === 'running';
   return html`
-    <div class="tool-card" part="tool-card tool-${card.status}" data-status=${card.status} role="group" aria-label=${`Tool call: ${card.name}`}>
+    ${hidesCharacters(card.name, shown)
+      ? html`<p class="tool-hidden-note" part="tool-hidden-note">${alertIcon}<span>Contains invisible or control characters, shown as codes such as U+202E.</span></p>`
+      : nothing}
+    ${shown.kind === 'none'
+      ? nothing
+      : html`
+          <details class="tool-arguments" part="tool-arguments" ?open=${live} data-source=${shown.kind === 'value' && shown.validated ? 'validated' : 'model'}>
+            <summary>Arguments</summary>
+            ${toolArgumentsTemplate(shown)}
+          </details>
+        `}
+  `;
+}
+
+/** The result: a denied call says it did not run and why; others show the JSON sent back to the model. */
+function resultSection(status: ToolCardStatus, resultText: string): TemplateResult {
+  if (status === 'denied') {
+    return html`
+      <details class="tool-result" part="tool-result" open>
+        <summary>Not run</summary>
+        <p class="tool-denial-reason" dir="ltr">${revealedText(denialReason(resultText))}</p>
+      </details>
+    `;
+  }
+  return html`
+    <details class="tool-result" part="tool-result">
+      <summary>${status === 'failed' ? 'Error' : 'Result'}</summary>
+      <pre><code dir="ltr">${revealedText(prettyJSON(resultText))}</code></pre>
+    </details>
+  `;
+}
+
+/**
+ * A tool call: name, arguments as they stream and then as the value that runs, status, approval
+ * buttons, the result. Everything the model or the tool wrote goes through text bindings only,
+ * with invisible and bidirectional-control characters shown as visible codes.
+ */
+export function toolCardTemplate(card: ToolCard, decide: DecideToolCall): TemplateResult {
+  const name = revealAsText(card.name);
+  return html`
+    <div class="tool-card" part="tool-card tool-${card.status}" data-status=${card.status} role="group" aria-label=${`Tool call: ${name}`}>
       <div class="tool-header">
         <span class="tool-icon">${toolIcon}</span>
-        <span class="tool-name" part="tool-name">${card.name}</span>
+        <span class="tool-name" part="tool-name" dir="ltr">${revealedText(card.name)}</span>
         <span class="tool-status" part="tool-status">${statusIcons[card.status]}<span>${statusLabels[card.status]}</span></span>
       </div>
-      ${args
-        ? html`
-            <details class="tool-arguments" part="tool-arguments" ?open=${live}>
-              <summary>Arguments</summary>
-              <pre><code>${args}</code></pre>
-            </details>
-          `
-        : nothing}
+      ${guard([card.name, card.status, card.arguments, card.argumentsText], () => argumentsSection(card))}
       ${card.askingUser
         ? html`
-            <div class="approval" part="approval" role="group" aria-label=${`Allow ${card.name} to run?`}>
+            <div class="approval" part="approval" role="group" aria-label=${`Allow ${name} to run?`}>
               <span class="approval-question">Allow this tool to run?</span>
               <button type="button" class="button primary" part="approve-button" @click=${() => decide(card, true)}>Approve</button>
               <button type="button" class="button" part="deny-button" @click=${() => decide(card, false)}>Deny</button>
             </div>
           `
         : nothing}
-      ${card.resultText === undefined
-        ? nothing
-        : html`
-            <details class="tool-result" part="tool-result">
-              <summary>${failed ? 'Error' : 'Result'}</summary>
-              <pre><code>${prettyJSON(card.resultText)}</code></pre>
-            </details>
-          `}
+      ${card.resultText === undefined ? nothing : guard([card.status, card.resultText], () => resultSection(card.status, card.resultText ?? ''))}
     </div>
   `;
 }

@@ -48,6 +48,12 @@ function card(chat: ToolAgentChat, index = 0): HTMLElement {
   return found;
 }
 
+/** The card's arguments as [name, value text] pairs, read from its <dl>. */
+function argumentFields(toolCard: HTMLElement): string[][] {
+  const names = [...toolCard.querySelectorAll('[part~="tool-arguments"] [part~="tool-argument-name"]')];
+  return names.map((name) => [name.textContent ?? '', name.nextElementSibling?.textContent?.trim() ?? '']);
+}
+
 async function focusInput(chat: ToolAgentChat): Promise<HTMLTextAreaElement> {
   const input = await waitForPart<HTMLTextAreaElement>(chat, '[part~="input"]');
   input.focus();
@@ -83,7 +89,7 @@ describe('tool cards', () => {
     expect(done.querySelector('[part~="tool-status"]')?.textContent?.trim()).to.equal('Done');
     const args = done.querySelector<HTMLDetailsElement>('details[part~="tool-arguments"]');
     expect(args?.open, 'arguments fold away once the call is done').to.equal(false);
-    expect(args?.querySelector('pre')?.textContent).to.equal('{\n  "city": "Paris"\n}');
+    expect(argumentFields(done)).to.deep.equal([['city', 'Paris']]);
     const result = done.querySelector<HTMLDetailsElement>('details[part~="tool-result"]');
     expect(result?.open).to.equal(false);
     expect(result?.querySelector('pre')?.textContent).to.equal('{\n  "city": "Paris",\n  "temperature": 21,\n  "sky": "clear"\n}');
@@ -128,7 +134,7 @@ describe('tool cards', () => {
     expect(card(chat).dataset['status']).to.equal('awaiting-approval');
     const args = card(chat).querySelector<HTMLDetailsElement>('details[part~="tool-arguments"]');
     expect(args?.open, 'the arguments are shown while the user decides').to.equal(true);
-    expect(args?.querySelector('pre')?.textContent).to.equal('{\n  "path": "/tmp/a"\n}');
+    expect(argumentFields(card(chat))).to.deep.equal([['path', '/tmp/a']]);
     expect(find(chat, '[part~="approval"]')?.getAttribute('aria-label')).to.equal('Allow delete_file to run?');
     expect(calls).to.deep.equal([]);
     expect(await axeViolations(chat)).to.deep.equal([]);
@@ -157,6 +163,28 @@ describe('tool cards', () => {
     expect(String(result?.content)).to.contain('denied');
   });
 
+  it('shows a right-to-left override in an argument as a visible code while the user decides', async () => {
+    const calls: unknown[] = [];
+    const path = '/home/ana/invoice\u202Efdp.exe';
+    const scripted = createScriptedFetch([toolCallReply([{ id: 'call_del', name: 'delete_file', arguments: { path } }]), textReply('Kept.')]);
+    const chat = await createChat((c) => {
+      c.fetch = scripted.fetch;
+      c.tools = [deleteTool(calls)];
+    });
+    await focusInput(chat);
+    const done = chat.send('Delete the invoice');
+    const deny = await waitForPart<HTMLButtonElement>(chat, '[part~="deny-button"]');
+    const value = card(chat).querySelector('[part~="tool-argument-value"]');
+    expect(value?.textContent?.trim()).to.equal('/home/ana/invoiceU+202Efdp.exe');
+    expect(value?.querySelector('[part~="hidden-char"]')?.textContent).to.equal('U+202E');
+    expect(card(chat).textContent).not.to.contain('\u202E');
+    expect(find(chat, '[part~="tool-hidden-note"]')).not.to.equal(null);
+    expect(await axeViolations(chat)).to.deep.equal([]);
+    deny.click();
+    await done;
+    expect(calls).to.deep.equal([]);
+  });
+
   it('lets the page decide through the cancelable tool-call event', async () => {
     const calls: unknown[] = [];
     const scripted = createScriptedFetch([
@@ -182,6 +210,11 @@ describe('tool cards', () => {
     expect(find(chat, '[part~="approve-button"]')).to.equal(null);
     expect(calls).to.deep.equal(['/a']);
     expect(findAll(chat, '[part~="tool-card"]').map((c) => c.dataset['status'])).to.deep.equal(['done', 'denied', 'denied']);
+    // A denial reads as "not run" with its reason, not as an error.
+    const denial = card(chat, 1).querySelector('details[part~="tool-result"]');
+    expect(denial?.querySelector('summary')?.textContent).to.equal('Not run');
+    expect(denial?.textContent).to.contain('The user denied this tool call. Reason: not /b');
+    expect(card(chat, 1).querySelector('[part~="tool-status"]')?.textContent?.trim()).to.equal('Denied');
     const results = toolMessages(scripted.requests[1]?.body);
     expect(results.map((r) => r.tool_call_id)).to.deep.equal(['call_a', 'call_b', 'call_c']);
     expect(String(results[1]?.content)).to.contain('not /b');
