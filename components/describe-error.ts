@@ -1,4 +1,14 @@
-import { HTTPError, IncompleteStreamError, MalformedStreamError, NetworkError, StreamError, ToolAgentsError } from '../src/index.js';
+import {
+  APIKeyFormatError,
+  EventTooLargeError,
+  HTTPError,
+  IncompleteStreamError,
+  MalformedStreamError,
+  NetworkError,
+  StreamError,
+  TimeoutError,
+  ToolAgentsError,
+} from '../src/index.js';
 import type { ErrorNotice } from './transcript-entry.js';
 
 // The statuses worth their own words; the rest read as "rejected" (4xx) or "the server failed" (5xx).
@@ -24,6 +34,24 @@ export function describeError(error: unknown): ErrorNotice {
   }
   if (error instanceof IncompleteStreamError) {
     return { title: 'The answer was cut short', detail: 'The connection ended before the response was finished.', unauthorized: false };
+  }
+  if (error instanceof APIKeyFormatError) {
+    const subject = error.header === 'Authorization' ? 'The API key' : `The header "${error.header}"`;
+    return {
+      title: `${subject} cannot be sent`,
+      // Kind and position only: the key itself is never shown.
+      detail: `It contains a ${error.character} at position ${error.position}, probably copied along with it. Paste it again or type that part by hand.`,
+      unauthorized: false,
+    };
+  }
+  if (error instanceof TimeoutError) {
+    const seconds = `${Math.round(error.timeoutMs / 100) / 10} s`;
+    return error.phase === 'response'
+      ? { title: 'The server did not answer in time', detail: `No response within ${seconds}. A local model may still be loading, or the server is overloaded; try again.`, unauthorized: false }
+      : { title: 'The answer stalled', detail: `Nothing arrived for ${seconds}, so the request was stopped; what arrived is kept.`, unauthorized: false };
+  }
+  if (error instanceof EventTooLargeError) {
+    return { title: 'The server sent an oversized response', detail: error.message, unauthorized: false };
   }
   if (error instanceof MalformedStreamError) {
     return { title: 'The server sent an unreadable response', detail: error.message, unauthorized: false };

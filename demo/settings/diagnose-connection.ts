@@ -1,4 +1,4 @@
-import { HTTPError, NetworkError, StreamError } from '../../src/index.js';
+import { APIKeyFormatError, HTTPError, NetworkError, StreamError, TimeoutError } from '../../src/index.js';
 import type { EndpointPreset } from './endpoint-presets.js';
 
 /** What a connection test found. */
@@ -6,6 +6,7 @@ export type DiagnosisKind =
   | 'ok'
   | 'network'
   | 'unauthorized'
+  | 'key-format'
   | 'model-not-found'
   | 'endpoint-not-found'
   | 'no-tool-support'
@@ -62,6 +63,8 @@ function serverSaid(error: HTTPError | StreamError): string {
   return message ? `${status}: ${message}` : status;
 }
 
+// Gemini answers a bad key with HTTP 400 and these words, not with a 401.
+const mentionsInvalidKey = (text: string): boolean => /api[_ ]key[_ ]invalid|api key not valid|invalid api key|incorrect api key/u.test(text);
 const mentionsStreamOptions = (text: string): boolean => /stream_options|include_usage/u.test(text);
 const mentionsTools = (text: string): boolean =>
   /\btools?\b|tool_choice|function[ _]call|--jinja/u.test(text) && /support|jinja|not allowed|unsupported|unrecognized|not (?:permitted|available|enabled)|invalid|unknown|extra/u.test(text);
@@ -74,9 +77,14 @@ function httpDiagnosis(error: HTTPError | StreamError, context: DiagnosisContext
   const detail = serverSaid(error);
   const status = error instanceof HTTPError ? error.status : 400;
 
-  if (status === 401 || status === 403) {
+  if (status === 401 || status === 403 || mentionsInvalidKey(text)) {
     return context.hasKey
-      ? { kind: 'unauthorized', title: 'The server rejected the API key.', detail, fix: `Check that the key is right, active and belongs to ${preset.label}${preset.keyURL ? ` (keys: ${preset.keyURL})` : ''}.` }
+      ? {
+          kind: 'unauthorized',
+          title: 'The server rejected the API key.',
+          detail,
+          fix: `Check that the key is right, active and belongs to ${preset.label}${preset.keyURL ? ` (keys: ${preset.keyURL})` : ''}.${preset.keyFormat ? ` ${preset.keyFormat}` : ''}`,
+        }
       : { kind: 'unauthorized', title: 'This endpoint needs an API key.', detail, fix: `Paste your ${preset.label} key${preset.keyURL ? ` (create one at ${preset.keyURL})` : ''}.` };
   }
   if (mentionsStreamOptions(text)) {
@@ -125,6 +133,19 @@ export function diagnoseConnection(outcome: ConnectionSuccess | { readonly ok: f
     const command = context.preset.corsCommand?.(context.pageOrigin);
     const fix = context.preset.corsFix(context.pageOrigin);
     return { kind: 'network', title: 'The request did not get through (a network or CORS failure).', detail: 'The browser hides which one it was, on purpose.', fix, ...(command ? { command } : {}) };
+  }
+  if (error instanceof APIKeyFormatError) {
+    const what = error.header === 'Authorization' ? 'The API key' : `The "${error.header}" header`;
+    return {
+      kind: 'key-format',
+      title: `${what} holds a character that cannot be sent.`,
+      detail: `A ${error.character} at position ${error.position}; nothing was sent.`,
+      fix: `Copy the key again${context.preset.keyURL ? ` from ${context.preset.keyURL}` : ''} and paste it as plain text, or type that part by hand.`,
+    };
+  }
+  if (error instanceof TimeoutError) {
+    const detail = error.phase === 'response' ? `No response headers within ${error.timeoutMs} ms.` : `The response stopped: nothing arrived for ${error.timeoutMs} ms.`;
+    return { kind: 'timeout', title: 'No answer in time.', detail, fix: 'A local model may still be loading: wait and test again. Otherwise check the server.' };
   }
   if (error instanceof DOMException && error.name === 'TimeoutError') {
     return { kind: 'timeout', title: 'No answer in time.', detail: 'The server accepted the connection but sent nothing back.', fix: 'A local model may still be loading: wait and test again. Otherwise check the server.' };

@@ -1,5 +1,5 @@
 /** The endpoints the settings panel offers. */
-export type PresetId = 'demo' | 'openai' | 'openrouter' | 'groq' | 'mistral' | 'deepseek' | 'ollama' | 'lmstudio' | 'llamacpp' | 'custom';
+export type PresetId = 'demo' | 'openai' | 'openrouter' | 'gemini' | 'groq' | 'mistral' | 'deepseek' | 'ollama' | 'lmstudio' | 'llamacpp' | 'custom';
 
 /** One endpoint choice: where it is, a model to start with, and how to fix the usual problems. */
 export interface EndpointPreset {
@@ -13,6 +13,8 @@ export interface EndpointPreset {
   readonly needsKey: boolean;
   /** Where to create a key, for hosted providers. */
   readonly keyURL?: string;
+  /** What a key of this provider looks like, to tell a wrong key from a mistyped one. */
+  readonly keyFormat?: string;
   /** How to let this page through when the browser reports a network or CORS failure. */
   readonly corsFix: (pageOrigin: string) => string;
   /** What to do when the server refuses tools. */
@@ -62,6 +64,19 @@ export const endpointPresets: readonly EndpointPreset[] = [
     corsFix: hostedCors('OpenRouter'),
     toolsFix: 'Pick a model listed with "tools" support on OpenRouter (its models page can filter by supported parameters).',
     modelFix: (model) => `OpenRouter has no model "${model}". Model ids there include the vendor, e.g. openai/gpt-4o-mini.`,
+  },
+  {
+    id: 'gemini',
+    label: 'Google Gemini',
+    // Google's OpenAI-compatible endpoint: it answers browser preflights and takes the key as a Bearer token.
+    baseURL: 'https://generativelanguage.googleapis.com/v1beta/openai',
+    model: 'gemini-2.5-flash',
+    needsKey: true,
+    keyURL: 'https://aistudio.google.com/apikey',
+    keyFormat: 'Gemini API keys start with "AIza" and are 39 characters long; a rejected key comes back as HTTP 400 "API key not valid", not 401.',
+    corsFix: hostedCors('Gemini'),
+    toolsFix: 'Pick a Gemini model that supports function calling, e.g. gemini-2.5-flash.',
+    modelFix: (model) => `Gemini has no model "${model}" for this key. Try gemini-2.5-flash; ids have no "models/" prefix here.`,
   },
   {
     id: 'groq',

@@ -39,11 +39,13 @@ function shortJson(value: unknown, redact: Redact): string {
 /**
  * Reads an error object in any of the shapes providers use: `{error:{message,type,code}}` (OpenAI,
  * llama.cpp, OpenRouter), `{error:"text"}` (Ollama), flat `{object:"error",message}` (old vLLM),
- * `{type:"error",error:{...}}` (Anthropic) or `{detail:...}` (FastAPI servers). Reads `param` too.
+ * `{type:"error",error:{...}}` (Anthropic), `{detail:...}` (FastAPI servers) or `[{error:{...}}]`
+ * (Gemini). Reads `param` too.
  */
 export function readProviderError(body: unknown, redact: Redact = keepText): ProviderErrorInfo {
   const info: MutableErrorInfo = {};
-  const root = asObject(body);
+  // Gemini's OpenAI-compatible endpoint wraps its error in an array: `[{"error":{...}}]`.
+  const root = asObject(Array.isArray(body) && body.length > 0 ? body[0] : body);
   if (!root) return typeof body === 'string' && body.trim() !== '' ? { providerMessage: body.trim() } : info;
   const error = root['error'];
   if (typeof error === 'string' && error.trim() !== '') info.providerMessage = error.trim();
