@@ -23,6 +23,8 @@ export const defaultMaxEventSize = 16 * 1024 * 1024;
 
 // How much of an oversized event is kept for the error (redacted and shortened later).
 const previewLength = 4096;
+// An unfinished line also holds its field name (`data: `): room for it, so the bound is the data's.
+const fieldNameRoom = 16;
 
 /**
  * Decodes a byte stream into server-sent events, one batch per network read.
@@ -75,14 +77,18 @@ export class SSEEventReader {
     const lastBreak = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
     if (lastBreak === -1) {
       this.#pendingLine += text;
-      if (this.#pendingLine.length > this.#maxEventSize) throw this.#tooLarge(this.#maxEventSize, this.#pendingLine.slice(0, previewLength));
+      this.#checkPendingLine();
       return this.#takeBatch();
     }
     const lines = this.#pendingLine + text.slice(0, lastBreak + 1);
     this.#pendingLine = text.slice(lastBreak + 1);
     this.#feedParser(lines);
-    if (this.#pendingLine.length > this.#maxEventSize) throw this.#tooLarge(this.#maxEventSize, this.#pendingLine.slice(0, previewLength));
+    this.#checkPendingLine();
     return this.#takeBatch();
+  }
+
+  #checkPendingLine(): void {
+    if (this.#pendingLine.length > this.#maxEventSize + fieldNameRoom) throw this.#tooLarge(this.#maxEventSize, this.#pendingLine.slice(0, previewLength));
   }
 
   #feedParser(text: string): void {
