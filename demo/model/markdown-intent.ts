@@ -30,9 +30,9 @@ for await (const chunk of agent.getStreamingResponse({ messages })) {
 
 > Everything above came through the real SSE parser, from a scripted model in this page.`;
 
-/** "show me some markdown", "a table please": headings, a list, a table and code. */
+/** "show me some markdown", "show me a table", "what can the formatting do": headings, a list, a table and code. */
 export const markdownIntent: DemoIntent = {
   name: 'markdown',
-  pattern: /\b(?:markdown|table|code|formatting|format|showcase|example)\b/iu,
+  pattern: /\bmarkdown\b|\b(?:show|give|render|demo|display|see)\b.*\b(?:tables?|code|code blocks?|formatting|lists?|headings?|rich text)\b|^\s*(?:a\s+)?(?:tables?|formatting|code block)\s*(?:please)?\s*[?!.]*\s*$/iu,
   reply: () => ({ text: showcase }),
 };

@@ -19,7 +19,7 @@ function unitOrThrow(text: string): Unit {
 }
 
 /**
- * Converts a value between units of length, mass, temperature, volume or speed.
+ * Converts a value between units of length, mass, temperature, volume, speed, area or data.
  * @throws RangeError for an unknown unit, units of different kinds, or a temperature below absolute zero.
  * @example convertUnits(10, 'km', 'miles').result // 6.21371192237
  */

@@ -18,10 +18,23 @@ export interface DemoIntent {
   readonly reply: (context: DemoModelContext, match: RegExpExecArray) => DemoTurn;
 }
 
+/**
+ * One thing the demo model knows how to do, decided by code rather than a pattern: `answer`
+ * reads the whole request (the conversation, tool results) and returns the turn, or `undefined`
+ * when the message is not for it. For grammars, follow-ups and anything a regular expression
+ * cannot say.
+ */
+export interface DemoSkill {
+  /** A name for logs and tests. */
+  readonly name: string;
+  /** The answer to this request, or `undefined` to let the next intent or skill try. */
+  readonly answer: (context: DemoModelContext) => DemoTurn | undefined;
+}
+
 /** Options of {@link createDemoModel}. */
 export interface DemoModelOptions {
-  /** Tried in order; the first whose pattern matches answers. Default: none (every message gets the fallback). */
-  readonly intents?: readonly DemoIntent[];
+  /** Tried in order; the first whose pattern matches (or skill answers) answers. Default: none (every message gets the fallback). */
+  readonly intents?: readonly (DemoIntent | DemoSkill)[];
   /** The answer when no intent matches. Default: a short note on what this model is. */
   readonly fallback?: (context: DemoModelContext) => DemoTurn;
   /** How fast it streams; `false` sends each reply at once (tests). Default: a human-like pace. */
@@ -36,12 +49,17 @@ const defaultFallback = (context: DemoModelContext): DemoTurn => ({
   text: `I am a scripted demo model: I run in this page and only know a few patterns, so I cannot really answer "${context.userText.slice(0, 80)}".`,
 });
 
-function firstMatch(intents: readonly DemoIntent[], text: string): [DemoIntent, RegExpExecArray] | undefined {
+function firstAnswer(intents: readonly (DemoIntent | DemoSkill)[], context: DemoModelContext): DemoTurn | undefined {
   for (const intent of intents) {
+    if ('answer' in intent) {
+      const turn = intent.answer(context);
+      if (turn) return turn;
+      continue;
+    }
     // A global or sticky pattern keeps state between calls; start every test from the beginning.
     intent.pattern.lastIndex = 0;
-    const match = intent.pattern.exec(text);
-    if (match) return [intent, match];
+    const match = intent.pattern.exec(context.userText);
+    if (match) return intent.reply(context, match);
   }
   return undefined;
 }
@@ -58,7 +76,7 @@ function withOfferedTools(turn: DemoTurn, context: DemoModelContext): DemoTurn {
  * Creates an offline model that speaks the OpenAI chat-completions streaming wire format: pass
  * its `fetch` to `OpenAIChatAPI` (or `<tool-agent-chat>`) and every byte goes through the real
  * parser. It reads each request (messages, tools, tool results), picks the first matching
- * {@link DemoIntent} and streams its reasoning, markdown text and tool calls at a human pace.
+ * {@link DemoIntent} (or the first {@link DemoSkill} that answers) and streams its reasoning, markdown text and tool calls at a human pace.
  * Stateless: each answer depends only on the request, so reloads and retries behave.
  *
  * It answers like a server, too: HTTP 404 for a path other than `.../chat/completions`, 405 for
@@ -78,8 +96,7 @@ export function createDemoModel(options: DemoModelOptions = {}): ScriptedFetch {
     if (request.method !== 'POST') return errorReply(405, `Method ${request.method} not allowed: use POST.`);
     const context = readDemoModelContext(request.body);
     if (typeof context === 'string') return errorReply(400, context, { param: 'messages' });
-    const found = firstMatch(intents, context.userText);
-    const turn = found ? found[0].reply(context, found[1]) : fallback(context);
+    const turn = firstAnswer(intents, context) ?? fallback(context);
     return demoTurnReply(withOfferedTools(turn, context), {
       model: options.model ?? (context.model || 'demo-model'),
       includeUsage: context.includeUsage,

@@ -1,0 +1,65 @@
+import { longestPlaceWords, zoneByPlace } from '../places.js';
+import type { Lexeme } from './lexer.js';
+
+/** A place named in a message and its IANA zone (`undefined` for a place the table does not know). */
+export interface PlaceMention {
+  /** The name as the message wrote it ("New York", "NYC"). */
+  readonly name: string;
+  readonly zone: string | undefined;
+  readonly start: number;
+  readonly next: number;
+}
+
+// Place names that are also everyday words: they count only after "in", "at", "for" or in a list of places.
+const everydayWords = new Set(['nice', 'split', 'male', 'la', 'sf', 'et', 'pt', 'ct', 'est', 'ist', 'cali', 'jordan', 'turkey', 'java', 'cork', 'rio', 'ny', 'dc', 'kl', 'hk', 'nz', 'victoria', 'georgia', 'china', 'salvador', 'bali', 'goa', 'utc', 'gmt', 'zulu', 'bst', 'jst', 'aest', 'pst', 'pdt', 'cst', 'cdt', 'mst', 'mdt', 'edt', 'nsw']);
+const introducers = new Set(['in', 'at', 'for', 'of', 'from', 'to', 'and', 'about', 'vs', 'versus', 'than', 'between', ',', '&', '/', 'or']);
+// Words said after a place that are not part of its name: "New York right now", "Tokyo today please".
+const nonNames = new Set(['right', 'now', 'today', 'tonight', 'currently', 'please', 'at', 'the', 'moment', 'time', 'then', 'there', 'thanks', 'and', 'or', 'vs', 'versus', 'is', 'it', 'than', 'compared', 'to', 'too', 'also', 'local', 'exactly', 'anyway']);
+
+function original(message: string, lexemes: readonly Lexeme[], start: number, next: number): string {
+  const first = lexemes[start];
+  const last = lexemes[next - 1];
+  return first && last ? message.slice(first.start, last.end) : '';
+}
+
+function placeAt(lexemes: readonly Lexeme[], index: number): { zone: string; next: number; words: string } | undefined {
+  for (let length = Math.min(longestPlaceWords, lexemes.length - index); length >= 1; length -= 1) {
+    const span = lexemes.slice(index, index + length);
+    if (span.some((lexeme) => lexeme.kind !== 'word' && lexeme.text !== '.' && lexeme.text !== '-')) continue;
+    // "L.A." and "D.C." are lexed as letters and dots; the table spells them "l.a" and "d.c".
+    const words = span.map((lexeme) => lexeme.text).join(' ').replace(/ \. /gu, '.').replace(/ \.$/u, '');
+    const zone = zoneByPlace.get(words) ?? zoneByPlace.get(span.map((lexeme) => lexeme.text).join(''));
+    if (zone) return { zone, next: index + length, words };
+  }
+  return undefined;
+}
+
+/**
+ * Finds the places a message names, longest name first ("New York City" before "York"), any
+ * case. Everyday words that are also places ("nice", "split") count only after "in", "at" or
+ * "for" or in a list of places. With `unknownAfterIn`, words after "in" that name no known
+ * place are kept as written ("Atlantis"), so the clock tool can say it does not know them.
+ */
+export function findPlaces(message: string, lexemes: readonly Lexeme[], options: { unknownAfterIn?: boolean; anywhere?: boolean } = {}): PlaceMention[] {
+  const found: PlaceMention[] = [];
+  let index = 0;
+  while (index < lexemes.length) {
+    const previous = lexemes[index - 1]?.text ?? '';
+    const introduced = index === 0 ? options.anywhere === true : introducers.has(previous);
+    const place = placeAt(lexemes, index);
+    if (place && (introduced || !everydayWords.has(place.words))) {
+      found.push({ name: original(message, lexemes, index, place.next), zone: place.zone, start: index, next: place.next });
+      index = place.next;
+      continue;
+    }
+    if (options.unknownAfterIn && previous === 'in' && lexemes[index]?.kind === 'word' && !nonNames.has(lexemes[index]?.text ?? '')) {
+      let next = index;
+      while (next < lexemes.length && lexemes[next]?.kind === 'word' && !nonNames.has(lexemes[next]?.text ?? '') && !placeAt(lexemes, next)) next += 1;
+      found.push({ name: original(message, lexemes, index, next), zone: undefined, start: index, next });
+      index = next;
+      continue;
+    }
+    index += 1;
+  }
+  return found;
+}
