@@ -19,13 +19,20 @@ import { ApiKeyController } from './api-key-controller.js';
 import { keyScope } from './api-key-store.js';
 import { AssistantTurn } from './assistant-turn.js';
 import { ToolAgentErrorEvent, ToolAgentResponseEvent, ToolAgentStorageErrorEvent, ToolAgentSubmitEvent, type ToolAgentStorageErrorDetail } from './chat-events.js';
+import {
+  idleTimeoutAttribute,
+  maxIterationsAttribute,
+  maxRetriesAttribute,
+  maxTokensAttribute,
+  temperatureAttribute,
+  timeoutAttribute,
+} from './chat-number-attributes.js';
 import { ChatRunController, type RunOutcome } from './chat-run-controller.js';
 import { loadConversation, removeConversation, saveConversation } from './conversation-storage.js';
 import { describeError } from './describe-error.js';
 import { markdownCss } from './markdown-adapter.js';
 import { entriesFromMessages } from './entries-from-messages.js';
 import { needsApiKey } from './needs-api-key.js';
-import { optionalNumber } from './optional-number.js';
 import { composerTemplate } from './templates/composer-template.js';
 import { keyFormTemplate } from './templates/key-form-template.js';
 import { entryTemplate, type TranscriptActions } from './templates/message-template.js';
@@ -130,20 +137,68 @@ export class ToolAgentChat extends LitElement {
   /** Placeholder of the message input. */
   @property() placeholder = 'Send a message';
 
-  /** Most model requests in one turn (tool rounds included). */
-  @property({ attribute: 'max-iterations', type: Number }) maxIterations = 10;
+  /** Most model requests in one turn (tool rounds included). An invalid value means the default, with a warning. */
+  @property({ attribute: 'max-iterations', converter: maxIterationsAttribute.converter })
+  get maxIterations(): number {
+    return this.#maxIterations;
+  }
+
+  set maxIterations(value: number) {
+    this.#maxIterations = maxIterationsAttribute.read(value);
+  }
 
   /** Retries of the built-in API for network errors and 408/409/429/5xx before the first byte. */
-  @property({ attribute: 'max-retries', type: Number }) maxRetries = 2;
+  @property({ attribute: 'max-retries', converter: maxRetriesAttribute.converter })
+  get maxRetries(): number {
+    return this.#maxRetries;
+  }
+
+  set maxRetries(value: number) {
+    this.#maxRetries = maxRetriesAttribute.read(value);
+  }
+
+  /** Milliseconds the built-in API waits for the response headers, per attempt (default 120000); `Infinity` waits forever. */
+  @property({ converter: timeoutAttribute.converter })
+  get timeout(): number {
+    return this.#timeout;
+  }
+
+  set timeout(value: number) {
+    this.#timeout = timeoutAttribute.read(value);
+  }
+
+  /** Longest silence, in milliseconds, the built-in API waits for the next bytes of a response (default 120000); `Infinity` waits forever. */
+  @property({ attribute: 'idle-timeout', converter: idleTimeoutAttribute.converter })
+  get idleTimeout(): number {
+    return this.#idleTimeout;
+  }
+
+  set idleTimeout(value: number) {
+    this.#idleTimeout = idleTimeoutAttribute.read(value);
+  }
 
   /** localStorage key: when set, the conversation is restored from and saved to it. */
   @property({ attribute: 'storage-key' }) storageKey = '';
 
   /** Sampling temperature; overrides `settings.temperature`. */
-  @property({ converter: optionalNumber }) temperature: number | undefined = undefined;
+  @property({ converter: temperatureAttribute.converter })
+  get temperature(): number | undefined {
+    return this.#temperature;
+  }
+
+  set temperature(value: number | undefined) {
+    this.#temperature = temperatureAttribute.read(value);
+  }
 
   /** Upper bound on generated tokens per request; overrides `settings.maxTokens`. */
-  @property({ attribute: 'max-tokens', converter: optionalNumber }) maxTokens: number | undefined = undefined;
+  @property({ attribute: 'max-tokens', converter: maxTokensAttribute.converter })
+  get maxTokens(): number | undefined {
+    return this.#maxTokens;
+  }
+
+  set maxTokens(value: number | undefined) {
+    this.#maxTokens = maxTokensAttribute.read(value);
+  }
 
   /** A visible heading above the conversation; none when empty. */
   @property() heading = '';
@@ -185,6 +240,12 @@ export class ToolAgentChat extends LitElement {
     decide: (card, approved) => void this.#decide(card, approved),
     retryFor: (entry) => (entry === this.#failedTurn?.entry && !this.#run.running ? this.#retry : undefined),
   };
+  #maxIterations = maxIterationsAttribute.read(undefined);
+  #maxRetries = maxRetriesAttribute.read(undefined);
+  #timeout = timeoutAttribute.read(undefined);
+  #idleTimeout = idleTimeoutAttribute.read(undefined);
+  #temperature = temperatureAttribute.read(undefined);
+  #maxTokens = maxTokensAttribute.read(undefined);
   #messages: ChatMessage[] = [];
   #entries: TranscriptEntry[] = [];
   /** The storage key whose saved conversation was looked at (restored, or found unreadable). */
@@ -425,7 +486,18 @@ export class ToolAgentChat extends LitElement {
   }
 
   #chatApi(): ChatAPI {
-    return this.chatApi ?? new OpenAIChatAPI({ model: this.model, baseURL: this.baseURL, apiKey: this.#keys.key, fetch: this.fetch, maxRetries: this.maxRetries });
+    return (
+      this.chatApi ??
+      new OpenAIChatAPI({
+        model: this.model,
+        baseURL: this.baseURL,
+        apiKey: this.#keys.key,
+        fetch: this.fetch,
+        maxRetries: this.maxRetries,
+        timeout: this.timeout,
+        idleTimeout: this.idleTimeout,
+      })
+    );
   }
 
   #settings(agent: ChatToolAgent): ChatSettings {

@@ -1,0 +1,59 @@
+import { isCount, isDuration } from '../src/internal/check-option.js';
+import { numberAttribute } from './number-attribute.js';
+
+// The numeric attributes of <tool-agent-chat>, checked with the library's own predicates so the
+// element accepts exactly what the agent and the built-in API accept.
+
+/** Most model requests in one turn (the agent's `maxIterations`, default 10). */
+export const maxIterationsAttribute = numberAttribute({
+  attribute: 'max-iterations',
+  property: 'maxIterations',
+  fallback: 10,
+  accepts: (value) => isCount(value, 1),
+  expected: 'a whole number of at least 1',
+});
+
+/** Retries of the built-in API (its `maxRetries`, default 2). */
+export const maxRetriesAttribute = numberAttribute({
+  attribute: 'max-retries',
+  property: 'maxRetries',
+  fallback: 2,
+  accepts: (value) => isCount(value, 0),
+  expected: 'a whole number of at least 0',
+});
+
+/** How long the built-in API waits for the response headers, in ms (its `timeout`, default 120000). */
+export const timeoutAttribute = numberAttribute({
+  attribute: 'timeout',
+  property: 'timeout',
+  fallback: 120_000,
+  accepts: isDuration,
+  expected: 'a positive number of milliseconds (or Infinity for no limit)',
+});
+
+/** How long the built-in API waits for the next bytes of a response, in ms (its `idleTimeout`, default 120000). */
+export const idleTimeoutAttribute = numberAttribute({
+  attribute: 'idle-timeout',
+  property: 'idleTimeout',
+  fallback: 120_000,
+  accepts: isDuration,
+  expected: 'a positive number of milliseconds (or Infinity for no limit)',
+});
+
+/** Sampling temperature; unset by default. */
+export const temperatureAttribute = numberAttribute({
+  attribute: 'temperature',
+  property: 'temperature',
+  fallback: undefined,
+  accepts: (value) => Number.isFinite(value) && value >= 0,
+  expected: 'a number of at least 0',
+});
+
+/** Upper bound on generated tokens per request; unset by default. */
+export const maxTokensAttribute = numberAttribute({
+  attribute: 'max-tokens',
+  property: 'maxTokens',
+  fallback: undefined,
+  accepts: (value) => isCount(value, 1),
+  expected: 'a whole number of at least 1',
+});
