@@ -31,8 +31,8 @@ import { ChatRunController, type RunOutcome } from './chat-run-controller.js';
 import { loadConversation, removeConversation, saveConversation } from './conversation-storage.js';
 import { describeError } from './describe-error.js';
 import { markdownCss } from './markdown-adapter.js';
-import { entriesFromMessages } from './entries-from-messages.js';
 import { needsApiKey } from './needs-api-key.js';
+import { ProgressiveTranscript } from './progressive-transcript.js';
 import { composerTemplate } from './templates/composer-template.js';
 import { keyFormTemplate } from './templates/key-form-template.js';
 import { entryTemplate, type TranscriptActions } from './templates/message-template.js';
@@ -248,6 +248,13 @@ export class ToolAgentChat extends LitElement {
   #maxTokens = maxTokensAttribute.read(undefined);
   #messages: ChatMessage[] = [];
   #entries: TranscriptEntry[] = [];
+  // A restored conversation is shown newest first; older entries arrive over a few tasks.
+  readonly #transcript = new ProgressiveTranscript({
+    prepend: (older) => {
+      this.#entries = [...older, ...this.#entries];
+      this.requestUpdate();
+    },
+  });
   /** The storage key whose saved conversation was looked at (restored, or found unreadable). */
   #checkedKey = '';
   /** The saved conversation could not be restored: nothing is saved under its key meanwhile. */
@@ -528,7 +535,7 @@ export class ToolAgentChat extends LitElement {
     this.#generation++;
     this.#failedTurn = undefined;
     this.#messages = messages;
-    this.#entries = entriesFromMessages(messages, this.ownerDocument);
+    this.#entries = this.#transcript.start(messages, this.ownerDocument);
     this.#atBottom = true;
     this.requestUpdate();
   }
