@@ -50,4 +50,14 @@ describe('convertUnits', () => {
     expect(() => convertUnits(-300, 'C', 'K')).to.throw(RangeError, /below absolute zero/);
     expect(() => convertUnits(Number.NaN, 'm', 'km')).to.throw(RangeError, /finite/);
   });
+
+  it('converts area and data units (decimal KB/MB/GB, binary KiB/MiB/GiB)', () => {
+    expect(convertUnits(1, 'acre', 'm²').result).to.equal(4046.8564224);
+    expect(convertUnits(1, 'hectare', 'acres').result).to.equal(2.47105381467);
+    expect(convertUnits(100, 'square feet', 'sq m').result).to.equal(9.290304);
+    expect(convertUnits(1, 'GB', 'MB').result).to.equal(1000);
+    expect(convertUnits(1, 'GiB', 'MiB').result).to.equal(1024);
+    expect(convertUnits(8, 'bits', 'bytes').result).to.equal(1);
+    expect(convertUnits(1, 'mile an hour', 'km/h').result).to.equal(1.609344);
+  });
 });

@@ -9,17 +9,34 @@ interface Turn {
   readonly requests: number;
 }
 
-async function ask(question: string, approve?: ToolApprovalHandler): Promise<Turn> {
+async function ask(question: string, approve?: ToolApprovalHandler, earlier: readonly ChatMessage[] = []): Promise<Turn & { readonly messages: readonly ChatMessage[] }> {
   const model = createToolDemoModel({ pacing: false });
   const api = new OpenAIChatAPI({ model: 'demo-model', baseURL: 'http://demo.invalid/v1', fetch: model.fetch });
   const agent = new ChatToolAgent({ chatApi: api, approveToolCall: approve });
   const chunks: ChatResponseChunk[] = [];
+  const messages = [...earlier, ChatMessage.createUserMessage(question)];
   let text = '';
-  for await (const chunk of agent.getStreamingResponse({ messages: [ChatMessage.createUserMessage(question)], toolRegistry: new ToolRegistry(demoTools) })) {
+  let added: readonly ChatMessage[] = [];
+  for await (const chunk of agent.getStreamingResponse({ messages, toolRegistry: new ToolRegistry(demoTools) })) {
     chunks.push(chunk);
-    if (chunk.finished) text = chunk.finishedResponse.response;
+    if (chunk.finished) {
+      text = chunk.finishedResponse.response;
+      added = chunk.finishedResponse.messages;
+    }
   }
-  return { chunks, text, requests: model.requests.length };
+  return { chunks, text, requests: model.requests.length, messages: [...messages, ...added] };
+}
+
+/** Asks each question in turn, in one conversation; the answers' texts. */
+async function conversation(...questions: string[]): Promise<string[]> {
+  let messages: readonly ChatMessage[] = [];
+  const texts: string[] = [];
+  for (const question of questions) {
+    const turn = await ask(question, undefined, messages);
+    texts.push(turn.text);
+    messages = turn.messages;
+  }
+  return texts;
 }
 
 const results = (turn: Turn): unknown[] => turn.chunks.flatMap((chunk) => (chunk.type === 'tool-call-result' ? [chunk.toolCallResult.result] : []));
@@ -41,7 +58,7 @@ describe('the demo page model', () => {
 
   it('reports a calculator error back in words', async () => {
     const turn = await ask('what is 1/0?');
-    expect(turn.text).to.match(/could not evaluate `1\/0`: Division by zero/);
+    expect(turn.text).to.match(/could not evaluate `1 \/ 0`: Division by zero/);
   });
 
   it('asks the clock for Tokyo in its IANA zone', async () => {
@@ -108,8 +125,53 @@ describe('the demo page model', () => {
     expect(turn.text.split(/\s+/u).length).to.be.greaterThan(700);
   });
 
-  it('greets with suggestions and admits being scripted for anything else', async () => {
-    expect((await ask('hello')).text).to.contain('What is 17 * 23?');
-    expect((await ask('what is the meaning of life?')).text).to.match(/only the offline \*\*demo model\*\*/);
+  it('greets with examples and admits being offline for anything else', async () => {
+    expect((await ask('hello')).text).to.contain('What is twelve times eight?');
+    expect((await ask('what is the meaning of life?')).text).to.match(/^Sorry, I cannot answer general-knowledge questions\. I am the offline \*\*demo model\*\*/);
+  });
+
+  it('answers the issue\'s own-words questions with the right tool', async () => {
+    const cases: readonly (readonly [string, RegExp])[] = [
+      ["what's twelve times eight", /^12 \* 8 = \*\*96\*\*$/],
+      ['how much is 1234 minus 5678', /^1234 - 5678 = \*\*-4,444\*\*$/],
+      ['how many pounds is 70 kilograms', /^70 kg = \*\*154\.324 lb\*\*$/],
+      ['3 feet in centimeters', /^3 ft = \*\*91\.44 cm\*\*$/],
+      ['square root of 144 plus 2^10', /^sqrt\(144\) \+ 2\^10 = \*\*1,036\*\*$/],
+      ["what's the time in New York right now?", /^It is \*\*\d\d:\d\d\*\* in New York \(America\/New_York, GMT-[45]\)/],
+    ];
+    for (const [question, answer] of cases) expect((await ask(question)).text, question).to.match(answer);
+  });
+
+  it('resolves follow-ups from the conversation it is sent', async () => {
+    expect(await conversation('what is 12 times 8', 'double that', 'and divided by 3?')).to.deep.equal(['12 * 8 = **96**', '2 * 96 = **192**', '192 / 3 = **64**']);
+    expect(await conversation('convert 10 km to miles', 'what about 20 miles?', 'now in feet')).to.deep.equal(['10 km = **6.21371 mi**', '20 mi = **32.1869 km**', '20 mi = **105,600 ft**']);
+    const [, paris] = await conversation('what time is it in Tokyo?', 'and in Paris?');
+    expect(paris).to.match(/in Paris \(Europe\/Paris, GMT\+[12]\)/);
+    const [, shorter] = await conversation('tell me a long story', 'make that shorter');
+    expect(shorter).to.match(/^In one sentence: A lighthouse keeper/);
+  });
+
+  it('tells the time difference between two places', async () => {
+    expect((await ask('time difference between London and Tokyo')).text).to.match(/London is \*\*(?:8|9) hours behind\*\* Tokyo/);
+  });
+
+  it('answers small talk briefly, without tools', async () => {
+    for (const question of ['hi there!', 'thanks!', 'who are you?', 'what can you do?', 'tell me a joke', 'bye']) {
+      const turn = await ask(question);
+      expect(turn.requests, question).to.equal(1);
+      expect(turn.chunks.some((chunk) => chunk.type === 'tool-call-start'), question).to.equal(false);
+      expect(turn.text.split(/\s+/u).length, question).to.be.lessThan(120);
+    }
+  });
+
+  it('says quickly what it cannot do, offering relevant things it can', async () => {
+    const weather = await ask("what's the weather in London?");
+    expect(weather.requests).to.equal(1);
+    expect(weather.text).to.match(/^Sorry, I cannot check the weather/).and.contain('What time is it in London?');
+    expect(weather.text.split(/\s+/u).length).to.be.lessThan(80);
+    expect((await ask('what is 9/11?')).text).to.contain('Calculate 9 divided by 11').and.not.contain('=');
+    expect((await ask('I have 2 cats')).text).to.match(/^Sorry, I cannot follow that one\./);
+    expect((await ask('how much is 20 euros in dollars')).text).to.match(/cannot convert currencies/);
+    expect((await ask('write a python function to sort a list')).text).to.match(/cannot write or debug code/);
   });
 });

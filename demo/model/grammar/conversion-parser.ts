@@ -27,6 +27,9 @@ const leadWords = new Set(['convert', 'conversion', 'change', 'turn', 'transform
 
 const textAt = (lexemes: readonly Lexeme[], index: number): string | undefined => lexemes[index]?.text;
 
+// The word that introduces the wanted unit, past a "?" placeholder: "12 fl oz = ? ml".
+const introducerBefore = (lexemes: readonly Lexeme[], at: number): string | undefined => (textAt(lexemes, at - 1) === '?' ? textAt(lexemes, at - 2) : textAt(lexemes, at - 1));
+
 function allIn(lexemes: readonly Lexeme[], from: number, to: number, words: ReadonlySet<string>): boolean {
   for (let index = from; index < to; index += 1) if (!words.has(textAt(lexemes, index) ?? '')) return false;
   return true;
@@ -50,7 +53,7 @@ function quantityThenUnit(lexemes: readonly Lexeme[]): ConversionRequest | undef
     if (!quantity) continue;
     for (let at = quantity.next; at < lexemes.length; at += 1) {
       const target = readUnit(lexemes, at);
-      if (target && at > quantity.next && targetWords.has(textAt(lexemes, at - 1) ?? '') && allIn(lexemes, quantity.next, at, linkWords) && allIn(lexemes, target.next, lexemes.length, endWords)) {
+      if (target && at > quantity.next && targetWords.has(introducerBefore(lexemes, at) ?? '') && allIn(lexemes, quantity.next, at, linkWords) && allIn(lexemes, target.next, lexemes.length, endWords)) {
         return request(quantity.value, quantity.unit, target.unit);
       }
       if (!linkWords.has(textAt(lexemes, at) ?? '')) break;
