@@ -137,7 +137,11 @@ export class ToolAgentChat extends LitElement {
   /** Placeholder of the message input. */
   @property() placeholder = 'Send a message';
 
-  /** Most model requests in one turn (tool rounds included). An invalid value means the default, with a warning. */
+  /**
+   * Most model requests in one turn (tool rounds included). An invalid value of any numeric
+   * attribute or property means its default, with one console warning.
+   * @default 10
+   */
   @property({ attribute: 'max-iterations', converter: maxIterationsAttribute.converter })
   get maxIterations(): number {
     return this.#maxIterations;
@@ -147,7 +151,10 @@ export class ToolAgentChat extends LitElement {
     this.#maxIterations = maxIterationsAttribute.read(value);
   }
 
-  /** Retries of the built-in API for network errors and 408/409/429/5xx before the first byte. */
+  /**
+   * Retries of the built-in API for network errors and 408/409/429/5xx before the first byte.
+   * @default 2
+   */
   @property({ attribute: 'max-retries', converter: maxRetriesAttribute.converter })
   get maxRetries(): number {
     return this.#maxRetries;
@@ -157,7 +164,10 @@ export class ToolAgentChat extends LitElement {
     this.#maxRetries = maxRetriesAttribute.read(value);
   }
 
-  /** Milliseconds the built-in API waits for the response headers, per attempt (default 120000); `Infinity` waits forever. */
+  /**
+   * Milliseconds the built-in API waits for the response headers, per attempt; `Infinity` waits forever.
+   * @default 120000
+   */
   @property({ converter: timeoutAttribute.converter })
   get timeout(): number {
     return this.#timeout;
@@ -167,7 +177,10 @@ export class ToolAgentChat extends LitElement {
     this.#timeout = timeoutAttribute.read(value);
   }
 
-  /** Longest silence, in milliseconds, the built-in API waits for the next bytes of a response (default 120000); `Infinity` waits forever. */
+  /**
+   * Longest silence, in milliseconds, the built-in API waits for the next bytes of a response; `Infinity` waits forever.
+   * @default 120000
+   */
   @property({ attribute: 'idle-timeout', converter: idleTimeoutAttribute.converter })
   get idleTimeout(): number {
     return this.#idleTimeout;
@@ -180,7 +193,10 @@ export class ToolAgentChat extends LitElement {
   /** localStorage key: when set, the conversation is restored from and saved to it. */
   @property({ attribute: 'storage-key' }) storageKey = '';
 
-  /** Sampling temperature; overrides `settings.temperature`. */
+  /**
+   * Sampling temperature; overrides `settings.temperature`.
+   * @default undefined
+   */
   @property({ converter: temperatureAttribute.converter })
   get temperature(): number | undefined {
     return this.#temperature;
@@ -190,7 +206,10 @@ export class ToolAgentChat extends LitElement {
     this.#temperature = temperatureAttribute.read(value);
   }
 
-  /** Upper bound on generated tokens per request; overrides `settings.maxTokens`. */
+  /**
+   * Upper bound on generated tokens per request; overrides `settings.maxTokens`.
+   * @default undefined
+   */
   @property({ attribute: 'max-tokens', converter: maxTokensAttribute.converter })
   get maxTokens(): number | undefined {
     return this.#maxTokens;
