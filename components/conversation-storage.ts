@@ -74,7 +74,7 @@ export function loadConversation(key: string): LoadedConversation {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return { kind: 'unreadable', reason: `It is not valid JSON (${describe(error)}).` };
+    return { kind: 'unreadable', reason: `It is not valid JSON: ${error instanceof Error ? error.message : String(error)}.` };
   }
   if (!isRecord(data) || typeof data['version'] !== 'number' || !Number.isInteger(data['version'])) {
     return { kind: 'unreadable', reason: 'It has no format version, so it is not a saved conversation this chat knows.' };

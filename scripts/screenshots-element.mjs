@@ -1,6 +1,7 @@
 // @ts-check
 // Screenshots of <tool-agent-chat> in its main states into screenshots/element-*.png.
-// Usage: node scripts/screenshots-element.mjs   (builds dist/tool-agents.standalone.js when missing)
+// Usage: node scripts/screenshots-element.mjs [name ...]   (only the named shots when given;
+// builds dist/tool-agents.standalone.js when missing)
 import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { execSync } from 'node:child_process';
 import { createServer } from 'node:http';
@@ -30,6 +31,7 @@ await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undef
 const address = server.address();
 const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 
+const only = process.argv.slice(2);
 const browser = await chromium.launch({
   executablePath: chromiumPath,
   args: chromiumArgs,
@@ -41,6 +43,7 @@ const browser = await chromium.launch({
  * @param {{ colorScheme?: 'light' | 'dark', forcedColors?: 'active' | 'none', prepare?: (page: import('playwright-core').Page) => Promise<void> }} [options]
  */
 async function shoot(name, state, options = {}) {
+  if (only.length > 0 && !only.includes(name)) return;
   const context = await browser.newContext({ colorScheme: options.colorScheme ?? 'light', forcedColors: options.forcedColors ?? 'none', viewport: { width: 800, height: 680 }, reducedMotion: 'reduce' });
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`${name}: page error: ${error.message}`));
@@ -73,6 +76,9 @@ try {
   await shoot('error', 'error');
   await shoot('http-error', 'http-error', { colorScheme: 'dark' });
   await shoot('key-form', 'key');
+  await shoot('storage-unreadable', 'storage-unreadable');
+  await shoot('storage-unreadable-dark', 'storage-unreadable', { colorScheme: 'dark' });
+  await shoot('save-failed', 'save-failed');
   await shoot('forced-colors', 'approval', { forcedColors: 'active', prepare: (page) => page.locator('tool-agent-chat [part~="approve-button"]').waitFor() });
 } finally {
   await browser.close();

@@ -1,6 +1,6 @@
 // Puts <tool-agent-chat> into one state per `?state=` for scripts/screenshots-element.mjs, with an
 // in-page chat API (no network) so every state is reproducible.
-/* global URLSearchParams, location */
+/* global URLSearchParams, location, Storage, DOMException */
 import { ChatMessage, FunctionTool, HTTPError, IncompleteStreamError, z } from '/dist/tool-agents.standalone.js';
 
 const never = new Promise(() => undefined);
@@ -141,6 +141,18 @@ async function run() {
         },
       ]);
       await chat.send('Which viewpoints should I visit in Lisbon?');
+      break;
+    case 'storage-unreadable':
+      // A saved conversation cut off mid-write: the element must say so and keep it.
+      localStorage.setItem('screenshots:unreadable', '{"version":1,"messages":[{"role":"user","content":[{"type":"text","text":"What is the weather');
+      chat.storageKey = 'screenshots:unreadable';
+      break;
+    case 'save-failed':
+      Storage.prototype.setItem = () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+      chat.storageKey = 'screenshots:save-failed';
+      chat.messages = conversation();
       break;
     case 'http-error':
       chat.chatApi = scriptedApi([
