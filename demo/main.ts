@@ -2,9 +2,13 @@ import '../components/index.js';
 import { createToolDemoModel } from './model/create-tool-demo-model.js';
 import { demoSuggestions } from './model/demo-suggestions.js';
 import { ChunkInspector } from './inspector/chunk-inspector.js';
-import { presetById } from './settings/endpoint-presets.js';
-import { loadEndpointSettings, saveEndpointSettings } from './settings/endpoint-settings.js';
+import { showBadge } from './settings/connection-badge.js';
+import { conversationKeys, switchConversation, type ConversationSide } from './settings/conversation-switch.js';
+import { diagnoseConnection } from './settings/diagnose-connection.js';
+import { presetById, type EndpointPreset } from './settings/endpoint-presets.js';
+import { loadEndpointSettings, saveEndpointSettings, type EndpointSettings } from './settings/endpoint-settings.js';
 import { SettingsPanel, type AppliedEndpoint } from './settings/settings-panel.js';
+import { testConnection } from './settings/test-connection.js';
 import { demoTools } from './tools/demo-tools.js';
 
 function byId<T extends HTMLElement>(id: string, type: new () => T): T {
@@ -17,17 +21,59 @@ const chat = document.querySelector('tool-agent-chat');
 if (!chat) throw new Error('The demo page is missing <tool-agent-chat>.');
 const badge = byId('model-badge', HTMLElement);
 const demoNote = byId('demo-note', HTMLElement);
+const switchNote = byId('switch-note', HTMLElement);
 const suggestions = document.querySelector<HTMLElement>('.suggestions');
 // One offline model for the whole visit; it is stateless, so sharing it is safe.
 const demoModel = createToolDemoModel();
 
 chat.tools = demoTools;
 
-/** Points the chat at the demo model or at a real endpoint, and labels the page accordingly. */
-function useEndpoint({ settings, apiKey }: AppliedEndpoint): void {
+/** The endpoint in use, and which conversation (demo or real endpoints) is on screen. */
+let current: { settings: EndpointSettings; preset: EndpointPreset; apiKey: string | undefined; side: ConversationSide } | undefined;
+// Bumped by each check, so a slow answer for an endpoint no longer in use is ignored.
+let checkCount = 0;
+
+const whereOf = (settings: EndpointSettings, preset: EndpointPreset): string =>
+  `${preset.id === 'custom' ? new URL(settings.baseURL, location.href).host : preset.label} · ${settings.model}`;
+
+/** Sends one tiny request to the endpoint now in use, and shows in the badge whether it answered. */
+async function checkEndpoint(settings: EndpointSettings, preset: EndpointPreset, apiKey: string | undefined): Promise<void> {
+  const check = ++checkCount;
+  const where = whereOf(settings, preset);
+  if (preset.needsKey && !apiKey) {
+    showBadge(badge, { kind: 'problem', where, diagnosis: { kind: 'unauthorized', title: 'This endpoint needs an API key.', detail: '', fix: 'Paste your key in the chat or in Endpoint settings.' } });
+    return;
+  }
+  showBadge(badge, { kind: 'checking', where });
+  const diagnosis = await testConnection({ baseURL: settings.baseURL, model: settings.model, apiKey, includeUsage: settings.includeUsage }, { preset, model: settings.model, pageOrigin: location.origin });
+  if (check !== checkCount) return;
+  showBadge(badge, diagnosis.kind === 'ok' ? { kind: 'live', where } : { kind: 'problem', where, diagnosis });
+}
+
+/** Says which conversation is now on screen and that the other one is kept. */
+function announceSwitch(side: ConversationSide, restored: boolean, where: string): void {
+  switchNote.textContent =
+    side === 'live'
+      ? restored
+        ? `Back to your conversation with real endpoints, now ${where}. The demo model's conversation is kept for when you switch back.`
+        : `New conversation with ${where}, so nothing from the demo model is sent to it. The demo conversation is kept: pick the demo model in Endpoint settings to return to it.`
+      : restored
+        ? 'Back to the demo model and its conversation. Your conversation with real endpoints is kept for when you switch back.'
+        : 'Switched to the demo model: a new conversation. Your conversation with real endpoints is kept for when you switch back.';
+  switchNote.hidden = false;
+}
+
+/**
+ * Points the chat at the demo model or at a real endpoint, and labels the page accordingly. Going
+ * between the demo and a real endpoint swaps conversations (each is kept under its own key).
+ */
+async function useEndpoint({ settings, apiKey }: AppliedEndpoint): Promise<void> {
   if (!chat) return;
   const preset = presetById(settings.presetId);
   const isDemo = preset.id === 'demo';
+  const side: ConversationSide = isDemo ? 'demo' : 'live';
+  const previous = current;
+  current = { settings, preset, apiKey, side };
   chat.stop();
   chat.fetch = isDemo ? demoModel.fetch : undefined;
   chat.baseURL = isDemo ? preset.baseURL : settings.baseURL;
@@ -36,14 +82,18 @@ function useEndpoint({ settings, apiKey }: AppliedEndpoint): void {
   // Local servers and custom URLs work without a key; hosted ones make the chat ask for it.
   chat.noKey = !isDemo && !preset.needsKey && !apiKey;
   chat.settings = { includeUsage: settings.includeUsage };
-  badge.dataset['mode'] = isDemo ? 'demo' : 'live';
-  badge.textContent = isDemo ? 'Demo model · offline, scripted' : `Live · ${preset.id === 'custom' ? new URL(settings.baseURL, location.href).host : preset.label} · ${settings.model}`;
   demoNote.hidden = !isDemo;
   saveEndpointSettings(settings);
+  if (!previous) chat.storageKey = conversationKeys[side];
+  else if (previous.side !== side) announceSwitch(side, await switchConversation(chat, side), isDemo ? '' : whereOf(settings, preset));
+  if (isDemo) {
+    checkCount += 1;
+    showBadge(badge, { kind: 'demo' });
+  } else await checkEndpoint(settings, preset, apiKey);
 }
 
-const panel = new SettingsPanel(byId('endpoint-form', HTMLFormElement), { initial: loadEndpointSettings(), demoFetch: demoModel.fetch, onApply: useEndpoint });
-useEndpoint(panel.applied);
+const panel = new SettingsPanel(byId('endpoint-form', HTMLFormElement), { initial: loadEndpointSettings(), demoFetch: demoModel.fetch, onApply: (endpoint) => void useEndpoint(endpoint) });
+void useEndpoint(panel.applied);
 
 const chips: HTMLButtonElement[] = demoSuggestions.map((text) => {
   const chip = document.createElement('button');
@@ -65,12 +115,28 @@ chat.addEventListener('tool-agent-chunk', (event) => {
   inspector.add(event.detail.chunk);
   syncChips();
 });
-chat.addEventListener('tool-agent-submit', syncChips);
-chat.addEventListener('tool-agent-response', () => queueMicrotask(syncChips));
+chat.addEventListener('tool-agent-submit', () => {
+  syncChips();
+  switchNote.hidden = true;
+});
+chat.addEventListener('tool-agent-response', () => {
+  queueMicrotask(syncChips);
+  // A real answer is the best proof the endpoint works.
+  if (current && current.side === 'live') {
+    checkCount += 1;
+    showBadge(badge, { kind: 'live', where: whereOf(current.settings, current.preset) });
+  }
+});
 chat.addEventListener('tool-agent-error', (event) => {
   const { error } = event.detail;
   inspector.addError(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
   queueMicrotask(syncChips);
+  if (current && current.side === 'live') {
+    checkCount += 1;
+    const { settings, preset, apiKey } = current;
+    const diagnosis = diagnoseConnection({ ok: false, error }, { preset, model: settings.model, hasKey: Boolean(apiKey), pageOrigin: location.origin });
+    showBadge(badge, { kind: 'problem', where: whereOf(settings, preset), diagnosis });
+  }
 });
 // A stop fires no event; poll the running flag cheaply instead of reaching into the element.
 setInterval(syncChips, 300);
@@ -80,6 +146,13 @@ const settingsPanel = byId('settings-panel', HTMLDetailsElement);
 demoNote.querySelector('a[href="#settings-panel"]')?.addEventListener('click', () => {
   settingsPanel.open = true;
 });
+
+// The chat's height depends on what is above it (header, notes, suggestions), which wraps with the width.
+const fitChatToScreen = (): void => {
+  document.documentElement.style.setProperty('--chat-top', `${Math.ceil(chat.getBoundingClientRect().top + window.scrollY)}px`);
+};
+new ResizeObserver(fitChatToScreen).observe(document.body);
+fitChatToScreen();
 
 byId('clear-chunks', HTMLButtonElement).addEventListener('click', () => inspector.clear());
 byId('clear-chat', HTMLButtonElement).addEventListener('click', () => {
