@@ -17,9 +17,9 @@ export function createMarkdownWriter(container: HTMLElement): MarkdownWriter {
   return new MarkdownStream(container);
 }
 
-/** Renders finished markdown (a restored message) into `container`. */
+/** Renders finished markdown (a restored message) into `container`; the spec pass settles it moments later. */
 export function renderMarkdownInto(container: HTMLElement, text: string): void {
-  renderMarkdown(container, text);
+  void renderMarkdown(container, text);
 }
 
 /** Styles the renderer's output needs inside the element's shadow root. */

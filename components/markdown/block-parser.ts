@@ -54,10 +54,13 @@ export class BlockParser {
   /** The next code text goes into a new text node. */
   #codeSplit = false;
   #row: TableRowWriter | undefined;
+  readonly #onCodeBlock: (() => void) | undefined;
 
-  constructor(root: HTMLElement, images: ImageMode) {
+  /** @param onCodeBlock - called when a fenced code block opens */
+  constructor(root: HTMLElement, images: ImageMode, onCodeBlock?: () => void) {
     this.#root = root;
     this.#images = images;
+    this.#onCodeBlock = onCodeBlock;
   }
 
   /** Appends source text; `\r` must already be normalised away. */
@@ -164,6 +167,7 @@ export class BlockParser {
           indent: leaf.indent,
         };
         this.#codeSplit = false;
+        this.#onCodeBlock?.();
         break;
       case 'code':
         this.#mode = 'code';

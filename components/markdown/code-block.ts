@@ -37,8 +37,8 @@ export function appendCodeBlock(parent: Element, info: string): Text {
   return text;
 }
 
-/** The language named by a fence's info string, if it is a plausible class-name token. */
+/** The language a fence's info string names: its first word (set as a class, so any text is inert). */
 function languageOf(info: string): string | undefined {
   const word = info.trim().split(/\s+/, 1)[0] ?? '';
-  return /^[\w#+.-]{1,40}$/.test(word) ? word : undefined;
+  return word === '' ? undefined : word;
 }

@@ -3,6 +3,7 @@ import { nextSpecial } from './char-class.js';
 import { runFlanking } from './delimiter-run.js';
 import { appendElement, appendText } from './dom.js';
 import { decodeEntity, decodeLinkText, isAsciiPunctuation, MAX_ENTITY_LENGTH } from './entities.js';
+import { makeLink } from './link-attributes.js';
 import { LinkDestination } from './link-destination.js';
 import { sanitizeUrl } from './sanitize-url.js';
 
@@ -43,12 +44,6 @@ const MAX_HELD = 2048;
 /** Openers nested deeper than this are text: DOM insertion costs time in proportion to depth. */
 const MAX_DEPTH = 16;
 
-/** Sets the attributes every rendered link carries. */
-function makeLink(anchor: HTMLAnchorElement, href: string): void {
-  anchor.href = href;
-  anchor.target = '_blank';
-  anchor.rel = 'noopener noreferrer nofollow';
-}
 
 /**
  * Streams the inline content of one block (a paragraph, heading or table cell) into `root`,

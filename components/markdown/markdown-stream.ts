@@ -1,5 +1,8 @@
 import { BlockParser } from './block-parser.js';
+import { GroupSplitter } from './group-splitter.js';
 import type { ImageMode } from './inline-parser.js';
+import { loadHighlighter } from './lazy-modules.js';
+import { SpecSettler } from './spec-settler.js';
 
 /** The class {@link MarkdownStream} adds to its container; {@link markdownStyles} is scoped to it. */
 export const MARKDOWN_CLASS = 'tool-agent-markdown';
@@ -11,13 +14,22 @@ export interface MarkdownStreamOptions {
    * as a link to the image (http(s) only), `'text'` renders the alt text alone.
    */
   readonly images?: ImageMode;
+  /** Syntax-highlight fenced code with a language (default `true`; the highlighter loads lazily). */
+  readonly highlight?: boolean;
+  /** Typeset `$…$`, `$$…$$`, `\(…\)` and `\[…\]` as math (default `true`; KaTeX loads lazily). */
+  readonly math?: boolean;
 }
 
 /**
- * Renders markdown into `container` as it streams in, append-only: text already on screen is
- * never re-parsed and its nodes are never re-created, so selections survive and the total cost
- * grows linearly with the answer. Only the start of the current line (until its block is known)
- * and the inside of unfinished link destinations, autolinks and entities are held back.
+ * Renders markdown into `container` as it streams in. Text shows at once: a fast append-only
+ * parser streams each block into the DOM, holding back only the start of the current line and
+ * the inside of unfinished links, autolinks and entities. When a group of top-level blocks is
+ * finished (a blank line, then an unindented line that cannot continue them), a spec-complete
+ * pass (CommonMark 0.31.2 + GFM, loaded lazily) settles that group once, changing only the nodes
+ * that differ: a paragraph that was a setext heading, a list that is tight, emphasis the rule of
+ * 3 decides. Finished groups are never touched again, so selections in them survive; every
+ * character is parsed a bounded number of times, so the cost stays linear; and the settled DOM
+ * is a function of the text alone, however it was chunked.
  *
  * Model output is untrusted: the DOM is built with `createElement` and text nodes only (no
  * `innerHTML`, so it works under Trusted Types), raw HTML shows as text, and links are limited
@@ -31,7 +43,15 @@ export interface MarkdownStreamOptions {
  * ```
  */
 export class MarkdownStream {
-  readonly #parser: BlockParser;
+  readonly #container: HTMLElement;
+  readonly #images: ImageMode;
+  readonly #highlight: boolean;
+  readonly #splitter: GroupSplitter;
+  readonly #settler: SpecSettler;
+  #parser: BlockParser;
+  /** The last node before the current group (`null`: the group starts the container). */
+  #groupStart: Node | null = null;
+  #source: string[] = [];
   #carriageReturn = false;
   #ended = false;
 
@@ -41,12 +61,34 @@ export class MarkdownStream {
    */
   constructor(container: HTMLElement, options: MarkdownStreamOptions = {}) {
     container.classList.add(MARKDOWN_CLASS);
-    this.#parser = new BlockParser(container, options.images ?? 'link');
+    this.#container = container;
+    this.#images = options.images ?? 'link';
+    this.#highlight = options.highlight ?? true;
+    this.#settler = new SpecSettler({ images: this.#images, highlight: this.#highlight, math: options.math ?? true });
+    this.#parser = this.#newParser();
+    this.#splitter = new GroupSplitter({
+      text: (piece) => {
+        this.#source.push(piece);
+        this.#parser.write(piece);
+      },
+      cut: () => {
+        this.#endGroup();
+        this.#parser = this.#newParser();
+      },
+    });
   }
 
   /** Whether {@link end} was called. */
   get ended(): boolean {
     return this.#ended;
+  }
+
+  /**
+   * Resolves when everything appended so far is settled by the spec-complete pass, highlighted
+   * and typeset (those load lazily, so the first message may settle a moment after it ends).
+   */
+  settled(): Promise<void> {
+    return this.#settler.settled();
   }
 
   /**
@@ -63,15 +105,40 @@ export class MarkdownStream {
       if (this.#carriageReturn) chunk = chunk.slice(0, -1);
       chunk = chunk.replace(/\r\n?/g, '\n').replace(/\0/g, '\ufffd');
     }
-    this.#parser.write(chunk);
+    this.#splitter.write(chunk);
   }
 
   /** Ends the message: held-back text is shown and unclosed syntax is settled. Idempotent. */
   end(): void {
     if (this.#ended) return;
-    if (this.#carriageReturn) this.#parser.write('\n');
+    if (this.#carriageReturn) this.#splitter.write('\n');
     this.#carriageReturn = false;
-    this.#parser.end();
+    this.#splitter.end();
+    this.#endGroup();
+    this.#settler.finish(this.#container);
     this.#ended = true;
   }
+
+  #newParser(): BlockParser {
+    return new BlockParser(this.#container, this.#images, this.#highlight ? preloadHighlighter : undefined);
+  }
+
+  /** Closes the current group's blocks and hands the group to the settle pass. */
+  #endGroup(): void {
+    this.#parser.end();
+    const nodes: Node[] = [];
+    const container = this.#container;
+    for (let node = this.#groupStart?.nextSibling ?? (this.#groupStart === null ? container.firstChild : null); node; node = node.nextSibling) {
+      nodes.push(node);
+    }
+    const source = this.#source.join('');
+    this.#source = [];
+    if (nodes.length > 0 || source.trim() !== '') this.#settler.settle(container, nodes, source);
+    this.#groupStart = container.lastChild;
+  }
+}
+
+/** Starts loading the highlighter when the first code block appears, so it is ready when the block ends. */
+function preloadHighlighter(): void {
+  void loadHighlighter().catch(() => undefined);
 }

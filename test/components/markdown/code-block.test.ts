@@ -26,8 +26,8 @@ describe('fenced code blocks', () => {
     document.body.replaceChildren();
   });
 
-  it('carry a language class and an accessible copy button', () => {
-    const container = renderChunks(['```ts\nlet a = 1;\n```']);
+  it('carry a language class and an accessible copy button', async () => {
+    const container = (await renderChunks(['```ts\nlet a = 1;\n```']));
     expect(container.querySelector('pre > code')?.className).to.equal('language-ts');
     const button = container.querySelector('button')!;
     expect(button.getAttribute('part')).to.equal('copy-button');
@@ -35,9 +35,11 @@ describe('fenced code blocks', () => {
     expect(button.type).to.equal('button');
   });
 
-  it('drop a language that is not a plain token', () => {
-    const container = renderChunks(['```a"b c\nx\n```']);
-    expect(container.querySelector('code')!.hasAttribute('class')).to.equal(false);
+  it('name the language by the first word of the info string, as an inert class (as CommonMark says)', async () => {
+    const container = await renderChunks(['```a"b c\nx\n```\n\n``` f&ouml;&ouml; x\ny\n```']);
+    const codes = container.querySelectorAll('code');
+    expect(codes[0]!.className).to.equal('language-a"b');
+    expect(codes[1]!.className).to.equal('language-föö');
   });
 
   it('copy the code text with the Clipboard API', async () => {
@@ -45,7 +47,7 @@ describe('fenced code blocks', () => {
     restore = stubClipboard(async (text) => {
       copied.push(text);
     });
-    const container = renderChunks(['```\nline 1\n<b>line 2</b>\n```']);
+    const container = (await renderChunks(['```\nline 1\n<b>line 2</b>\n```']));
     container.querySelector('button')!.click();
     await nextTask();
     expect(copied).to.deep.equal(['line 1\n<b>line 2</b>\n']);
@@ -60,7 +62,7 @@ describe('fenced code blocks', () => {
       return true;
     };
     try {
-      const container = renderChunks(['```\nfallback text\n```']);
+      const container = (await renderChunks(['```\nfallback text\n```']));
       container.querySelector('button')!.click();
       await nextTask();
       // Selection.toString() may drop the final newline of a <pre>.
@@ -76,7 +78,7 @@ describe('fenced code blocks', () => {
     restore = stubClipboard(undefined);
     document.execCommand = (): boolean => false;
     try {
-      const container = renderChunks(['```\nx\n```']);
+      const container = (await renderChunks(['```\nx\n```']));
       container.querySelector('button')!.click();
       await nextTask();
       expect(container.querySelector('button')!.textContent).to.equal('Copy failed');

@@ -1,12 +1,16 @@
 import { MarkdownStream, type MarkdownStreamOptions } from '../../../components/markdown/index.js';
 
-/** Renders `chunks` one `append` at a time into a fresh container attached to the document. */
-export function renderChunks(chunks: readonly string[], options?: MarkdownStreamOptions): HTMLElement {
+/**
+ * Renders `chunks` one `append` at a time into a fresh container attached to the document, and
+ * waits until the spec-complete pass has settled it (highlighting and math off unless asked for).
+ */
+export async function renderChunks(chunks: readonly string[], options?: MarkdownStreamOptions): Promise<HTMLElement> {
   const container = document.createElement('div');
   document.body.append(container);
-  const stream = new MarkdownStream(container, options);
+  const stream = new MarkdownStream(container, { highlight: false, math: false, ...options });
   for (const chunk of chunks) stream.append(chunk);
   stream.end();
+  await stream.settled();
   return container;
 }
 

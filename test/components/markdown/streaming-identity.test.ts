@@ -25,16 +25,16 @@ describe('MarkdownStream streaming', () => {
     document.body.replaceChildren();
   });
 
-  it('renders a long mixed answer identically whole, per character and at random splits', () => {
-    const whole = describeDom(renderChunks([SAMPLE_ANSWER]));
-    expect(describeDom(renderChunks(chunksOf(SAMPLE_ANSWER, 1)))).to.equal(whole);
+  it('renders a long mixed answer identically whole, per character and at random splits', async () => {
+    const whole = describeDom((await renderChunks([SAMPLE_ANSWER])));
+    expect(describeDom((await renderChunks(chunksOf(SAMPLE_ANSWER, 1))))).to.equal(whole);
     for (let seed = 1; seed <= 50; seed++) {
-      expect(describeDom(renderChunks(randomChunks(SAMPLE_ANSWER, seed, 1 + (seed % 40)))), `seed ${seed}`).to.equal(whole);
+      expect(describeDom((await renderChunks(randomChunks(SAMPLE_ANSWER, seed, 1 + (seed % 40))))), `seed ${seed}`).to.equal(whole);
     }
   });
 
-  it('renders every construct of the long answer', () => {
-    const container = renderChunks(chunksOf(SAMPLE_ANSWER, 4));
+  it('renders every construct of the long answer', async () => {
+    const container = (await renderChunks(chunksOf(SAMPLE_ANSWER, 4)));
     const tags = new Set(Array.from(container.querySelectorAll('*'), (element) => element.localName));
     for (const tag of ['h1', 'h2', 'p', 'em', 'strong', 'del', 'code', 'pre', 'ol', 'ul', 'li', 'blockquote', 'table', 'thead', 'tbody', 'th', 'td', 'hr', 'br', 'a', 'button']) {
       expect(tags, tag).to.include(tag);
@@ -48,7 +48,7 @@ describe('MarkdownStream streaming', () => {
     expect(container.textContent).to.contain('😀👍🏽');
   });
 
-  it('never touches the nodes of a finished block while 50 more blocks stream in', () => {
+  it('never touches the nodes of a finished block while 50 more blocks stream in', async () => {
     const container = document.createElement('div');
     document.body.append(container);
     const stream = new MarkdownStream(container);
@@ -79,7 +79,7 @@ describe('MarkdownStream streaming', () => {
     expect(container.querySelectorAll('table')).to.have.length(10);
   });
 
-  it('keeps the nodes of the current paragraph while it grows', () => {
+  it('keeps the nodes of the current paragraph while it grows', async () => {
     const container = document.createElement('div');
     const stream = new MarkdownStream(container);
     stream.append('Growing text with **bold');
@@ -95,7 +95,7 @@ describe('MarkdownStream streaming', () => {
     expect(container.innerHTML).to.equal('<p>Growing text with <strong>bold words</strong> and more and more.</p>');
   });
 
-  it('keeps the shown nodes when an unclosed opener is unwrapped', () => {
+  it('keeps the shown nodes when an unclosed opener is unwrapped', async () => {
     const container = document.createElement('div');
     const stream = new MarkdownStream(container);
     stream.append('x **never');
@@ -107,20 +107,20 @@ describe('MarkdownStream streaming', () => {
     expect((inner as Text).data).to.equal('never closed');
   });
 
-  it('streams a long code block into a few bounded text nodes, identically at any split', () => {
+  it('streams a long code block into a few bounded text nodes, identically at any split', async () => {
     const lines = Array.from({ length: 300 }, (_, i) => `  line ${i}: const value = compute(${i}); // done`);
     const markdown = '```js\n' + lines.join('\n') + '\n```\nafter';
-    const whole = renderChunks([markdown]);
+    const whole = (await renderChunks([markdown]));
     const code = whole.querySelector('code')!;
     expect(code.textContent).to.equal(lines.join('\n') + '\n');
     expect(code.childNodes.length).to.be.within(5, 20);
     for (const node of code.childNodes) expect((node as Text).length).to.be.below(2048 + 64);
-    expect(describeDom(renderChunks(chunksOf(markdown, 1)))).to.equal(describeDom(whole));
-    expect(describeDom(renderChunks(randomChunks(markdown, 3, 50)))).to.equal(describeDom(whole));
+    expect(describeDom((await renderChunks(chunksOf(markdown, 1))))).to.equal(describeDom(whole));
+    expect(describeDom((await renderChunks(randomChunks(markdown, 3, 50))))).to.equal(describeDom(whole));
   });
 
-  it('does work proportional to the text: one text node per run, not per chunk', () => {
-    const container = renderChunks(chunksOf('word '.repeat(2000), 3));
+  it('does work proportional to the text: one text node per run, not per chunk', async () => {
+    const container = (await renderChunks(chunksOf('word '.repeat(2000), 3)));
     expect(container.querySelector('p')!.childNodes).to.have.length(1);
   });
 });
