@@ -248,10 +248,12 @@ export class OpenAIChatAPI implements ChatAPI {
     signal: AbortSignal | undefined,
     partial: Partial,
   ): AsyncGenerator<readonly ProviderEvent[], void, undefined> {
-    const sse = new SSEEventReader({
-      maxEventSize: this.maxEventBytes,
-      tooLarge: (limit, preview) => new EventTooLargeError(limit, this.#redactor.redact(preview), { url, partial: partial() }),
-    });
+    // The partial answer is attached where the error surfaces, after the events before it were applied.
+    const sse = new SSEEventReader({ maxEventSize: this.maxEventBytes, tooLarge: (limit, preview) => new EventTooLargeError(limit, this.#redactor.redact(preview), { url }) });
+    const withPartial = (error: unknown): unknown => {
+      if (error instanceof EventTooLargeError) error.partial = partial();
+      return error;
+    };
     let read = first;
     let sawDone = false;
     for (;;) {
@@ -263,7 +265,12 @@ export class OpenAIChatAPI implements ChatAPI {
         throw new IncompleteStreamError(`The connection to ${url} was lost mid-stream.`, { cause: read.error, url, partial: partial() });
       }
       const atEnd = read.kind === 'end';
-      const batch = read.kind === 'end' ? sse.end() : sse.push(read.bytes);
+      let batch: readonly ServerSentEvent[];
+      try {
+        batch = read.kind === 'end' ? sse.end() : sse.push(read.bytes);
+      } catch (error) {
+        throw withPartial(error);
+      }
       const events: ProviderEvent[] = [];
       let failure: unknown;
       try {
@@ -284,7 +291,13 @@ export class OpenAIChatAPI implements ChatAPI {
       // What arrived before a failure in the same read is still delivered, then the error.
       if (events.length > 0) yield events;
       if (failure !== undefined) throw failure;
-      if (sawDone || atEnd) break;
+      if (sawDone) break;
+      try {
+        sse.throwIfFailed();
+      } catch (error) {
+        throw withPartial(error);
+      }
+      if (atEnd) break;
       read = await body.read();
     }
     if (!sawDone && !accumulator.hasFinishReason) {

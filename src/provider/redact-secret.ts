@@ -3,6 +3,8 @@ export const redactedMark = '[redacted]';
 
 // Shorter secrets would redact ordinary words; no real key is this short.
 const minSecretLength = 4;
+// The shortest start of a secret worth removing from the end of a text cut by someone else.
+const minCutPrefixLength = 6;
 
 const hexDigit = (digit: string): string => (/[a-f]/i.test(digit) ? `[${digit.toLowerCase()}${digit.toUpperCase()}]` : digit);
 const hexPattern = (value: number, width: number): string => [...value.toString(16).padStart(width, '0')].map(hexDigit).join('');
@@ -56,12 +58,14 @@ function secretPattern(secret: string): { source: string; longest: number } {
 export class SecretRedactor {
   readonly #pattern: RegExp | undefined;
   readonly #longestEcho: number;
+  readonly #secrets: readonly string[];
 
   /** Secrets shorter than 4 characters, empty or absent are ignored. */
   constructor(secrets: Iterable<string | undefined>) {
     const unique = [...new Set([...secrets].filter((secret): secret is string => typeof secret === 'string' && secret.length >= minSecretLength))];
     // Longest first, so a secret containing another is removed whole.
     unique.sort((a, b) => b.length - a.length);
+    this.#secrets = unique;
     const patterns = unique.map(secretPattern);
     this.#pattern = patterns.length === 0 ? undefined : new RegExp(patterns.map((pattern) => pattern.source).join('|'), 'g');
     this.#longestEcho = Math.max(0, ...patterns.map((pattern) => pattern.longest));
@@ -87,9 +91,25 @@ export class SecretRedactor {
     return this.#pattern.test(text);
   }
 
-  /** `text` with every secret replaced by `[redacted]`. */
+  /**
+   * `text` with every secret replaced by `[redacted]`; also the start of a secret at the very end
+   * (before an optional `…`), left there by whoever cut the text before it reached us.
+   */
   redact(text: string): string {
-    return this.#pattern ? text.replace(this.#pattern, redactedMark) : text;
+    if (!this.#pattern) return text;
+    return this.#redactCutTail(text.replace(this.#pattern, redactedMark));
+  }
+
+  #redactCutTail(text: string): string {
+    const ellipsis = text.endsWith('…') ? 1 : 0;
+    const body = ellipsis ? text.slice(0, -1) : text;
+    for (const secret of this.#secrets) {
+      // Longest first; fewer than 6 characters could be an ordinary word ending.
+      for (let length = Math.min(secret.length - 1, body.length); length >= minCutPrefixLength; length--) {
+        if (body.endsWith(secret.slice(0, length))) return `${body.slice(0, -length)}${redactedMark}${ellipsis ? '…' : ''}`;
+      }
+    }
+    return text;
   }
 
   /** Redacts `text`, then shortens it to `maxLength`: the order that leaves no prefix of a secret at the cut. */

@@ -41,6 +41,8 @@ export class SSEEventReader {
   // Whole lines only reach the parser, so an unknown `error:` line is never lost to a split.
   #pendingLine = '';
   #oversized: string | undefined;
+  // An overflow found after other events completed in the same read: thrown once those are handed out.
+  #pendingFailure: Error | undefined;
 
   constructor(options: SSEEventReaderOptions = {}) {
     this.#maxEventSize = options.maxEventSize ?? defaultMaxEventSize;
@@ -59,32 +61,53 @@ export class SSEEventReader {
     });
   }
 
-  /** Feeds one network read; returns the events it completed. */
+  /**
+   * Feeds one network read; returns the events it completed. Past the size bound it throws, or,
+   * when events completed before the overflow in the same read, returns them and throws from
+   * {@link throwIfFailed} (and from any later call).
+   */
   push(bytes: Uint8Array): readonly ServerSentEvent[] {
-    return this.#feedText(this.#decoder.decode(bytes, { stream: true }));
+    this.throwIfFailed();
+    return this.#settle(() => this.#feedText(this.#decoder.decode(bytes, { stream: true })));
   }
 
   /** Ends the stream: flushes the decoder and dispatches a last event that had no blank line after it. */
   end(): readonly ServerSentEvent[] {
-    const rest = this.#pendingLine + this.#decoder.decode();
-    this.#pendingLine = '';
-    if (rest) this.#feedParser(rest);
-    this.#feedParser('\n\n');
+    this.throwIfFailed();
+    return this.#settle(() => {
+      const rest = this.#pendingLine + this.#decoder.decode();
+      this.#pendingLine = '';
+      if (rest) this.#feedParser(rest);
+      this.#feedParser('\n\n');
+    });
+  }
+
+  /** Throws the size error held back while the events before it were handed out. */
+  throwIfFailed(): void {
+    if (this.#pendingFailure) throw this.#pendingFailure;
+  }
+
+  #settle(feed: () => unknown): readonly ServerSentEvent[] {
+    try {
+      feed();
+    } catch (error) {
+      if (this.#batch.length === 0) throw error;
+      this.#pendingFailure = error as Error;
+    }
     return this.#takeBatch();
   }
 
-  #feedText(text: string): readonly ServerSentEvent[] {
+  #feedText(text: string): void {
     const lastBreak = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
     if (lastBreak === -1) {
       this.#pendingLine += text;
       this.#checkPendingLine();
-      return this.#takeBatch();
+      return;
     }
     const lines = this.#pendingLine + text.slice(0, lastBreak + 1);
     this.#pendingLine = text.slice(lastBreak + 1);
     this.#feedParser(lines);
     this.#checkPendingLine();
-    return this.#takeBatch();
   }
 
   #checkPendingLine(): void {

@@ -252,8 +252,13 @@ async function* readRelayedChunks(
     new IncompleteStreamError(message, { partial: partial(), ...(cause === undefined ? {} : { cause }) });
   const sse = new SSEEventReader({
     ...(maxEventBytes === undefined ? {} : { maxEventSize: maxEventBytes }),
-    tooLarge: (limit, preview) => new EventTooLargeError(limit, redactor.redact(preview), { partial: partial() }),
+    tooLarge: (limit, preview) => new EventTooLargeError(limit, redactor.redact(preview)),
   });
+  // The partial text is attached where the error surfaces, after the chunks before it were read.
+  const withPartial = (error: unknown): unknown => {
+    if (error instanceof EventTooLargeError) error.partial = partial();
+    return error;
+  };
   try {
     for (;;) {
       let read: ReadableStreamReadResult<Uint8Array>;
@@ -263,7 +268,13 @@ async function* readRelayedChunks(
         if (signal?.aborted) throw signal.reason;
         throw incomplete('The relayed stream broke off before its final chunk.', error);
       }
-      for (const event of read.done ? sse.end() : sse.push(read.value)) {
+      let batch: ReturnType<SSEEventReader['push']>;
+      try {
+        batch = read.done ? sse.end() : sse.push(read.value);
+      } catch (error) {
+        throw withPartial(error);
+      }
+      for (const event of batch) {
         let data: unknown;
         try {
           data = JSON.parse(event.data);
@@ -285,6 +296,11 @@ async function* readRelayedChunks(
         reasoning += chunk.reasoningChunk;
         yield chunk;
         if (chunk.finished) finished = true;
+      }
+      try {
+        sse.throwIfFailed();
+      } catch (error) {
+        throw withPartial(error);
       }
       if (read.done) break;
     }

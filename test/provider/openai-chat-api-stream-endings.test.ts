@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { IncompleteStreamError, MalformedStreamError, OpenAIChatAPI } from '../../src/index.js';
+import { EventTooLargeError, IncompleteStreamError, MalformedStreamError, OpenAIChatAPI } from '../../src/index.js';
 import { createScriptedFetch, sseEvents, textReply, type ScriptedReply } from '../../src/testing/index.js';
 import { answerText, bodyThatStaysOpen, finishedStep, mockServer, rejectionOf, streamEvents } from '../helpers/index.js';
 
@@ -157,6 +157,36 @@ describe('OpenAIChatAPI stream endings and quirks', () => {
       } finally {
         JSON.parse = parse;
       }
+    });
+  });
+
+  describe('event size', () => {
+    const bounded = (reply: ScriptedReply): OpenAIChatAPI => new OpenAIChatAPI({ model: 'm', fetch: createScriptedFetch([reply]).fetch, maxEventBytes: 1000 });
+
+    it('delivers the events before an oversized one in the same read, then fails with the partial answer', async () => {
+      const api = bounded(rawReply(`${sseEvents([delta('kept')], { done: false })}data: ${JSON.stringify(delta('x'.repeat(5000)))}\n\n`));
+      const events: string[] = [];
+      const error = (await rejectionOf((async () => {
+        for await (const event of api.streamChat({ messages: [], settings: {}, tools: [] })) if (event.type === 'text-delta') events.push(event.text);
+      })())) as EventTooLargeError;
+      expect(events).to.deep.equal(['kept']);
+      expect(error).to.be.instanceOf(EventTooLargeError).and.to.be.instanceOf(MalformedStreamError);
+      expect(error.limit).to.equal(1000);
+      expect(error.partial.text).to.equal('kept');
+    });
+
+    it('stops an endless line without a line break long before it ends', async () => {
+      const chunks = [{ text: 'data: {"choices":[{"delta":{"content":"' }, ...Array.from({ length: 50 }, () => ({ text: 'z'.repeat(100) }))];
+      const { fetch, requests } = createScriptedFetch([{ chunks }]);
+      const error = await rejectionOf(streamEvents(new OpenAIChatAPI({ model: 'm', fetch, maxEventBytes: 1000 })));
+      expect(error).to.be.instanceOf(EventTooLargeError);
+      expect(requests[0]!.aborted, 'the body was cancelled').to.equal(true);
+    });
+
+    it('bounds a non-streamed JSON body the same way', async () => {
+      const body = JSON.stringify({ choices: [{ index: 0, message: { content: 'y'.repeat(5000) }, finish_reason: 'stop' }] });
+      const api = bounded({ headers: { 'content-type': 'application/json' }, chunks: [{ text: body }] });
+      expect(await rejectionOf(streamEvents(api))).to.be.instanceOf(EventTooLargeError);
     });
   });
 });

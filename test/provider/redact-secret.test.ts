@@ -44,7 +44,7 @@ describe('SecretRedactor', () => {
 
   it('leaves text without the secret, and near misses, alone', () => {
     const nearMiss = key.slice(0, -1);
-    expect(redactor.redact(`almost ${nearMiss}`)).to.equal(`almost ${nearMiss}`);
+    expect(redactor.redact(`almost ${nearMiss}!`)).to.equal(`almost ${nearMiss}!`);
     expect(redactor.finds(nearMiss)).to.equal(false);
     expect(redactor.finds(`x${key}x`)).to.equal(true);
   });
@@ -69,6 +69,13 @@ describe('SecretRedactor', () => {
       expect(cut.length).to.be.at.most(50);
       expect(cut, `cut with the key at ${start}`).not.to.include(key.slice(0, 4));
     }
+  });
+
+  it('removes the start of a secret left at the end of a text someone else cut', () => {
+    expect(redactor.redact(`echo ${key.slice(0, 12)}`)).to.equal(`echo ${redactedMark}`);
+    expect(redactor.redact(`echo ${key.slice(0, 9)}…`)).to.equal(`echo ${redactedMark}…`);
+    expect(redactor.redact(`ends with ${key.slice(0, 5)}`), 'too short to tell from a word').to.equal(`ends with ${key.slice(0, 5)}`);
+    expect(redactor.redact(`${key.slice(0, 12)} in the middle`)).to.equal(`${key.slice(0, 12)} in the middle`);
   });
 
   it('redacts strings among values and leaves numbers alone', () => {
