@@ -1,4 +1,6 @@
 import { expect } from 'chai';
+import type {
+  ToolAgentsError} from '../../src/index.js';
 import {
   APIKeyFormatError,
   EventTooLargeError,
@@ -8,7 +10,6 @@ import {
   NetworkError,
   StreamError,
   TimeoutError,
-  ToolAgentsError,
   readEventStream,
   toEventStream,
   type ChatResponseChunk,
