@@ -40,6 +40,12 @@ export async function bundleSize(esbuild, { contents, resolveDir = rootDir, node
     stdin: { contents, resolveDir, loader: 'ts', sourcefile: 'size-entry.ts' },
     bundle: true,
     write: false,
+    // Lazy chunks (dynamic import: markdown's settle pass, highlighter, math) are split off, as
+    // vite splits them; the entry chunk is what a page loads first and what the budget covers.
+    splitting: true,
+    outdir: path.join(rootDir, 'bench', '.cache', 'size-out'),
+    entryNames: 'entry',
+    metafile: true,
     minify: true,
     format: 'esm',
     platform: 'browser',
@@ -50,10 +56,29 @@ export async function bundleSize(esbuild, { contents, resolveDir = rootDir, node
     nodePaths,
     define: { 'process.env.NODE_ENV': '"production"' },
   });
-  const code = result.outputFiles[0].contents;
-  return {
+  const sizes = (code) => ({
     minified: code.length,
     gzip: gzipSync(code, { level: 9 }).length,
     brotli: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: code.length } }).length,
-  };
+  });
+  // What loads up front: the entry and the chunks it imports statically (code it shares with lazy chunks).
+  const initial = new Set(['entry.js']);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [output, { imports }] of Object.entries(result.metafile.outputs)) {
+      if (!initial.has(path.basename(output))) continue;
+      for (const { kind, external, path: imported } of imports) {
+        if (kind === 'import-statement' && !external && !initial.has(path.basename(imported))) {
+          initial.add(path.basename(imported));
+          grew = true;
+        }
+      }
+    }
+  }
+  const files = result.outputFiles.filter((file) => file.path.endsWith('.js'));
+  const upFront = Buffer.concat(files.filter((file) => initial.has(path.basename(file.path))).map((file) => file.contents));
+  const lazyChunks = files
+    .filter((file) => !initial.has(path.basename(file.path)))
+    .map((file) => ({ name: path.basename(file.path), ...sizes(file.contents) }));
+  return { ...sizes(upFront), lazyChunks };
 }
