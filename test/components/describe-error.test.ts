@@ -1,5 +1,15 @@
 import { expect } from 'chai';
-import { HTTPError, IncompleteStreamError, MalformedStreamError, NetworkError, StreamError, ToolAgentsError } from '../../src/index.js';
+import {
+  APIKeyFormatError,
+  EventTooLargeError,
+  HTTPError,
+  IncompleteStreamError,
+  MalformedStreamError,
+  NetworkError,
+  StreamError,
+  TimeoutError,
+  ToolAgentsError,
+} from '../../src/index.js';
 import { describeError } from '../../components/describe-error.js';
 
 describe('describeError', () => {
@@ -27,5 +37,30 @@ describe('describeError', () => {
   it('describes anything else thrown', () => {
     expect(describeError(new TypeError('boom'))).to.deep.equal({ title: 'Something went wrong', detail: 'boom', unauthorized: false });
     expect(describeError('plain').detail).to.equal('plain');
+  });
+
+  it('says which character of the key cannot be sent, and where, without the key', () => {
+    const notice = describeError(new APIKeyFormatError({ header: 'Authorization', character: 'zero-width space (U+200B)', position: 12 }));
+    expect(notice).to.deep.equal({
+      title: 'The API key cannot be sent',
+      detail: 'It contains a zero-width space (U+200B) at position 12, probably copied along with it. Paste it again or type that part by hand.',
+      unauthorized: false,
+    });
+    expect(describeError(new APIKeyFormatError({ header: 'api-key', character: 'smart quote (U+2019)', position: 3 })).title).to.equal('The header "api-key" cannot be sent');
+  });
+
+  it('tells a server that never answered from an answer that stalled', () => {
+    const response = describeError(new TimeoutError('response', 120_000));
+    expect(response.title).to.equal('The server did not answer in time');
+    expect(response.detail).to.include('120 s');
+    const idle = describeError(new TimeoutError('idle', 1500));
+    expect(idle.title).to.equal('The answer stalled');
+    expect(idle.detail).to.include('1.5 s').and.to.include('kept');
+  });
+
+  it('names an oversized response apart from a malformed one', () => {
+    const notice = describeError(new EventTooLargeError(1024, 'data: xxx', { url: 'https://host/v1/chat/completions' }));
+    expect(notice.title).to.equal('The server sent an oversized response');
+    expect(notice.detail).to.include('1024 characters');
   });
 });

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { HTTPError, NetworkError, StreamError } from '../../src/index.js';
+import { APIKeyFormatError, HTTPError, NetworkError, StreamError, TimeoutError } from '../../src/index.js';
 import { diagnoseConnection, type DiagnosisContext } from '../../demo/settings/diagnose-connection.js';
 import { presetById } from '../../demo/settings/endpoint-presets.js';
 import { testConnection } from '../../demo/settings/test-connection.js';
@@ -51,6 +51,27 @@ describe('diagnoseConnection', () => {
     expect(rejected.fix).to.contain('https://platform.openai.com/api-keys');
     expect(diagnose(httpError(403, 'Forbidden')).kind).to.equal('unauthorized');
     expect(diagnose(httpError(401, "You didn't provide an API key."), 'openai', { hasKey: false }).title).to.equal('This endpoint needs an API key.');
+  });
+
+  it('recognises Gemini\'s rejected key, which comes as HTTP 400, and says what its keys look like', () => {
+    const result = diagnose(httpError(400, 'API key not valid. Please pass a valid API key.'), 'gemini');
+    expect(result.kind).to.equal('unauthorized');
+    expect(result.fix).to.include('https://aistudio.google.com/apikey').and.to.include('AIza');
+    expect(diagnose(httpError(400, 'Invalid JSON payload received.'), 'gemini').kind).to.equal('rejected-request');
+  });
+
+  it('tells a key that cannot be sent apart from a rejected one, without showing it', () => {
+    const result = diagnose(new APIKeyFormatError({ header: 'Authorization', character: 'zero-width space (U+200B)', position: 9 }), 'gemini');
+    expect(result.kind).to.equal('key-format');
+    expect(result.title).to.equal('The API key holds a character that cannot be sent.');
+    expect(result.detail).to.equal('A zero-width space (U+200B) at position 9; nothing was sent.');
+    expect(result.fix).to.include('https://aistudio.google.com/apikey');
+    expect(diagnose(new APIKeyFormatError({ header: 'api-key', character: 'tab (U+0009)', position: 2 }), 'custom').title).to.include('"api-key" header');
+  });
+
+  it('reads the library\'s TimeoutError as a timeout, in both phases', () => {
+    expect(diagnose(new TimeoutError('response', 30_000), 'ollama')).to.include({ kind: 'timeout', detail: 'No response headers within 30000 ms.' });
+    expect(diagnose(new TimeoutError('idle', 500), 'ollama').detail).to.include('nothing arrived for 500 ms');
   });
 
   it('recognises an unknown model in the wording of several providers', () => {
