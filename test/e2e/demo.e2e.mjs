@@ -176,6 +176,93 @@ try {
     assert((await chat.locator('[part~="tool-card"]').count()) >= 2, 'the tool cards were not restored');
   });
 
+  await check('understands questions in a newcomer\'s own words, and follow-ups', async () => {
+    /** @type {[string, RegExp][]} */
+    const cases = [
+      ['how many pounds is 70 kilograms', /70 kg = 154\.324 lb/],
+      ['could you work out twelve times eight for me?', /12 \* 8 = 96/],
+      ['and divided by 3?', /96 \/ 3 = 32/],
+      ["what's the time in New York right now?", /It is \d\d:\d\d in New York \(America\/New_York/],
+      ['and in Paris?', /in Paris \(Europe\/Paris/],
+      ['how many ounces are in a pound', /1 lb = 16 oz/],
+    ];
+    for (const [question, answer] of cases) {
+      await ask(question);
+      await idle();
+      const text = (await lastAnswer.innerText()).trim();
+      assert(answer.test(text), `"${question}" was answered "${text}"`);
+    }
+  });
+
+  await check('answers quickly and honestly outside its skills, and does not take "what is 9/11?" as a sum', async () => {
+    const cards = await chat.locator('[part~="tool-card"]').count();
+    const started = Date.now();
+    await ask('what is 9/11?');
+    await idle();
+    const text = await lastAnswer.innerText();
+    assert(/Sorry, I cannot/.test(text) && /Calculate 9 divided by 11/.test(text), `the answer is "${text}"`);
+    assert((await chat.locator('[part~="tool-card"]').count()) === cards, 'a tool ran for "what is 9/11?"');
+    await ask("what's the weather like in London?");
+    await idle();
+    const weather = await lastAnswer.innerText();
+    assert(/cannot check the weather/.test(weather) && /What time is it in London\?/.test(weather), `the weather answer is "${weather}"`);
+    assert(Date.now() - started < 12_000, `two short answers took ${Date.now() - started} ms`);
+  });
+
+  await check('switching to a real endpoint starts a new conversation, the badge is Live only when the model answers, and switching back restores the demo one', async () => {
+    const before = problems.length;
+    /** @type {{ messages: { role: string, content: unknown }[], model: string }[]} */
+    const bodies = [];
+    const sse = (/** @type {string} */ text) =>
+      [
+        { id: 'x', object: 'chat.completion.chunk', created: 1, model: 'good', choices: [{ index: 0, delta: { role: 'assistant', content: text }, finish_reason: null }] },
+        { id: 'x', object: 'chat.completion.chunk', created: 1, model: 'good', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] },
+      ].map((chunk) => `data: ${JSON.stringify(chunk)}\n\n`).join('') + 'data: [DONE]\n\n';
+    const cors = { 'access-control-allow-origin': '*', 'access-control-allow-headers': '*', 'access-control-allow-methods': 'POST, OPTIONS' };
+    await page.route('http://127.0.0.1:9/v1/**', async (route) => {
+      if (route.request().method() === 'OPTIONS') return route.fulfill({ status: 204, headers: cors });
+      const body = JSON.parse(route.request().postData() ?? '{}');
+      bodies.push(body);
+      if (body.model !== 'good') {
+        return route.fulfill({ status: 404, headers: { ...cors, 'content-type': 'application/json' }, body: JSON.stringify({ error: { message: `The model \`${body.model}\` does not exist`, code: 'model_not_found' } }) });
+      }
+      return route.fulfill({ status: 200, headers: { ...cors, 'content-type': 'text/event-stream' }, body: sse('Hello from the real endpoint.') });
+    });
+    const badge = page.locator('#model-badge');
+    await page.locator('#settings-panel summary').click();
+    await page.selectOption('#preset', 'custom');
+    await page.fill('#base-url', 'http://127.0.0.1:9/v1');
+    await page.fill('#model', 'nope');
+    await page.locator('#endpoint-form button[type="submit"]').click();
+    await page.waitForFunction(() => document.querySelector('#model-badge')?.getAttribute('data-mode') === 'problem', undefined, { timeout: 10_000 });
+    const unknown = (await badge.textContent()) ?? '';
+    assert(/Unknown model/.test(unknown) && !/Live/.test(unknown), `with an unknown model the badge says "${unknown}"`);
+    const note = (await page.locator('#switch-note').innerText()) ?? '';
+    assert(/New conversation/.test(note) && /demo conversation is kept/.test(note), `the switch note says "${note}"`);
+    assert((await chat.locator('[part~="user-message"]').count()) === 0, 'the demo conversation is still on screen');
+
+    await page.fill('#model', 'good');
+    await page.locator('#endpoint-form button[type="submit"]').click();
+    await page.waitForFunction(() => document.querySelector('#model-badge')?.getAttribute('data-mode') === 'live', undefined, { timeout: 10_000 });
+    assert(/^Live · 127\.0\.0\.1:9 · good$/.test((await badge.textContent()) ?? ''), `the badge says "${await badge.textContent()}"`);
+    await ask('hello');
+    await idle();
+    assert((await lastAnswer.innerText()).includes('Hello from the real endpoint.'), 'no answer from the real endpoint');
+    const sent = bodies.at(-1)?.messages ?? [];
+    assert(sent.map((message) => message.role).join(',') === 'system,user', `the real model was sent ${JSON.stringify(sent).slice(0, 300)}`);
+
+    await page.selectOption('#preset', 'demo');
+    await page.locator('#endpoint-form button[type="submit"]').click();
+    await page.waitForFunction(() => /Back to the demo model/.test(document.querySelector('#switch-note')?.textContent ?? ''), undefined, { timeout: 10_000 });
+    const transcript = await chat.locator('[part~="transcript"]').innerText();
+    assert(transcript.includes('17 * 23 = 391') && !transcript.includes('Hello from the real endpoint.'), 'the demo conversation did not come back');
+    assert(/Demo model/.test((await badge.textContent()) ?? ''), `back on the demo the badge says "${await badge.textContent()}"`);
+    await page.locator('#settings-panel summary').click();
+    await page.unroute('http://127.0.0.1:9/v1/**');
+    // The 404s above were the unknown model, on purpose.
+    problems.splice(before);
+  });
+
   await check('has no accessibility violations with a conversation, tool cards and the settings panel open', async () => {
     const before = problems.length;
     await page.locator('#settings-panel summary').click();
@@ -195,6 +282,39 @@ try {
     await page.waitForFunction(() => document.querySelector('#out')?.textContent?.includes('tokens)'), undefined, { timeout: 20_000 });
     const out = (await page.locator('#out').textContent()) ?? '';
     assert(out.includes('17 * 23 = **391**') && out.includes('calling calculator'), `the output is "${out}"`);
+  });
+
+  await check('the message input is on the first screen at 1366x768 and 390x844', async () => {
+    for (const viewport of [{ width: 1366, height: 768 }, { width: 390, height: 844 }]) {
+      const fresh = await browser.newContext({ viewport });
+      const first = await fresh.newPage();
+      await first.goto(server.url);
+      const box = await first.locator('tool-agent-chat textarea').boundingBox();
+      assert(box && box.y >= 0 && box.y + box.height <= viewport.height, `at ${viewport.width}x${viewport.height} the input is at ${JSON.stringify(box)}`);
+      await fresh.close();
+    }
+  });
+
+  await check('at phone width, a suggestion works and the settings panel fits and tests the demo model', async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    const mobile = await phone.newPage();
+    await mobile.goto(server.url);
+    const phoneChat = mobile.locator('tool-agent-chat');
+    await mobile.locator('.chip', { hasText: 'How many pounds is 70 kg?' }).click();
+    await phoneChat.locator('[part~="send-button"]').waitFor({ timeout: 30_000 });
+    await phoneChat.locator('[part~="assistant-message"]').last().waitFor();
+    const answer = await phoneChat.locator('[part~="assistant-message"]').last().innerText();
+    assert(/70 kg = 154\.324 lb/.test(answer), `the chip's answer is "${answer}"`);
+    await mobile.locator('#settings-panel summary').click();
+    await mobile.locator('#test-connection').click();
+    await mobile.locator('#connection-result[data-kind="ok"]').waitFor({ timeout: 10_000 });
+    const overflow = await mobile.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert(overflow <= 0, `the page is ${overflow}px wider than the phone`);
+    for (const selector of ['#preset', '#base-url', '#model', '#api-key', '#test-connection']) {
+      const box = await mobile.locator(selector).boundingBox();
+      assert(box && box.x >= 0 && box.x + box.width <= 390, `${selector} does not fit: ${JSON.stringify(box)}`);
+    }
+    await phone.close();
   });
 
   await check('no page errors, failed requests or requests leaving the page', async () => {
