@@ -1,5 +1,5 @@
 // @ts-check
-// Screenshots of the built demo (light, dark, mid-stream with a tool card) into screenshots/demo-*.png.
+// Screenshots of the built demo (light, dark, mid-stream with a tool card, the first screen on a laptop and a phone) into screenshots/demo-*.png.
 // Usage: npx vite build --mode demo && node scripts/screenshots-demo.mjs
 import { existsSync, mkdirSync } from 'node:fs';
 import { execSync } from 'node:child_process';
@@ -71,6 +71,20 @@ try {
   await page.screenshot({ path: `${out}/demo-streaming.png` });
   await page.locator('tool-agent-chat [part~="stop-button"]').click();
   await context.close();
+
+  // The first screen as a newcomer sees it: a laptop and a phone, the input visible without scrolling.
+  const laptop = await open('light', { width: 1366, height: 768 });
+  await laptop.page.screenshot({ path: `${out}/demo-first-screen-1366.png` });
+  await laptop.context.close();
+  const phone = await open('light', { width: 390, height: 844 });
+  await phone.page.screenshot({ path: `${out}/demo-first-screen-phone.png` });
+  // A suggestion tapped at phone width, then a follow-up in the user's own words.
+  await phone.page.locator('.chip', { hasText: 'How many pounds is 70 kg?' }).click();
+  await idle(phone.page);
+  await ask(phone.page, 'and in stone?');
+  await idle(phone.page);
+  await phone.page.screenshot({ path: `${out}/demo-mobile-suggestion.png` });
+  await phone.context.close();
 
   // Narrow screen, dark, with the settings panel open and a failed connection test.
   const narrow = await open('dark', { width: 390, height: 844 });
