@@ -34,12 +34,13 @@ function reconcileNode(have: Node, want: Node): Node {
     if (text.data !== (want as Text).data) text.data = (want as Text).data;
     return have;
   }
-  if (!(have instanceof Element) || !(want instanceof Element) || !sameElement(have, want)) {
+  // Node types, not instanceof: the container may live in another frame's realm.
+  if (!isElement(have) || !isElement(want) || !sameElement(have, want)) {
     have.parentNode?.replaceChild(want, have);
     return want;
   }
   if (isOpaque(want)) {
-    if (have.textContent === want.textContent) return have;
+    if (sourceOf(have) === sourceOf(want)) return have;
     have.parentNode?.replaceChild(want, have);
     return want;
   }
@@ -48,12 +49,22 @@ function reconcileNode(have: Node, want: Node): Node {
   return have;
 }
 
-/** Same tag and attributes (a code block's also the same language class on its code). */
+function isElement(node: Node): node is Element {
+  return node.nodeType === Node.ELEMENT_NODE;
+}
+
+/** Same tag and attributes (for a code block the same language, for math the same kind). */
 function sameElement(have: Element, want: Element): boolean {
-  if (have.localName !== want.localName || have.attributes.length !== want.attributes.length) return false;
+  if (have.localName !== want.localName) return false;
+  if (isOpaque(want)) return have.className === want.className && have.querySelector('code')?.className === want.querySelector('code')?.className;
+  if (have.attributes.length !== want.attributes.length) return false;
   for (const { name, value } of want.attributes) if (have.getAttribute(name) !== value) return false;
-  if (isOpaque(want)) return have.querySelector('code')?.className === want.querySelector('code')?.className;
   return true;
+}
+
+/** The text an opaque element shows: typeset math keeps its TeX in `data-tex`. */
+function sourceOf(element: Element): string | null {
+  return element.getAttribute('data-tex') ?? element.textContent;
 }
 
 /** Code blocks and math are settled whole: their insides are the highlighter's or typesetter's. */

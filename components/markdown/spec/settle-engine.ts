@@ -84,7 +84,7 @@ export class SettleEngine {
     const text = source.endsWith('\n') ? source : `${source}\n`;
     this.#builder.build(this.#parser.parse(text, this.#environment), fragment);
     const settled = reconcileRange(parent, nodes, Array.from(fragment.childNodes), before);
-    for (const node of settled) if (node instanceof Element) this.#decorate(node);
+    for (const node of settled) if (node.nodeType === Node.ELEMENT_NODE) this.#decorate(node as Element);
     return settled;
   }
 

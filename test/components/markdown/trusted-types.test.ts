@@ -41,12 +41,16 @@ describe('MarkdownStream under require-trusted-types-for', () => {
     violations.length = 0;
 
     const container = doc.body.appendChild(doc.createElement('div'));
-    renderMarkdown(container, SAMPLE_ANSWER + '\n\n' + XSS_CORPUS.map((vector) => vector.markdown).join('\n\n'));
+    const math = 'Math: $e^{i\\pi} + 1 = 0$ and\n\n$$\n\\sum_{k=1}^n k = \\frac{n(n+1)}{2}\n$$';
+    // Highlighting and math are on (the defaults): their lazy chunks must build DOM without HTML strings too.
+    await renderMarkdown(container, SAMPLE_ANSWER + '\n\n' + math + '\n\n' + XSS_CORPUS.map((vector) => vector.markdown).join('\n\n'));
     await new Promise((resolve) => setTimeout(resolve, 50));
 
     expect(violations).to.deep.equal([]);
     expect(container.querySelector('table')).to.not.equal(null);
     expect(container.querySelector('a[href="https://example.org/"]')).to.not.equal(null);
     expect(container.querySelector('button[part="copy-button"]')).to.not.equal(null);
+    expect(container.querySelector('code span.hljs-keyword')).to.not.equal(null);
+    expect(container.querySelector('.math-display math')).to.not.equal(null);
   });
 });
