@@ -50,7 +50,7 @@ export function entriesFromMessages(messages: readonly ChatMessage[], document: 
       } else if (part.type === 'tool_call') {
         const result = takeResult(results, part.id);
         const card: ToolCard = {
-          key: `${index}:${position++}`,
+          key: `${prefix}:${index}:${position++}`,
           id: part.id,
           name: part.name,
           argumentsText: part.arguments,
