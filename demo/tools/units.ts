@@ -1,7 +1,7 @@
 /** What a unit measures. */
-export type UnitCategory = 'length' | 'mass' | 'temperature' | 'volume' | 'speed' | 'area' | 'data';
+export type UnitCategory = 'length' | 'mass' | 'temperature' | 'volume' | 'speed' | 'area' | 'data' | 'duration';
 
-/** A unit: how to go to and from its category's base unit (metre, kilogram, kelvin, litre, metre per second, square metre, byte). */
+/** A unit: how to go to and from its category's base unit (metre, kilogram, kelvin, litre, metre per second, square metre, byte, second). */
 export interface Unit {
   /** The symbol shown in results, e.g. `km`. */
   readonly symbol: string;
@@ -82,6 +82,12 @@ export const units: readonly Unit[] = [
   linear('MiB', 'mebibyte', 'data', 1024 ** 2, ['mib', 'mebibyte']),
   linear('GiB', 'gibibyte', 'data', 1024 ** 3, ['gib', 'gibibyte']),
   linear('TiB', 'tebibyte', 'data', 1024 ** 4, ['tib', 'tebibyte']),
+  linear('s', 'second', 'duration', 1, ['sec', 'secs', 'second']),
+  linear('min', 'minute', 'duration', 60, ['mins', 'minute']),
+  linear('h', 'hour', 'duration', 3600, ['hr', 'hrs', 'hour']),
+  linear('d', 'day', 'duration', 86400, ['day']),
+  linear('wk', 'week', 'duration', 604800, ['week']),
+  linear('yr', 'year', 'duration', 31557600, ['year', 'years']),
 ];
 
 const byName = new Map<string, Unit>();

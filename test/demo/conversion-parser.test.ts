@@ -21,6 +21,9 @@ describe('the unit conversion grammar', () => {
       ['two and a half kilos in pounds', { value: 2.5, from: 'kg', to: 'lb' }],
       ['half a gallon in litres', { value: 0.5, from: 'gal', to: 'L' }],
       ['a mile in metres', { value: 1, from: 'mi', to: 'm' }],
+      ["convert 5'11 to cm", { value: 71, from: 'in', to: 'cm' }],
+      ['how tall is 5 feet 11 inches in cm?', { value: 71, from: 'in', to: 'cm' }],
+      ['6 ft 2 to metres', { value: 74, from: 'in', to: 'm' }],
     ]);
   });
 
@@ -47,6 +50,8 @@ describe('the unit conversion grammar', () => {
       ['an acre in hectares', { value: 1, from: 'acre', to: 'ha' }],
       ['1 GB in MB', { value: 1, from: 'GB', to: 'MB' }],
       ['4 GiB to MB', { value: 4, from: 'GiB', to: 'MB' }],
+      ['how many seconds in a day', { value: 1, from: 'd', to: 's' }],
+      ['90 minutes in hours', { value: 90, from: 'min', to: 'h' }],
     ]);
   });
 
@@ -78,7 +83,7 @@ describe('the unit conversion grammar', () => {
   });
 
   it('does not take other sentences as conversions', () => {
-    for (const message of ['what time is it in Tokyo', 'I ran 5 km in Paris', 'how much is 20 euros in dollars', 'what is 3 + 4', 'I have 2 cats', 'in 5 minutes', 'hello']) {
+    for (const message of ['what time is it in Tokyo', 'I ran 5 km in Paris', 'I ran 5 km in 20 minutes', 'how much is 20 euros in dollars', 'what is 3 + 4', 'I have 2 cats', 'in 5 minutes', 'hello']) {
       expect(parseConversion(message), message).to.equal(undefined);
     }
   });

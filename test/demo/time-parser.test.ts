@@ -22,6 +22,7 @@ describe('the time question grammar', () => {
     expect(zones('What time is it in Tokyo and London?')).to.deep.equal(['Asia/Tokyo', 'Europe/London']);
     expect(zones('what time is it in L.A.?')).to.deep.equal(['America/Los_Angeles']);
     expect(zones('local time in Sydney, Dubai & Cairo')).to.deep.equal(['Australia/Sydney', 'Asia/Dubai', 'Africa/Cairo']);
+    expect(parseTimeQuestion('what is the time in sydney australia')?.places.map((place) => place.name)).to.deep.equal(['sydney australia']);
   });
 
   it('asks for the difference between two places', () => {
@@ -45,6 +46,6 @@ describe('the time question grammar', () => {
   });
 
   it('does not take other sentences as time questions', () => {
-    for (const message of ["I don't have time for this", 'how many times does 3 go into 12', 'nice', 'tell me about Paris', 'what is 3 times 4']) expect(zones(message), message).to.equal(undefined);
+    for (const message of ["I don't have time for this", 'how many times does 3 go into 12', 'nice', 'tell me about Paris', 'what is 3 times 4', 'I ran 5 km in 20 minutes']) expect(zones(message), message).to.equal(undefined);
   });
 });

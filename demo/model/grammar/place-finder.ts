@@ -23,12 +23,15 @@ function original(message: string, lexemes: readonly Lexeme[], start: number, ne
 }
 
 function placeAt(lexemes: readonly Lexeme[], index: number): { zone: string; next: number; words: string } | undefined {
-  for (let length = Math.min(longestPlaceWords, lexemes.length - index); length >= 1; length -= 1) {
+  // Dots and dashes are lexemes of their own, so a name can span up to twice its words.
+  for (let length = Math.min(longestPlaceWords * 2 + 1, lexemes.length - index); length >= 1; length -= 1) {
     const span = lexemes.slice(index, index + length);
     if (span.some((lexeme) => lexeme.kind !== 'word' && lexeme.text !== '.' && lexeme.text !== '-')) continue;
     // "L.A." and "D.C." are lexed as letters and dots; the table spells them "l.a" and "d.c".
     const words = span.map((lexeme) => lexeme.text).join(' ').replace(/ \. /gu, '.').replace(/ \.$/u, '');
-    const zone = zoneByPlace.get(words) ?? zoneByPlace.get(span.map((lexeme) => lexeme.text).join(''));
+    // Joined without spaces only around dots and dashes ("port-au-prince"), never "i ran" into "iran".
+    const joined = span.some((lexeme) => lexeme.kind === 'symbol') ? zoneByPlace.get(span.map((lexeme) => lexeme.text).join('')) : undefined;
+    const zone = zoneByPlace.get(words) ?? joined;
     if (zone) return { zone, next: index + length, words };
   }
   return undefined;
@@ -48,6 +51,13 @@ export function findPlaces(message: string, lexemes: readonly Lexeme[], options:
     const introduced = index === 0 ? options.anywhere === true : introducers.has(previous);
     const place = placeAt(lexemes, index);
     if (place && (introduced || !everydayWords.has(place.words))) {
+      const last = found.at(-1);
+      // "Sydney Australia", "Paris, France"?: a place right after another names where the first one is.
+      if (last?.zone && last.next === index) {
+        found[found.length - 1] = { ...last, name: original(message, lexemes, last.start, place.next), next: place.next };
+        index = place.next;
+        continue;
+      }
       found.push({ name: original(message, lexemes, index, place.next), zone: place.zone, start: index, next: place.next });
       index = place.next;
       continue;

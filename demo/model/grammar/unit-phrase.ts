@@ -1,5 +1,5 @@
 import { findUnit, type Unit } from '../../tools/units.js';
-import type { Lexeme } from './lexer.js';
+import { touching, type Lexeme } from './lexer.js';
 
 /** A unit named in the message: a known unit, or "degrees" with no scale (read from the other side). */
 export interface UnitReading {
@@ -12,13 +12,15 @@ const longestName = 4;
 
 const bareDegrees = new Set(['degree', 'degrees', 'deg', 'degs', '°']);
 
-// Words that are units only in a unit's company, never on their own after a number ("5 in" is an inch, "in Paris" is not).
+// The names a span of lexemes may spell: spaced ("fl oz") and joined ("km/h").
 function candidates(lexemes: readonly Lexeme[], index: number, length: number): string[] {
   const span = lexemes.slice(index, index + length);
   if (span.length < length || span.some((lexeme) => lexeme.kind === 'number' && lexeme !== span[span.length - 1])) return [];
   const spaced = span.map((lexeme) => lexeme.text).join(' ');
   const joined = span.map((lexeme) => lexeme.text).join('');
-  return spaced === joined ? [spaced] : [spaced, joined];
+  // Joined only as written without spaces ("km/h", "ft2", "°F"): "m in" is not "min", "6 ft 2" not "ft2".
+  const written = span.every((lexeme, offset) => offset === 0 || touching(span[offset - 1], lexeme));
+  return spaced === joined || !written ? [spaced] : [spaced, joined];
 }
 
 /**
