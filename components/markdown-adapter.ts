@@ -12,14 +12,22 @@ export interface MarkdownWriter {
   end(): void;
 }
 
+/** What the element lets a page switch off (both on by default; each loads its code lazily). */
+export interface MarkdownRenderOptions {
+  /** Syntax-highlight fenced code with a language. */
+  readonly highlight?: boolean;
+  /** Typeset `$…$`, `$$…$$`, `\(…\)` and `\[…\]` as math. */
+  readonly math?: boolean;
+}
+
 /** Streams markdown into `container`. */
-export function createMarkdownWriter(container: HTMLElement): MarkdownWriter {
-  return new MarkdownStream(container);
+export function createMarkdownWriter(container: HTMLElement, options: MarkdownRenderOptions = {}): MarkdownWriter {
+  return new MarkdownStream(container, options);
 }
 
 /** Renders finished markdown (a restored message) into `container`; the spec pass settles it moments later. */
-export function renderMarkdownInto(container: HTMLElement, text: string): void {
-  void renderMarkdown(container, text);
+export function renderMarkdownInto(container: HTMLElement, text: string, options: MarkdownRenderOptions = {}): void {
+  void renderMarkdown(container, text, options);
 }
 
 /** Styles the renderer's output needs inside the element's shadow root. */
