@@ -1,6 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { forgetApiKey, loadApiKey, saveApiKey } from './api-key-store.js';
 
+/** Why a key was refused: the server said so, or it cannot be sent at all (`problem` says which character, where). */
+export type KeyRejection = { readonly kind: 'unauthorized' } | { readonly kind: 'unsendable'; readonly problem: string };
+
 /**
  * The API key and where it came from: the page (`apiKey` property), the user's form (memory
  * only), or this device's storage ("remember"). The key lives in private fields only: never an
@@ -15,7 +18,7 @@ export class ApiKeyController implements ReactiveController {
   #formKey: string | undefined;
   /** Remembered on this device for the current base URL. */
   #storedKey: string | undefined;
-  #rejected = false;
+  #rejection: KeyRejection | undefined;
 
   constructor(host: ReactiveControllerHost) {
     this.#host = host;
@@ -27,7 +30,7 @@ export class ApiKeyController implements ReactiveController {
     if (baseURL === this.#baseURL) return;
     this.#baseURL = baseURL;
     this.#storedKey = loadApiKey(baseURL);
-    this.#rejected = false;
+    this.#rejection = undefined;
   }
 
   get pageKey(): string | undefined {
@@ -37,7 +40,7 @@ export class ApiKeyController implements ReactiveController {
   /** A pasted key often carries a space or a line break; the key sent is trimmed. */
   set pageKey(key: string | undefined) {
     this.#pageKey = (typeof key === 'string' ? key.trim() : undefined) || undefined;
-    this.#rejected = false;
+    this.#rejection = undefined;
     this.#host.requestUpdate();
   }
 
@@ -46,9 +49,14 @@ export class ApiKeyController implements ReactiveController {
     return this.#formKey ?? this.#pageKey ?? this.#storedKey;
   }
 
-  /** True after the server answered 401 and until a new key is given. */
+  /** True after the key was refused (HTTP 401, or a character that cannot be sent) and until a new key is given. */
   get rejected(): boolean {
-    return this.#rejected;
+    return this.#rejection !== undefined;
+  }
+
+  /** Why the key in use was refused, until a new key is given. */
+  get rejection(): KeyRejection | undefined {
+    return this.#rejection;
   }
 
   /** How the user's own key is kept, for the footer line; `undefined` when the user gave none. */
@@ -63,7 +71,7 @@ export class ApiKeyController implements ReactiveController {
     if (!key) return;
     this.#formKey = key;
     if (remember && this.#baseURL !== undefined && saveApiKey(this.#baseURL, key)) this.#storedKey = key;
-    this.#rejected = false;
+    this.#rejection = undefined;
     this.#host.requestUpdate();
   }
 
@@ -75,9 +83,12 @@ export class ApiKeyController implements ReactiveController {
     this.#host.requestUpdate();
   }
 
-  /** The server answered 401: the key in use is wrong, so drop the user's copies and ask again. */
-  reject(): void {
-    this.#rejected = true;
+  /**
+   * The key in use is wrong (the server answered 401, or it holds a character no header can carry):
+   * drop the user's copies and ask again.
+   */
+  reject(rejection: KeyRejection = { kind: 'unauthorized' }): void {
+    this.#rejection = rejection;
     if (this.#formKey !== undefined || this.#pageKey === undefined) this.forget();
     this.#host.requestUpdate();
   }

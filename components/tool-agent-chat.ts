@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import {
+  APIKeyFormatError,
   ChatHistory,
   ChatMessage,
   ChatToolAgent,
@@ -430,7 +431,7 @@ export class ToolAgentChat extends LitElement {
 
   #footerTemplate(running: boolean): TemplateResult {
     if (this.#showKeyForm()) {
-      return keyFormTemplate({ host: hostOf(this.baseURL), rejected: this.#keys.rejected, onSubmit: this.#submitKey });
+      return keyFormTemplate({ host: hostOf(this.baseURL), rejection: this.#keys.rejection, onSubmit: this.#submitKey });
     }
     const keeping = this.chatApi || this.agent ? undefined : this.#keys.userKeyKeeping;
     return html`
@@ -502,7 +503,11 @@ export class ToolAgentChat extends LitElement {
         // The user's message (and the finished tool rounds) survive a reload, where Retry is offered again.
         this.#persist();
         this.#failedTurn = turn;
-        if (error instanceof HTTPError && error.status === 401 && !this.chatApi && !this.agent) this.#keys.reject();
+        if (!this.chatApi && !this.agent) {
+          if (error instanceof HTTPError && error.status === 401) this.#keys.reject();
+          // A pasted key with an invisible or typographic character: ask for it again, saying why.
+          if (error instanceof APIKeyFormatError && error.header === 'Authorization') this.#keys.reject({ kind: 'unsendable', problem: `a ${error.character} at position ${error.position}` });
+        }
         const notice = turn.entry.error ?? describeError(error);
         this.#announce(`Error: ${notice.title}. ${notice.detail}`);
         this.dispatchEvent(new ToolAgentErrorEvent({ error }));

@@ -1,12 +1,13 @@
 import { html, type TemplateResult } from 'lit';
+import type { KeyRejection } from '../api-key-controller.js';
 import { keyIcon } from '../icons.js';
 
 /** What the key form shows and calls back. */
 export interface KeyFormOptions {
   /** The endpoint's host, shown so the user knows where the key goes. */
   readonly host: string;
-  /** True after the server answered 401 to the current key. */
-  readonly rejected: boolean;
+  /** Why the current key was refused, if it was. */
+  readonly rejection: KeyRejection | undefined;
   /** Called with the typed key and the "remember" choice. */
   readonly onSubmit: (key: string, remember: boolean) => void;
 }
@@ -25,9 +26,13 @@ function submit(event: SubmitEvent, onSubmit: KeyFormOptions['onSubmit']): void 
 
 /** Asks for an API key: a password input, kept in memory unless "remember" is ticked. */
 export function keyFormTemplate(options: KeyFormOptions): TemplateResult {
-  const intro = options.rejected
-    ? `${options.host} rejected the API key. Enter another one.`
-    : `This chat needs your API key for ${options.host}.`;
+  const { rejection } = options;
+  const intro =
+    rejection?.kind === 'unsendable'
+      ? `The API key contains a character that cannot be sent (${rejection.problem}); it was probably copied along with it. Paste the key again.`
+      : rejection?.kind === 'unauthorized'
+        ? `${options.host} rejected the API key. Enter another one.`
+        : `This chat needs your API key for ${options.host}.`;
   return html`
     <form class="key-form" part="key-form" @submit=${(event: SubmitEvent) => submit(event, options.onSubmit)}>
       <p class="key-intro" id="key-intro">${keyIcon}<span>${intro} It is sent only to that server.</span></p>
