@@ -63,6 +63,11 @@ async function shoot(name, state, options = {}) {
 const openResults = async (/** @type {import('playwright-core').Page} */ page) => {
   for (const summary of await page.locator('tool-agent-chat [part~="tool-result"] summary').all()) await summary.click();
 };
+// Opens every result that is still closed (a denial's reason is open already).
+const openClosedResults = (/** @type {import('playwright-core').Page} */ page) =>
+  page.locator('tool-agent-chat details[part~="tool-result"]').evaluateAll((details) => {
+    for (const element of details) /** @type {HTMLDetailsElement} */ (element).open = true;
+  });
 
 try {
   await shoot('light', 'light');
@@ -73,6 +78,11 @@ try {
   await shoot('tool-card', 'tool', { prepare: openResults });
   await shoot('approval', 'approval', { prepare: (page) => page.locator('tool-agent-chat [part~="approve-button"]').waitFor() });
   await shoot('approval-dark', 'approval', { colorScheme: 'dark', prepare: (page) => page.locator('tool-agent-chat [part~="approve-button"]').waitFor() });
+  const approvalPrompt = (/** @type {import('playwright-core').Page} */ page) => page.locator('tool-agent-chat [part~="approve-button"]').waitFor();
+  await shoot('approval-arguments', 'approval-arguments', { prepare: approvalPrompt });
+  await shoot('approval-arguments-dark', 'approval-arguments', { colorScheme: 'dark', prepare: approvalPrompt });
+  await shoot('denied', 'denied', { prepare: openClosedResults });
+  await shoot('denied-dark', 'denied', { colorScheme: 'dark', prepare: openClosedResults });
   await shoot('error', 'error');
   await shoot('http-error', 'http-error', { colorScheme: 'dark' });
   await shoot('key-form', 'key');

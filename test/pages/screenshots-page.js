@@ -56,6 +56,42 @@ const email = new FunctionTool({
   execute: () => ({ sent: true }),
 });
 
+// For the Trust screenshots: an email tool whose arguments have a multi-line body, a nested
+// object and a file name hiding a right-to-left override (U+202E).
+const sendMessage = new FunctionTool({
+  name: 'send_message',
+  description: 'Sends an email with an attachment (needs approval)',
+  parameters: z.object({
+    to: z.string(),
+    subject: z.string(),
+    body: z.string(),
+    attachment: z.string(),
+    options: z.object({ priority: z.enum(['low', 'high']), readReceipt: z.boolean(), cc: z.array(z.string()) }),
+  }),
+  requiresApproval: true,
+  execute: () => ({ sent: true }),
+});
+const trustCalls = [
+  // A name no tool has, hiding an override: the card shows the code instead of "sys_updateexe.txt".
+  { id: 'call_name', name: 'sys_update\u202Etxt.exe', args: '{}' },
+  {
+    id: 'call_send',
+    name: 'send_message',
+    args: JSON.stringify({
+      to: 'ana@example.com',
+      subject: 'Photos from Friday',
+      body: 'Hi Ana,\n\nHere are the photos from Friday.\nThe second one is my favourite.\n\nMax',
+      attachment: 'holiday-photos\u202Egpj.exe',
+      options: { priority: 'high', readReceipt: false, cc: ['max@example.com'] },
+    }),
+  },
+];
+const trustScript = async function* () {
+  yield* textEvents('I will send the photos.');
+  yield* toolEvents(trustCalls);
+  yield finish('I will send the photos.', trustCalls);
+};
+
 const weatherCalls = [
   { id: 'call_1', name: 'get_weather', args: '{"city":"Lisbon","unit":"celsius"}' },
   { id: 'call_2', name: 'convert_units', args: '{"value":12,"from":"mi","to":"km"}' },
@@ -68,7 +104,7 @@ const answer =
 
 const chat = document.querySelector('tool-agent-chat');
 const state = new URLSearchParams(location.search).get('state') ?? 'light';
-chat.tools = [weather, convert, email];
+chat.tools = [weather, convert, email, sendMessage];
 
 function conversation() {
   return [
@@ -131,6 +167,22 @@ async function run() {
         },
       ]);
       void chat.send('Email Ana to confirm dinner on Friday at 8.');
+      break;
+    case 'approval-arguments':
+      chat.chatApi = scriptedApi([trustScript]);
+      void chat.send('Send Ana the photos from Friday.');
+      break;
+    case 'denied':
+      chat.chatApi = scriptedApi([
+        trustScript,
+        async function* () {
+          const text = 'Understood, I did not send it. The attachment name hides a reversed extension; it is an .exe file.';
+          yield* textEvents(text);
+          yield finish(text);
+        },
+      ]);
+      chat.addEventListener('tool-agent-tool-call', (event) => event.respondWith({ approved: false, reason: 'The attachment is an .exe file disguised as a photo.' }));
+      await chat.send('Send Ana the photos from Friday.');
       break;
     case 'error':
       chat.chatApi = scriptedApi([
