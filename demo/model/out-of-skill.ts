@@ -68,5 +68,5 @@ function offers(text: string, topic: Topic | undefined): string[] {
 export function outOfSkill(context: DemoModelContext): DemoTurn {
   const topic = slashOffer(context.userText) ? 'knowledge' : topicOf(lex(context.userText));
   const list = offers(context.userText, topic).map((offer) => `- *${offer}*`).join('\n');
-  return { text: `Sorry, I cannot ${cannot[topic ?? 'other']}. I am the offline **demo model**: I understand sums, unit conversions and the time around the world. Try:\n\n${list}\n\nFor anything else, connect a real model in **Endpoint settings**.` };
+  return { text: `Sorry, I cannot ${cannot[topic ?? 'other']}. I am the offline **demo model**. Try:\n\n${list}\n\nFor anything else, connect a real model in **Endpoint settings**.` };
 }
