@@ -23,7 +23,7 @@ export { sseEvent, sseEvents } from './sse-events.js';
 export type { RandomSplit, SplitBodyOptions, SplitMode } from './split-body.js';
 export { splitBody } from './split-body.js';
 export { replyBody, replyText } from './reply-body.js';
-export type { DemoIntent, DemoModelOptions } from './demo-model.js';
+export type { DemoIntent, DemoModelOptions, DemoSkill } from './demo-model.js';
 export { createDemoModel } from './demo-model.js';
 export type { DemoModelContext, DemoToolCallSeen, DemoToolResult, DemoWireMessage } from './demo-model-context.js';
 export type { DemoPacing, DemoToolCall, DemoTurn, DemoTurnReplyOptions } from './demo-model-reply.js';
