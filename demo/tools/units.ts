@@ -105,6 +105,8 @@ export function findUnit(text: string): Unit | undefined {
   const candidates = [
     name,
     name.replace(/^deg(?=[cfk]$)/u, ''),
+    // "degrees F", "deg c", "degree kelvin": the scale alone names the unit ("degrees in" is not inches).
+    name.replace(/^deg(?:ree)? (?=(?:c|f|k|celsius|fahrenheit|kelvin|centigrade)$)/u, ''),
     // Plurals: "miles" → "mile", "inches" → "inch", "miles per hour" → "mile per hour", "miles an hour".
     name.replace(/s(?= per| an|$)/u, ''),
     name.replace(/es(?= per| an|$)/u, ''),

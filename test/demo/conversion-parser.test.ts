@@ -24,6 +24,9 @@ describe('the unit conversion grammar', () => {
       ["convert 5'11 to cm", { value: 71, from: 'in', to: 'cm' }],
       ['how tall is 5 feet 11 inches in cm?', { value: 71, from: 'in', to: 'cm' }],
       ['6 ft 2 to metres', { value: 74, from: 'in', to: 'm' }],
+      ['convert 350 degrees F to C', { value: 350, from: '°F', to: '°C' }],
+      ['3 degrees kelvin in celsius', { value: 3, from: 'K', to: '°C' }],
+      ['20 deg c to f', { value: 20, from: '°C', to: '°F' }],
     ]);
   });
 

@@ -22,7 +22,15 @@ describe('the time question grammar', () => {
     expect(zones('What time is it in Tokyo and London?')).to.deep.equal(['Asia/Tokyo', 'Europe/London']);
     expect(zones('what time is it in L.A.?')).to.deep.equal(['America/Los_Angeles']);
     expect(zones('local time in Sydney, Dubai & Cairo')).to.deep.equal(['Australia/Sydney', 'Asia/Dubai', 'Africa/Cairo']);
-    expect(parseTimeQuestion('what is the time in sydney australia')?.places.map((place) => place.name)).to.deep.equal(['sydney australia']);
+    expect(parseTimeQuestion('what is the time in sydney australia')?.places.map((place) => place.name)).to.deep.equal(['Sydney Australia']);
+  });
+
+  it('shows lower-case names capitalised, aliases as initials, and capitalised names as written', () => {
+    const names = (message: string): string[] | undefined => parseTimeQuestion(message, { previousWasTime: false })?.places.map((place) => place.name);
+    expect(names('time in buenos aires rn')).to.deep.equal(['Buenos Aires']);
+    expect(names('time in port-au-prince please')).to.deep.equal(['Port-au-Prince']);
+    expect(names('time in nyc and la')).to.deep.equal(['NYC', 'LA']);
+    expect(names('time in McMurdo and NEW YORK')).to.deep.equal(['McMurdo', 'NEW YORK']);
   });
 
   it('asks for the difference between two places', () => {

@@ -22,6 +22,20 @@ function original(message: string, lexemes: readonly Lexeme[], start: number, ne
   return first && last ? message.slice(first.start, last.end) : '';
 }
 
+/**
+ * The name to show: as the user wrote it when they capitalised it ("NYC", "McMurdo"); else the
+ * zone's own spelling when it names the same city ("port-au-prince" → "Port-au-Prince"), initials
+ * for a short alias ("nyc" → "NYC"), else capitalised word by word ("buenos aires" → "Buenos Aires").
+ */
+function shownName(written: string, zone: string | undefined): string {
+  if (written !== written.toLowerCase()) return written;
+  const city = zone?.split('/').at(-1)?.replaceAll('_', ' ');
+  if (city && city.toLowerCase() === written) return city;
+  // Short aliases are initials: "nyc", "la", "uk" read back as "NYC", "LA", "UK".
+  if (/^\p{Ll}{2,3}$/u.test(written)) return written.toUpperCase();
+  return written.replace(/(^|\s)(\p{Ll})/gu, (_match, before: string, letter: string) => before + letter.toUpperCase());
+}
+
 function placeAt(lexemes: readonly Lexeme[], index: number): { zone: string; next: number; words: string } | undefined {
   // Dots and dashes are lexemes of their own, so a name can span up to twice its words.
   for (let length = Math.min(longestPlaceWords * 2 + 1, lexemes.length - index); length >= 1; length -= 1) {
@@ -54,11 +68,11 @@ export function findPlaces(message: string, lexemes: readonly Lexeme[], options:
       const last = found.at(-1);
       // "Sydney Australia", "Paris, France"?: a place right after another names where the first one is.
       if (last?.zone && last.next === index) {
-        found[found.length - 1] = { ...last, name: original(message, lexemes, last.start, place.next), next: place.next };
+        found[found.length - 1] = { ...last, name: shownName(original(message, lexemes, last.start, place.next), last.zone), next: place.next };
         index = place.next;
         continue;
       }
-      found.push({ name: original(message, lexemes, index, place.next), zone: place.zone, start: index, next: place.next });
+      found.push({ name: shownName(original(message, lexemes, index, place.next), place.zone), zone: place.zone, start: index, next: place.next });
       index = place.next;
       continue;
     }
