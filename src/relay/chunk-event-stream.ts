@@ -113,13 +113,24 @@ export function toEventStream(chunks: AsyncIterable<ChatResponseChunk>, options:
       }
       if (cancelled) return;
       if (next.done) controller.close();
-      else controller.enqueue(encodeEvent(next.value));
+      else controller.enqueue(encodeEvent(wireChunk(next.value)));
     },
     async cancel() {
       cancelled = true;
       await iterator.return?.();
     },
   });
+}
+
+/**
+ * A chunk as the relay sends it. A tool-call delta goes without `argumentsText` (everything so
+ * far): sending it on every delta would make the stream quadratic in the arguments' length; the
+ * reader rebuilds it from the deltas.
+ */
+function wireChunk(chunk: ChatResponseChunk): unknown {
+  if (chunk.type !== 'tool-call-delta') return chunk;
+  const { argumentsText: _rebuiltByTheReader, ...delta } = chunk.toolCallDelta;
+  return { ...chunk, toolCallDelta: delta };
 }
 
 /** A `Response` streaming the chunks as server-sent events, for a worker, service worker or fetch-style server. */
@@ -189,7 +200,22 @@ function withKeys<T>(value: unknown, keys: readonly (keyof T & string)[]): T {
   return copy as T;
 }
 
-function reviveChunk(raw: Json): ChatResponseChunk {
+/** Rebuilds each relayed tool call's argument text from its deltas, keyed by step and position. */
+class RelayedArguments {
+  readonly #texts = new Map<string, string>();
+
+  /** The delta with its `argumentsText`: sent by older relays, else everything received so far. */
+  complete(step: number, raw: unknown): ToolCallDelta {
+    const delta = raw as Partial<ToolCallDelta> & Json;
+    const key = `${step}:${typeof delta.index === 'number' ? delta.index : String(delta.id)}`;
+    // A V8 string `+=` is a rope: no copy here, whatever the length.
+    const text = typeof delta.argumentsText === 'string' ? delta.argumentsText : (this.#texts.get(key) ?? '') + String(delta.argumentsDelta ?? '');
+    this.#texts.set(key, text);
+    return { ...delta, argumentsText: text } as ToolCallDelta;
+  }
+}
+
+function reviveChunk(raw: Json, relayedArguments: RelayedArguments): ChatResponseChunk {
   const step = typeof raw['step'] === 'number' ? raw['step'] : 0;
   switch (raw['type']) {
     case 'text-delta':
@@ -199,7 +225,7 @@ function reviveChunk(raw: Json): ChatResponseChunk {
     case 'tool-call-start':
       return toolCallStartChunk(step, raw['toolCallStart'] as ToolCallStart);
     case 'tool-call-delta':
-      return toolCallDeltaChunk(step, raw['toolCallDelta'] as ToolCallDelta);
+      return toolCallDeltaChunk(step, relayedArguments.complete(step, raw['toolCallDelta']));
     case 'tool-call-ready':
       return toolCallReadyChunk(step, withKeys<ToolCallReady>(raw['toolCallReady'], ['arguments']));
     case 'tool-call-result':
@@ -248,6 +274,7 @@ async function* readRelayedChunks(
   let text = '';
   let reasoning = '';
   const partial = (): PartialResponse => ({ ...emptyPartialResponse, text, reasoning });
+  const relayedArguments = new RelayedArguments();
   const incomplete = (message: string, cause?: unknown): IncompleteStreamError =>
     new IncompleteStreamError(message, { partial: partial(), ...(cause === undefined ? {} : { cause }) });
   const sse = new SSEEventReader({
@@ -286,7 +313,7 @@ async function* readRelayedChunks(
         }
         // Redacted before the error is rebuilt, so no field is cut with a secret still in it.
         if (event.event === 'error') throw revive(redactRelayedError(data as RelayedError, redactor));
-        const chunk = reviveChunk(data as Json);
+        const chunk = reviveChunk(data as Json, relayedArguments);
         if (chunk.step !== step) {
           step = chunk.step;
           text = '';

@@ -133,6 +133,27 @@ describe('relay (toEventStream / readEventStream)', () => {
     expect(finalResponse(relayed).response).to.equal('6 × 7 = 42\n\ndata: {"type":"finish"}\n\n 🎉');
   });
 
+  it('relays long tool arguments in bytes linear in their length, and rebuilds the text so far on each delta', async () => {
+    const long = 'x'.repeat(60_000);
+    const { response, recording } = await relayTurn([
+      toolCallReply(
+        [
+          { id: 'same', name: 'echo', arguments: { text: long } },
+          { id: 'same', name: 'echo', arguments: { text: 'short' } },
+        ],
+        { argumentsChunkSize: 5 },
+      ),
+      textReply('ok'),
+    ]);
+    const wire = await response.text();
+    // 12,000 deltas of 5 characters: resending the text so far on each would be ~360 MB.
+    expect(wire.length).to.be.lessThan(6_000_000);
+    const relayed = await collect(readEventStream(new Response(wire)));
+    expect(relayed).to.deep.equal(recording.chunks);
+    const lastDeltas = ofType(relayed, 'tool-call-delta').filter((chunk) => chunk.toolCallDelta.index === 0);
+    expect(lastDeltas.at(-1)?.toolCallDelta.argumentsText).to.equal(JSON.stringify({ text: long }));
+  });
+
   it('writes one data event per chunk as a text/event-stream response', async () => {
     const { response, recording } = await relayTurn([textReply(['Hi', ' there'])], { status: 201, headers: { 'x-turn': '7', 'cache-control': 'no-store' } });
     expect(response.status).to.equal(201);
