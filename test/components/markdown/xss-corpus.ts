@@ -71,6 +71,8 @@ export const XSS_CORPUS: readonly XssVector[] = [
   { name: 'emphasis around HTML', markdown: `**<img src=x onerror="${RUN}">** _<script>${RUN}</script>_` },
   { name: 'unterminated tag at the end', markdown: `text <img src=x onerror="${RUN}"` },
   { name: 'style tag with expression', markdown: `<style>*{background:url("javascript:${RUN}")}</style>` },
+  { name: 'math with \\href and HTML', markdown: `$\\href{javascript:${RUN}}{x}$ and $$\\htmlId{x}{y}<img src=x onerror="${RUN}">$$ \\(\\url{javascript:${RUN}}\\)` },
+  { name: 'code in a highlighted language', markdown: `\`\`\`html\n<img src=x onerror="${RUN}"><script>${RUN}</script>\n\`\`\`` },
 ];
 
 /** Whether any payload ran. */

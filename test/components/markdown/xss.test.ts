@@ -6,7 +6,7 @@ import { resetXssFlag, XSS_CORPUS, xssFired } from './xss-corpus.js';
 const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   p: [], h1: [], h2: [], h3: [], h4: [], h5: [], h6: [], em: [], strong: [], del: [], br: [], hr: [],
   ul: [], ol: ['start'], li: [], blockquote: [], pre: [], table: [], thead: [], tbody: [], tr: [],
-  th: ['style'], td: ['style'], span: ['class', 'data-tex'], input: ['type', 'disabled', 'checked'],
+  th: ['style'], td: ['style'], span: ['class', 'data-tex', 'title', 'style'], input: ['type', 'disabled', 'checked'],
   code: ['class'],
   div: ['class', 'tabindex'],
   button: ['type', 'class', 'part', 'aria-label'],
@@ -19,15 +19,26 @@ async function settle(): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 30));
 }
 
+/** Typeset math is MathML: any MathML element, with presentation attributes only. */
+function assertSafeMathMl(element: Element, what: string): void {
+  for (const { name } of element.attributes) {
+    expect(name, `${what}: attribute ${name} on <${element.localName}>`).to.not.match(/^(on|href$|src$|xlink:|style$)/i);
+  }
+}
+
 function assertSafeDom(container: HTMLElement, what: string): void {
   for (const element of container.querySelectorAll('*')) {
+    if (element.namespaceURI === 'http://www.w3.org/1998/Math/MathML') {
+      assertSafeMathMl(element, what);
+      continue;
+    }
     const allowed = ALLOWED[element.localName];
     expect(allowed, `${what}: <${element.localName}> is not allowed`).to.not.equal(undefined);
     for (const { name, value } of element.attributes) {
       expect(name, `${what}: event handler attribute`).to.not.match(/^on/i);
       expect(allowed, `${what}: attribute ${name} on <${element.localName}>`).to.include(name);
-      if (name === 'style') expect(value, what).to.match(/^text-align: (left|center|right);$/);
-      if (name === 'class') expect(value, what).to.match(/^(code-block|copy-button|table-scroll|image-link|language-\S+|math math-(inline|display)|(hljs-[\w-]+ ?)+)$/);
+      if (name === 'style') expect(value, what).to.match(/^(text-align: (left|center|right);|color: ?#[0-9a-f]{6};?)$/i);
+      if (name === 'class') expect(value, what).to.match(/^(code-block|copy-button|table-scroll|image-link|language-\S+|math math-(inline|display)|katex(-display|-error|-mathml)?|(hljs-[\w-]+ ?)+)$/);
     }
   }
   for (const anchor of container.querySelectorAll('a')) {
@@ -56,6 +67,7 @@ describe('MarkdownStream against the XSS corpus', () => {
         'per character': (await renderChunks(chunksOf(vector.markdown, 1))),
         'random splits': (await renderChunks(randomChunks(vector.markdown, vector.name.length, 7))),
         'images as text': (await renderChunks([vector.markdown], { images: 'text' })),
+        'highlighting and math on': (await renderChunks([vector.markdown], { highlight: true, math: true })),
       };
       await settle();
       for (const [how, container] of Object.entries(renderings)) assertSafeDom(container, how);
