@@ -19,8 +19,9 @@ import { css } from 'lit';
  * @cssprop --tool-agent-code-deletion - removed lines in a diff (default: red)
  * @cssprop --tool-agent-code-addition - added lines in a diff (default: green)
  *
- * The highlighting defaults use `light-dark()`, so they follow the `color-scheme` of the page
- * or of the element; set the custom properties to match another theme.
+ * The highlighting colours (with `light-dark()` defaults that follow the page's or the element's
+ * `color-scheme`) and the layout of display math come with their lazy chunks, which adopt them
+ * into the root they render in; set the custom properties to match another theme.
  */
 export const markdownStyles = css`
   .tool-agent-markdown {
@@ -127,43 +128,6 @@ export const markdownStyles = css`
   }
   .tool-agent-markdown th {
     font-weight: 600;
-  }
-  .tool-agent-markdown :is(.hljs-keyword, .hljs-built_in, .hljs-selector-tag, .hljs-doctag, .hljs-meta .hljs-keyword) {
-    color: var(--tool-agent-code-keyword, light-dark(#8839a8, #d2a8ff));
-  }
-  .tool-agent-markdown :is(.hljs-string, .hljs-regexp, .hljs-template-tag, .hljs-template-variable) {
-    color: var(--tool-agent-code-string, light-dark(#116329, #7ee787));
-  }
-  .tool-agent-markdown :is(.hljs-number, .hljs-literal, .hljs-symbol, .hljs-bullet) {
-    color: var(--tool-agent-code-number, light-dark(#953800, #ffa657));
-  }
-  .tool-agent-markdown :is(.hljs-comment, .hljs-quote, .hljs-meta) {
-    color: var(--tool-agent-code-comment, color-mix(in srgb, currentColor 60%, transparent));
-    font-style: italic;
-  }
-  .tool-agent-markdown :is(.hljs-title, .hljs-section, .hljs-name, .hljs-selector-id, .hljs-selector-class) {
-    color: var(--tool-agent-code-title, light-dark(#0550ae, #79c0ff));
-  }
-  .tool-agent-markdown :is(.hljs-attr, .hljs-attribute, .hljs-property, .hljs-variable, .hljs-params, .hljs-type) {
-    color: var(--tool-agent-code-attr, light-dark(#6f4e00, #e3b341));
-  }
-  .tool-agent-markdown .hljs-deletion {
-    color: var(--tool-agent-code-deletion, light-dark(#b31d28, #ffa198));
-  }
-  .tool-agent-markdown .hljs-addition {
-    color: var(--tool-agent-code-addition, light-dark(#116329, #7ee787));
-  }
-  .tool-agent-markdown :is(.hljs-emphasis) {
-    font-style: italic;
-  }
-  .tool-agent-markdown :is(.hljs-strong) {
-    font-weight: 600;
-  }
-  .tool-agent-markdown .math-display {
-    display: block;
-    margin-block: var(--tool-agent-block-gap, 0.75em);
-    overflow-x: auto;
-    text-align: center;
   }
   .tool-agent-markdown input[type='checkbox'] {
     margin-inline-end: 0.4em;

@@ -14,6 +14,8 @@ import sql from '@highlightjs/cdn-assets/es/languages/sql.min.js';
 import typescript from '@highlightjs/cdn-assets/es/languages/typescript.min.js';
 import xml from '@highlightjs/cdn-assets/es/languages/xml.min.js';
 import yaml from '@highlightjs/cdn-assets/es/languages/yaml.min.js';
+import { adoptStyles } from '../adopt-styles.js';
+import { HIGHLIGHT_STYLES } from './highlight-styles.js';
 import { TokenTreeEmitter, type TokenNode } from './token-tree.js';
 
 /** Our own instance, so a page's global highlight.js (if any) is never reconfigured. */
@@ -41,6 +43,7 @@ export function highlightCode(code: HTMLElement, language: string): void {
   // Highlighting may only add structure: the text, and so any copy of it, stays the same.
   if (fragment.textContent !== source) return;
   code.replaceChildren(fragment);
+  adoptStyles(code, HIGHLIGHT_STYLES);
 }
 
 function appendTokens(parent: Node, children: ReadonlyArray<TokenNode | string>): void {

@@ -1,5 +1,7 @@
 import katex from 'katex';
+import { adoptStyles } from '../adopt-styles.js';
 import { copyMathAsSource } from './copy-math-source.js';
+import { MATH_STYLES } from './math-styles.js';
 
 /**
  * Typesets a `.math` element whose text is TeX source, as MathML built node by node (KaTeX's
@@ -13,5 +15,6 @@ export function typesetMath(element: HTMLElement): void {
   element.dataset['tex'] = source;
   const container = element.closest('.tool-agent-markdown');
   if (container !== null) copyMathAsSource(container);
+  adoptStyles(element, MATH_STYLES);
   katex.render(source, element, { output: 'mathml', displayMode: display, throwOnError: false, trust: false, strict: 'ignore', maxExpand: 500, maxSize: 20 });
 }

@@ -17,6 +17,9 @@ describe('code highlighting and math, loaded lazily', () => {
     expect(code.querySelector('span.hljs-string')?.textContent).to.equal('"x"');
     expect(code.querySelector('span.hljs-comment')?.textContent).to.equal('// the answer');
     expect(container.querySelector('button.copy-button')).to.not.equal(null);
+    // The token colours come with the lazy chunk, through a custom property.
+    container.style.setProperty('--tool-agent-code-keyword', 'rgb(1, 2, 3)');
+    expect(getComputedStyle(code.querySelector('span.hljs-keyword')!).color).to.equal('rgb(1, 2, 3)');
   });
 
   it('highlights the common languages of model output, by name or alias', async () => {
