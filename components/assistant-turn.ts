@@ -64,8 +64,11 @@ export class AssistantTurn {
         this.#card(round, chunk.toolCallStart.index, chunk.toolCallStart.id, chunk.toolCallStart.name);
         return true;
       case 'tool-call-delta': {
-        const { index, id, name, argumentsText } = chunk.toolCallDelta;
+        const { index, id, name, argumentsText, argumentsDelta } = chunk.toolCallDelta;
         const card = this.#card(round, index, id, name);
+        // Lengths only: comparing or slicing the growing text would copy it on every delta.
+        if (card.argumentsText.length + argumentsDelta.length === argumentsText.length) card.argumentPieces.push(argumentsDelta);
+        else card.argumentPieces = [argumentsText];
         card.argumentsText = argumentsText;
         return true;
       }
@@ -154,7 +157,7 @@ export class AssistantTurn {
     const existing = this.#cards.get(key);
     if (existing) return existing;
     this.#endBlocks();
-    const card: ToolCard = { key, id, name, argumentsText: '', arguments: undefined, status: 'streaming', resultText: undefined, askingUser: false };
+    const card: ToolCard = { key, id, name, argumentsText: '', argumentPieces: [], arguments: undefined, status: 'streaming', resultText: undefined, askingUser: false };
     this.#cards.set(key, card);
     const block: AssistantBlock = { kind: 'tool', key: this.#nextKey(), step: round, card };
     this.entry.blocks.push(block);

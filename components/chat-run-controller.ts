@@ -4,6 +4,10 @@ import type { AssistantTurn } from './assistant-turn.js';
 import { ToolAgentChunkEvent, ToolAgentToolCallEvent } from './chat-events.js';
 import { describeError } from './describe-error.js';
 import type { ToolCard } from './transcript-entry.js';
+import { yieldToBrowser } from './yield-to-browser.js';
+
+// Longest run of chunk handling before the browser gets a turn to paint and take input.
+const sliceMs = 12;
 
 /** How a run ended. */
 export type RunOutcome =
@@ -36,6 +40,7 @@ export class ChatRunController implements ReactiveController {
   readonly #host: ReactiveControllerHost & EventTarget;
   readonly #callbacks: RunCallbacks;
   #abort: AbortController | undefined;
+  #renderFrame = 0;
   readonly #waiters = new Map<string, { readonly turn: AssistantTurn; readonly resolve: (approved: boolean) => void }>();
 
   constructor(host: ReactiveControllerHost & EventTarget, callbacks: RunCallbacks) {
@@ -73,6 +78,14 @@ export class ChatRunController implements ReactiveController {
     waiter.resolve(approved);
   }
 
+  #renderNextFrame(): void {
+    if (this.#renderFrame) return;
+    this.#renderFrame = requestAnimationFrame(() => {
+      this.#renderFrame = 0;
+      this.#host.requestUpdate();
+    });
+  }
+
   /** Runs one turn to its end; never rejects. */
   async run(request: RunRequest): Promise<RunOutcome> {
     if (this.#abort) throw new Error('A turn is already running.');
@@ -89,11 +102,20 @@ export class ChatRunController implements ReactiveController {
         signal: abort.signal,
         approveToolCall: (call, context) => this.#approve(turn, call, context.signal),
       });
+      let sliceStart = performance.now();
       for await (const chunk of stream) {
         this.#host.dispatchEvent(new ToolAgentChunkEvent({ chunk }));
-        if (turn.apply(chunk)) this.#host.requestUpdate();
+        // Argument deltas come by the thousand: one render per frame shows them all.
+        if (turn.apply(chunk)) {
+          if (chunk.type === 'tool-call-delta') this.#renderNextFrame();
+          else this.#host.requestUpdate();
+        }
         this.#callbacks.onProgress();
         if (chunk.type === 'finish') response = chunk.finishedResponse;
+        if (performance.now() - sliceStart > sliceMs) {
+          await yieldToBrowser();
+          sliceStart = performance.now();
+        }
       }
       if (!response) throw new ToolAgentsError('The response stream ended without a final chunk.');
       return { kind: 'finished', response };
@@ -102,6 +124,8 @@ export class ChatRunController implements ReactiveController {
       turn.fail(describeError(error));
       return { kind: 'failed', error };
     } finally {
+      cancelAnimationFrame(this.#renderFrame);
+      this.#renderFrame = 0;
       this.#abort = undefined;
       this.#waiters.clear();
       this.#host.requestUpdate();

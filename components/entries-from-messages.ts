@@ -54,6 +54,7 @@ export function entriesFromMessages(messages: readonly ChatMessage[], document: 
           id: part.id,
           name: part.name,
           argumentsText: part.arguments,
+          argumentPieces: [part.arguments],
           arguments: undefined,
           status: result ? (result.metadata?.['denied'] === true ? 'denied' : result.isError ? 'failed' : 'done') : 'stopped',
           resultText: result?.result,

@@ -4,8 +4,8 @@ import type { ToolCard } from './transcript-entry.js';
 export type ShownArguments =
   /** Nothing to show (no argument text at all). */
   | { readonly kind: 'none' }
-  /** Argument text still arriving, shown as it grows. */
-  | { readonly kind: 'streaming'; readonly text: string }
+  /** Argument text still arriving, shown as it grows: the pieces so far, only ever appended to. */
+  | { readonly kind: 'streaming'; readonly pieces: readonly string[] }
   /**
    * A value shown field by field: the validated arguments the call runs with (`validated`), or,
    * before those exist, the model's argument text parsed as JSON.
@@ -18,10 +18,11 @@ export type ShownArguments =
  * Picks what the card shows as `card`'s arguments. The validated arguments win whenever they are
  * known, since they, not the model's text, are what runs: an approval card never shows anything else.
  */
-export function shownArguments(card: Pick<ToolCard, 'status' | 'arguments' | 'argumentsText'>): ShownArguments {
+export function shownArguments(card: Pick<ToolCard, 'status' | 'arguments' | 'argumentsText' | 'argumentPieces'>): ShownArguments {
   if (card.arguments !== undefined) return { kind: 'value', value: card.arguments, validated: true };
+  // While streaming, the growing text is never read whole (that would copy it on every delta).
+  if (card.status === 'streaming') return card.argumentsText.length === 0 ? { kind: 'none' } : { kind: 'streaming', pieces: card.argumentPieces };
   if (card.argumentsText.trim() === '') return { kind: 'none' };
-  if (card.status === 'streaming') return { kind: 'streaming', text: card.argumentsText };
   try {
     return { kind: 'value', value: JSON.parse(card.argumentsText) as unknown, validated: false };
   } catch {

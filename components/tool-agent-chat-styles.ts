@@ -269,7 +269,8 @@ export const toolAgentChatStyles = css`
   }
 
   .tool-argument-empty,
-  .tool-arguments-empty {
+  .tool-arguments-empty,
+  .streamed-elided {
     color: var(--_muted);
     font-style: italic;
   }

@@ -63,7 +63,7 @@ export function toolArgumentsTemplate(shown: ShownArguments): TemplateResult | t
     case 'none':
       return nothing;
     case 'streaming':
-      return html`<pre class="tool-arguments-streaming"><code dir="ltr" ${streamedText(shown.text)}></code></pre>`;
+      return html`<pre class="tool-arguments-streaming"><code dir="ltr" ${streamedText(shown.pieces)}></code></pre>`;
     case 'text':
       return textBlock(shown.text, 'text');
     case 'value':

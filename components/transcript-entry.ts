@@ -16,6 +16,12 @@ export interface ToolCard {
   /** The argument text received so far (complete once the call is ready). */
   argumentsText: string;
   /**
+   * The same text as it streamed, piece by piece, only ever appended to (replaced by a new array
+   * when the provider resent the whole text): the streaming view appends the new pieces, where
+   * reading a growing string on every delta would copy it each time.
+   */
+  argumentPieces: string[];
+  /**
    * The validated arguments the call runs with, once known: the approval card shows these, so
    * what the user approves is exactly what runs. `undefined` until then.
    */

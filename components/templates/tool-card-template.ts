@@ -92,7 +92,7 @@ export function toolCardTemplate(card: ToolCard, decide: DecideToolCall): Templa
         <span class="tool-name" part="tool-name" dir="ltr">${revealedText(card.name)}</span>
         <span class="tool-status" part="tool-status">${statusIcons[card.status]}<span>${statusLabels[card.status]}</span></span>
       </div>
-      ${guard([card.name, card.status, card.arguments, card.argumentsText], () => argumentsSection(card))}
+      ${guard([card.name, card.status, card.arguments, card.argumentPieces, card.argumentPieces.length, card.argumentsText.length], () => argumentsSection(card))}
       ${card.askingUser
         ? html`
             <div class="approval" part="approval" role="group" aria-label=${`Allow ${name} to run?`}>

@@ -72,6 +72,8 @@ export interface OpenAIChatAPIOptions {
 }
 
 const maxErrorBodyChars = 4096;
+/** Bytes of one network read handled before its events are handed on (about 500 events of a stream). */
+const readSliceBytes = 64 * 1024;
 const defaultTimeoutMs = 120_000;
 
 /** A successful response whose first read has completed. */
@@ -255,6 +257,7 @@ export class OpenAIChatAPI implements ChatAPI {
       return error;
     };
     let read = first;
+    let rest: BodyReadOutcome | undefined;
     let sawDone = false;
     for (;;) {
       if (read.kind === 'idle' || read.kind === 'failed') {
@@ -263,6 +266,12 @@ export class OpenAIChatAPI implements ChatAPI {
         if (accumulator.hasFinishReason) break;
         if (read.kind === 'idle') throw new TimeoutError('idle', this.idleTimeout, { url, partial: partial() });
         throw new IncompleteStreamError(`The connection to ${url} was lost mid-stream.`, { cause: read.error, url, partial: partial() });
+      }
+      // A read of a megabyte holds thousands of events: handled in slices, each one yielded, so a
+      // consumer that lets the browser paint between batches never blocks it for long.
+      if (read.kind === 'bytes' && read.bytes.length > readSliceBytes) {
+        rest = { kind: 'bytes', bytes: read.bytes.subarray(readSliceBytes) };
+        read = { kind: 'bytes', bytes: read.bytes.subarray(0, readSliceBytes) };
       }
       const atEnd = read.kind === 'end';
       let batch: readonly ServerSentEvent[];
@@ -298,7 +307,8 @@ export class OpenAIChatAPI implements ChatAPI {
         throw withPartial(error);
       }
       if (atEnd) break;
-      read = await body.read();
+      read = rest ?? (await body.read());
+      rest = undefined;
     }
     if (!sawDone && !accumulator.hasFinishReason) {
       throw new IncompleteStreamError(`The stream from ${url} ended before the response was finished (no finish reason and no [DONE]).`, { url, partial: partial() });

@@ -5,7 +5,10 @@ import type { ToolCard } from '../../../components/transcript-entry.js';
 
 /** A tool card with defaults for every field `overrides` leaves out. */
 export function toolCard(overrides: Partial<ToolCard> = {}): ToolCard {
-  return { key: '0:0', id: 'call_1', name: 'delete_file', argumentsText: '', arguments: undefined, status: 'streaming', resultText: undefined, askingUser: false, ...overrides };
+  const card: ToolCard = { key: '0:0', id: 'call_1', name: 'delete_file', argumentsText: '', argumentPieces: [], arguments: undefined, status: 'streaming', resultText: undefined, askingUser: false, ...overrides };
+  // A card given only its text streamed it in one piece.
+  if (overrides.argumentPieces === undefined && card.argumentsText !== '') card.argumentPieces = [card.argumentsText];
+  return card;
 }
 
 /** A card rendered into a shadow root styled like the element's, re-rendered with {@link MountedCard.show}. */
