@@ -1,5 +1,5 @@
 import type { ChatMessage, ChatResponseChunk } from '../src/index.js';
-import { createMarkdownWriter } from './markdown-adapter.js';
+import { createMarkdownWriter, type MarkdownRenderOptions } from './markdown-adapter.js';
 import type { AssistantBlock, AssistantEntry, ErrorNotice, ReasoningBlock, TextBlock, ToolCard } from './transcript-entry.js';
 import { TurnRounds } from './turn-rounds.js';
 
@@ -20,8 +20,11 @@ export class AssistantTurn {
   #offset = 0;
   #blockCount = 0;
 
-  constructor(document: Document) {
+  readonly #markdown: MarkdownRenderOptions;
+
+  constructor(document: Document, markdown: MarkdownRenderOptions = {}) {
     this.#document = document;
+    this.#markdown = markdown;
     this.entry = { kind: 'assistant', key: `turn-${++turnCount}`, blocks: [], state: 'streaming', revision: 0, error: undefined };
   }
 
@@ -145,7 +148,7 @@ export class AssistantTurn {
     this.#endBlocks();
     const container = this.#document.createElement('div');
     container.className = kind === 'text' ? 'markdown' : 'markdown reasoning-text';
-    const writer = createMarkdownWriter(container);
+    const writer = createMarkdownWriter(container, this.#markdown);
     const block: TextBlock | ReasoningBlock = { kind, key: this.#nextKey(), step: round, container, writer, text, streaming: true };
     writer.append(text);
     this.entry.blocks.push(block);

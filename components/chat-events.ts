@@ -42,7 +42,11 @@ export class ToolAgentChunkEvent extends Event {
 
 /** What {@link ToolAgentToolCallEvent} carries. */
 export interface ToolAgentToolCallDetail {
-  /** The provider's call id. */
+  /** Which model request of the turn made the call (0-based). */
+  readonly step: number;
+  /** The call's position in that request: with `step`, its address in the turn (providers repeat ids). */
+  readonly index: number;
+  /** The call id sent back to the provider (unique within the conversation). */
   readonly id: string;
   /** The tool's name. */
   readonly name: string;

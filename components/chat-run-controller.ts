@@ -133,7 +133,7 @@ export class ChatRunController implements ReactiveController {
   }
 
   async #approve(turn: AssistantTurn, call: ToolApprovalRequest, signal: AbortSignal): Promise<ToolApprovalDecision> {
-    const event = new ToolAgentToolCallEvent({ id: call.id, name: call.name, arguments: call.arguments });
+    const event = new ToolAgentToolCallEvent({ step: call.step, index: call.index, id: call.id, name: call.name, arguments: call.arguments });
     const allowed = this.#host.dispatchEvent(event);
     if (event.responded) {
       try {

@@ -1,5 +1,5 @@
 import type { ChatMessage, ToolResultPart } from '../src/index.js';
-import { renderMarkdownInto, type MarkdownWriter } from './markdown-adapter.js';
+import { renderMarkdownInto, type MarkdownRenderOptions, type MarkdownWriter } from './markdown-adapter.js';
 import type { AssistantEntry, ToolCard, TranscriptEntry } from './transcript-entry.js';
 
 // Restored text is complete: nothing will be appended.
@@ -12,7 +12,7 @@ let restoreCount = 0;
  * entry for everything up to the next user message (text, reasoning, tool calls with results).
  * System messages are not shown.
  */
-export function entriesFromMessages(messages: readonly ChatMessage[], document: Document): TranscriptEntry[] {
+export function entriesFromMessages(messages: readonly ChatMessage[], document: Document, markdown: MarkdownRenderOptions = {}): TranscriptEntry[] {
   const entries: TranscriptEntry[] = [];
   const prefix = `restored-${++restoreCount}`;
   let current: AssistantEntry | undefined;
@@ -22,7 +22,7 @@ export function entriesFromMessages(messages: readonly ChatMessage[], document: 
   const rendered = (className: string, text: string): HTMLElement => {
     const container = document.createElement('div');
     container.className = className;
-    renderMarkdownInto(container, text);
+    renderMarkdownInto(container, text, markdown);
     return container;
   };
 

@@ -1,5 +1,6 @@
 import type { ChatMessage } from '../src/index.js';
 import { entriesFromMessages } from './entries-from-messages.js';
+import type { MarkdownRenderOptions } from './markdown-adapter.js';
 import type { TranscriptEntry } from './transcript-entry.js';
 
 /** How many of the newest messages are shown at once when a conversation is restored (more when a turn is longer). */
@@ -54,6 +55,7 @@ export class ProgressiveTranscript {
   /** Older slices still to build, oldest first. */
   #pending: ChatMessage[][] = [];
   #document: Document | undefined;
+  #markdown: MarkdownRenderOptions = {};
   #timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(options: ProgressiveTranscriptOptions) {
@@ -66,13 +68,14 @@ export class ProgressiveTranscript {
   }
 
   /** Replaces whatever was being built: returns the entries of the newest messages and schedules the rest. */
-  start(messages: readonly ChatMessage[], document: Document): TranscriptEntry[] {
+  start(messages: readonly ChatMessage[], document: Document, markdown: MarkdownRenderOptions = {}): TranscriptEntry[] {
     this.cancel();
     this.#document = document;
+    this.#markdown = markdown;
     const start = newestTurnsStart(messages, firstMessages);
     this.#pending = sliceAtUserMessages(messages.slice(0, start), sliceMessages);
     this.#schedule();
-    return entriesFromMessages(messages.slice(start), document);
+    return entriesFromMessages(messages.slice(start), document, markdown);
   }
 
   /** Stops adding older messages (the conversation was replaced or the element left the page). */
@@ -96,7 +99,7 @@ export class ProgressiveTranscript {
     const started = performance.now();
     const built: TranscriptEntry[] = [];
     while (this.#pending.length > 0 && performance.now() - started < taskBudgetMs) {
-      built.unshift(...entriesFromMessages(this.#pending.pop()!, document));
+      built.unshift(...entriesFromMessages(this.#pending.pop()!, document, this.#markdown));
     }
     this.#options.prepend(built);
     if (this.#pending.length > 0) this.#schedule();

@@ -31,7 +31,8 @@ import {
 import { ChatRunController, type RunOutcome } from './chat-run-controller.js';
 import { loadConversation, removeConversation, saveConversation } from './conversation-storage.js';
 import { describeError } from './describe-error.js';
-import { markdownCss } from './markdown-adapter.js';
+import { markdownCss, type MarkdownRenderOptions } from './markdown-adapter.js';
+import { onByDefault } from './on-by-default.js';
 import { needsApiKey } from './needs-api-key.js';
 import { ProgressiveTranscript } from './progressive-transcript.js';
 import { composerTemplate } from './templates/composer-template.js';
@@ -74,7 +75,15 @@ const bottomSlack = 32;
  * @csspart tool-card - A tool call; also `tool-<status>` (`tool-streaming`, `tool-awaiting-approval`, `tool-running`, `tool-done`, `tool-failed`, `tool-denied`, `tool-stopped`).
  * @csspart tool-name - The tool's name in its card.
  * @csspart tool-status - The call's status in its card.
- * @csspart tool-arguments - The call's arguments.
+ * @csspart tool-arguments - The call's arguments (`data-source="validated"` when they are the validated value that runs).
+ * @csspart tool-arguments-elided - While long arguments stream, the note counting the earlier characters not shown.
+ * @csspart tool-argument-list - The arguments' fields (a `<dl>`).
+ * @csspart tool-argument-name - A field's name.
+ * @csspart tool-argument-value - A field's value.
+ * @csspart tool-argument-text - A multi-line or long string value, as a text block.
+ * @csspart tool-argument-json - A nested object or array value, as indented JSON.
+ * @csspart hidden-char - An invisible, bidirectional or control character, shown as its code (`U+202E`).
+ * @csspart tool-hidden-note - The line saying the call contains such characters.
  * @csspart tool-result - The collapsible result.
  * @csspart approval - The Approve / Deny prompt.
  * @csspart approve-button - Approve.
@@ -120,6 +129,14 @@ const bottomSlack = 32;
  * @cssprop [--tool-agent-font-size=0.95rem] - Base font size.
  * @cssprop [--tool-agent-link-color=LinkText] - Links in answers (from the markdown renderer).
  * @cssprop [--tool-agent-block-gap=0.75em] - Space between markdown blocks (from the markdown renderer).
+ * @cssprop [--tool-agent-code-keyword=light-dark(#8839a8, #d2a8ff)] - Highlighted code: keywords.
+ * @cssprop [--tool-agent-code-string=light-dark(#116329, #7ee787)] - Highlighted code: strings.
+ * @cssprop [--tool-agent-code-number=light-dark(#953800, #ffa657)] - Highlighted code: numbers and literals.
+ * @cssprop [--tool-agent-code-comment=light-dark(#57606a, #9da5ae)] - Highlighted code: comments.
+ * @cssprop [--tool-agent-code-title=light-dark(#0550ae, #79c0ff)] - Highlighted code: function and class names.
+ * @cssprop [--tool-agent-code-attr=light-dark(#6f4e00, #e3b341)] - Highlighted code: attributes and properties.
+ * @cssprop [--tool-agent-code-deletion=light-dark(#b31d28, #ffa198)] - Highlighted diffs: removed lines.
+ * @cssprop [--tool-agent-code-addition=light-dark(#116329, #7ee787)] - Highlighted diffs: added lines.
  *
  * @cssstate busy - A turn is running.
  */
@@ -234,6 +251,18 @@ export class ToolAgentChat extends LitElement {
 
   /** Ask for a key even for a localhost endpoint or a custom `fetch`. */
   @property({ attribute: 'key-required', type: Boolean }) keyRequired = false;
+
+  /**
+   * Syntax-highlights fenced code in answers (its code loads the first time a code block
+   * appears). On by default; `highlight="off"` (or `"false"`) turns it off for new messages.
+   */
+  @property({ converter: onByDefault }) highlight = true;
+
+  /**
+   * Typesets `$…$`, `$$…$$`, `\(…\)` and `\[…\]` as math (MathML, loaded the first time math
+   * appears; currency such as "$5 and $10" stays text). On by default; `math="off"` turns it off.
+   */
+  @property({ converter: onByDefault }) math = true;
 
   /** The tools the model may call: `FunctionTool`s or a `ToolRegistry`. */
   @property({ attribute: false }) tools: readonly AnyFunctionTool[] | ToolRegistry | undefined = undefined;
@@ -357,7 +386,7 @@ export class ToolAgentChat extends LitElement {
       if (this.#run.running) throw new Error('A turn is already running; call stop() first.');
     }
     const user = ChatMessage.createUserMessage(content);
-    const turn = new AssistantTurn(this.ownerDocument);
+    const turn = new AssistantTurn(this.ownerDocument, this.#markdownOptions());
     this.#failedTurn = undefined;
     this.#messages = [...this.#messages, user];
     this.#entries = [...this.#entries, { kind: 'user', key: `user-${user.id}`, text: content }, turn.entry];
@@ -516,6 +545,10 @@ export class ToolAgentChat extends LitElement {
     }
   }
 
+  #markdownOptions(): MarkdownRenderOptions {
+    return { highlight: this.highlight, math: this.math };
+  }
+
   #chatApi(): ChatAPI {
     return (
       this.chatApi ??
@@ -559,7 +592,7 @@ export class ToolAgentChat extends LitElement {
     this.#generation++;
     this.#failedTurn = undefined;
     this.#messages = messages;
-    this.#entries = this.#transcript.start(messages, this.ownerDocument);
+    this.#entries = this.#transcript.start(messages, this.ownerDocument, this.#markdownOptions());
     this.#atBottom = true;
     this.requestUpdate();
   }
@@ -594,7 +627,7 @@ export class ToolAgentChat extends LitElement {
   #offerRetryIfUnanswered(): void {
     const last = this.#messages.findLast((message) => message.role !== 'system');
     if (last?.role !== 'user' && last?.role !== 'tool') return;
-    const turn = new AssistantTurn(this.ownerDocument);
+    const turn = new AssistantTurn(this.ownerDocument, this.#markdownOptions());
     turn.fail({ title: 'No answer yet', detail: 'The answer to this message did not arrive before the page was closed or the request failed.', unauthorized: false });
     this.#entries = [...this.#entries, turn.entry];
     this.#failedTurn = turn;

@@ -13,7 +13,7 @@ import { css } from 'lit';
  * @cssprop --tool-agent-code-keyword - highlighted keywords (default: purple, lighter in dark schemes)
  * @cssprop --tool-agent-code-string - highlighted strings (default: green)
  * @cssprop --tool-agent-code-number - highlighted numbers and literals (default: orange)
- * @cssprop --tool-agent-code-comment - highlighted comments (default: 60% of the text colour)
+ * @cssprop --tool-agent-code-comment - highlighted comments (default: a grey that keeps 4.5:1 contrast on the code background)
  * @cssprop --tool-agent-code-title - highlighted function, class and tag names (default: blue)
  * @cssprop --tool-agent-code-attr - highlighted attributes, properties and variables (default: brown)
  * @cssprop --tool-agent-code-deletion - removed lines in a diff (default: red)

@@ -12,7 +12,7 @@ describe('chat events', () => {
 
   it('tool-call: respondWith records the decision once and cancels the event', () => {
     const target = new EventTarget();
-    const event = new ToolAgentToolCallEvent({ id: 'c', name: 't', arguments: {} });
+    const event = new ToolAgentToolCallEvent({ step: 0, index: 0, id: 'c', name: 't', arguments: {} });
     target.addEventListener('tool-agent-tool-call', (e) => (e as ToolAgentToolCallEvent).respondWith({ approved: false, reason: 'no' }));
     expect(target.dispatchEvent(event)).to.equal(false);
     expect(event.responded).to.equal(true);
@@ -21,7 +21,7 @@ describe('chat events', () => {
   });
 
   it('tool-call: preventDefault alone cancels without a response', () => {
-    const event = new ToolAgentToolCallEvent({ id: 'c', name: 't', arguments: {} });
+    const event = new ToolAgentToolCallEvent({ step: 0, index: 0, id: 'c', name: 't', arguments: {} });
     const target = new EventTarget();
     target.addEventListener('tool-agent-tool-call', (e) => e.preventDefault());
     expect(target.dispatchEvent(event)).to.equal(false);

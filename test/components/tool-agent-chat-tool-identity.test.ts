@@ -2,8 +2,8 @@ import { expect } from 'chai';
 import * as z from 'zod';
 import { ChatMessage, FunctionTool } from '../../src/index.js';
 import { createScriptedFetch, textReply, toolCallReply } from '../../src/testing/index.js';
-import type { ToolAgentChat } from '../../components/index.js';
-import { checkAxeThenRemoveChats, createChat, findAll, waitFor, waitIdle } from './chat-test-utils.js';
+import type { ToolAgentChat, ToolAgentToolCallEvent } from '../../components/index.js';
+import { checkAxeThenRemoveChats, createChat, findAll, recordEvents, waitFor, waitIdle } from './chat-test-utils.js';
 
 interface WireMessage {
   readonly role: string;
@@ -84,8 +84,15 @@ describe('<tool-agent-chat> tool-call identity', () => {
       c.fetch = scripted.fetch;
       c.tools = [recordingTool('delete_file', ran, true)];
     });
+    const asked = recordEvents(chat, ['tool-agent-tool-call']);
     const done = chat.send('Delete both');
     await waitFor(() => approveButtons(chat).length === 2, 'two Approve buttons');
+    const details = asked.map((event) => (event as ToolAgentToolCallEvent).detail);
+    expect(details.map((detail) => [detail.step, detail.index, (detail.arguments as { target: string }).target])).to.deep.equal([
+      [0, 0, '/a'],
+      [0, 1, '/b'],
+    ]);
+    expect(details[0]!.id).to.not.equal(details[1]!.id, 'the page sees the unique ids');
     const second = approveButtons(chat)[1]!;
     expect(second.closest('[part~="tool-card"]')?.textContent).to.contain('/b');
     second.click();

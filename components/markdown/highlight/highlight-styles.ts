@@ -14,7 +14,7 @@ export const HIGHLIGHT_STYLES = `
   color: var(--tool-agent-code-number, light-dark(#953800, #ffa657));
 }
 .tool-agent-markdown :is(.hljs-comment, .hljs-quote, .hljs-meta) {
-  color: var(--tool-agent-code-comment, color-mix(in srgb, currentColor 60%, transparent));
+  color: var(--tool-agent-code-comment, light-dark(#57606a, #9da5ae));
   font-style: italic;
 }
 .tool-agent-markdown :is(.hljs-title, .hljs-section, .hljs-name, .hljs-selector-id, .hljs-selector-class) {
