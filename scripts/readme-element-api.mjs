@@ -36,7 +36,8 @@ const generated = `<!-- element-api:start -->\n<!-- Generated from custom-elemen
 const readme = readFileSync(readmeURL, 'utf8');
 const pattern = /<!-- element-api:start -->[\s\S]*?<!-- element-api:end -->/;
 if (!pattern.test(readme)) throw new Error('README.md has no element-api markers');
-const updated = readme.replace(pattern, generated);
+// A function, not a string: the tables hold `$` sequences that replace() would expand.
+const updated = readme.replace(pattern, () => generated);
 if (process.argv.includes('--check')) {
   if (updated !== readme) {
     console.error('README.md element API tables are out of date: run npm run docs');
