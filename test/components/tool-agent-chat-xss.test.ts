@@ -17,7 +17,9 @@ declare global {
 }
 
 // Elements the element itself renders; anything else in the shadow root came from untrusted text.
-const dangerous = 'script, iframe, frame, object, embed, img, image, style, link, meta, base, video, audio, source, template, math, svg:not(.icon), input:not(#api-key, [type="checkbox"]), details[ontoggle]';
+// MathML is allowed only as the typesetter's output inside a math span, and checked below.
+const dangerous =
+  'script, iframe, frame, object, embed, img, image, style, link, meta, base, video, audio, source, template, math:not(.math math), svg:not(.icon), input:not(#api-key, [type="checkbox"]), details[ontoggle]';
 
 function assertInert(chat: ToolAgentChat, hits: number[]): void {
   expect(hits, 'no vector ran').to.deep.equal([]);
@@ -27,8 +29,16 @@ function assertInert(chat: ToolAgentChat, hits: number[]): void {
   for (const element of shadow.querySelectorAll('*')) {
     const handlers = element.getAttributeNames().filter((name) => name.startsWith('on'));
     expect(handlers, `${element.tagName} has no event handler attributes`).to.deep.equal([]);
-    expect(element.hasAttribute('style'), `${element.tagName} has no inline style`).to.equal(false);
+    // The one inline style allowed: the typesetter's fixed red on TeX it could not read.
+    const typesetterError = element.closest('.math') !== null && element.classList.contains('katex-error') && /^color:\s*#cc0000;?$/.test(element.getAttribute('style') ?? '');
+    expect(element.hasAttribute('style') && !typesetterError, `${element.tagName} has no inline style: ${element.outerHTML.slice(0, 300)}`).to.equal(false);
     if (element instanceof SVGElement && !element.closest('svg.icon')) throw new Error(`unexpected SVG ${element.outerHTML}`);
+    if (element instanceof MathMLElement) {
+      // Typeset math is inert: no links (KaTeX shows \href and \url as red source), no actions, no sources.
+      const linking = element.getAttributeNames().filter((name) => /href|src|action/i.test(name));
+      expect(linking, `${element.tagName} in typeset math has no link or source attributes`).to.deep.equal([]);
+      expect(element.localName, 'no maction in typeset math').to.not.equal('maction');
+    }
   }
   for (const link of findAll<HTMLAnchorElement>(chat, 'a[href]')) {
     expect(['http:', 'https:', 'mailto:'], link.href).to.include(new URL(link.href).protocol);

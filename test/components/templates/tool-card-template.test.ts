@@ -220,7 +220,7 @@ describe('tool cards', () => {
     expect(String(results[1]?.content)).to.contain('not /b');
     const event = events[0] as ToolAgentToolCallEvent;
     expect(event).to.be.instanceOf(ToolAgentToolCallEvent);
-    expect(event.detail).to.deep.equal({ id: 'call_a', name: 'delete_file', arguments: { path: '/a' } });
+    expect(event.detail).to.deep.equal({ step: 0, index: 0, id: 'call_a', name: 'delete_file', arguments: { path: '/a' } });
     expect(event.cancelable && event.composed && event.bubbles).to.equal(true);
     expect(() => event.respondWith(false)).to.throw(DOMException);
   });
