@@ -1,28 +1,25 @@
 import type { ImageMode } from './inline-parser.js';
 import { loadSettleEngine } from './lazy-modules.js';
+import { enqueueSettle } from './settle-queue.js';
 import type { SettleEngine } from './spec/settle-engine.js';
 
 /**
- * Hands finished groups of blocks to the lazily loaded {@link SettleEngine}, in order: at once when
- * it is loaded, else queued until it is. If it cannot load, the streamed rendering stays.
+ * Hands finished groups of blocks to the lazily loaded {@link SettleEngine}, in order, once it is
+ * loaded, through the shared settle queue (a few milliseconds of work per task). If it cannot
+ * load, the streamed rendering stays.
  */
 export class SpecSettler {
-  readonly #queue: Array<(engine: SettleEngine) => void> = [];
-  readonly #ready: Promise<void>;
+  readonly #ready: Promise<SettleEngine | undefined>;
   #engine: SettleEngine | undefined;
-  #failed = false;
+  /** The last work handed over: each waits for the one before, so a message settles in order. */
+  #last: Promise<void> = Promise.resolve();
+  /** Work handed over before the engine was loaded (or behind such work), not yet done. */
+  #waiting = 0;
 
   constructor(options: { readonly images: ImageMode; readonly highlight: boolean; readonly math: boolean }) {
     this.#ready = loadSettleEngine().then(
-      ({ SettleEngine: Engine }) => {
-        const engine = new Engine(options);
-        for (const work of this.#queue.splice(0)) work(engine);
-        this.#engine = engine;
-      },
-      () => {
-        this.#failed = true;
-        this.#queue.length = 0;
-      },
+      ({ SettleEngine: Engine }) => (this.#engine = new Engine(options)),
+      () => undefined,
     );
   }
 
@@ -38,12 +35,25 @@ export class SpecSettler {
 
   /** Resolves once everything handed over so far is settled, highlighted and typeset. */
   async settled(): Promise<void> {
-    await this.#ready;
+    await this.#last;
     await this.#engine?.idle();
   }
 
   #run(work: (engine: SettleEngine) => void): void {
-    if (this.#engine !== undefined) work(this.#engine);
-    else if (!this.#failed) this.#queue.push(work);
+    // Loaded and nothing of this message waiting: settle now, so a streamed group settles as it ends.
+    if (this.#engine !== undefined && this.#waiting === 0) {
+      work(this.#engine);
+      return;
+    }
+    this.#waiting++;
+    const previous = this.#last;
+    this.#last = this.#ready
+      .then(async (engine) => {
+        await previous;
+        if (engine) await enqueueSettle(() => work(engine));
+      })
+      // A group the spec pass cannot settle keeps its streamed rendering.
+      .catch(() => undefined)
+      .finally(() => this.#waiting--);
   }
 }
