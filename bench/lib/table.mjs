@@ -26,6 +26,8 @@ export function buildTable(r) {
     const s = r.size.rows;
     add('size', 'core (stream one chat, one tool), gzip / brotli', `${kb(s.core.gzip)} / ${kb(s.core.brotli)}`, `min ${kb(s.core.minified)}; budget ${s.core.budget?.gzip ?? '?'} B gzip`, '< 8 KB gzip', s.core.gzip < targets.coreGzip);
     add('size', 'element (components/index.ts), gzip / brotli', `${kb(s.element.gzip)} / ${kb(s.element.brotli)}`, `min ${kb(s.element.minified)}; budget ${s.element.budget?.gzip ?? '?'} B gzip`, '< 35 KB gzip', s.element.gzip < targets.elementGzip);
+    // Loaded only when an answer needs them (spec pass, highlighter, math): not in the budget.
+    for (const chunk of s.element.lazyChunks ?? []) add('size', `element lazy chunk ${chunk.name.replace(/-[\w]{8}\.js$/, '')}, gzip / brotli`, `${kb(chunk.gzip)} / ${kb(chunk.brotli)}`, `min ${kb(chunk.minified)}; loaded on first use`, '', undefined);
     for (const key of ['openai', 'ai', 'deepChat', 'lit', 'markedPurify', 'floor', 'zod']) {
       const row = s[key];
       const ref = key === 'openai' || key === 'ai' ? `core is ${x(s.core.gzip / row.gzip)} its size` : key === 'deepChat' ? `element is ${x(s.element.gzip / row.gzip)} its size` : `min ${kb(row.minified)}`;
