@@ -8,6 +8,7 @@ import {
   StreamError,
   TimeoutError,
   ToolAgentsError,
+  isKeyRejection,
 } from '../src/index.js';
 import type { ErrorNotice } from './transcript-entry.js';
 
@@ -25,8 +26,9 @@ export function describeError(error: unknown): ErrorNotice {
   if (error instanceof HTTPError) {
     const meaning = statusMeanings[error.status] ?? (error.status >= 500 ? 'the server failed' : 'the request was rejected');
     const said = error.providerMessage ?? error.statusText ?? '';
-    const detail = error.status === 401 ? `${said ? `${said} ` : ''}Enter a valid API key, then retry.`.trim() : said || 'The server gave no message.';
-    return { title: `HTTP ${error.status}: ${meaning}`, detail, unauthorized: error.status === 401 };
+    const rejectedKey = isKeyRejection(error);
+    const detail = rejectedKey ? `${said ? `${said} ` : ''}Enter a valid API key, then retry.`.trim() : said || 'The server gave no message.';
+    return { title: `HTTP ${error.status}: ${rejectedKey ? statusMeanings[401] : meaning}`, detail, unauthorized: rejectedKey };
   }
   if (error instanceof NetworkError) return { title: 'Could not reach the server', detail: error.hint, unauthorized: false };
   if (error instanceof StreamError) {

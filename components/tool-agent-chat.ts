@@ -7,7 +7,7 @@ import {
   ChatHistory,
   ChatMessage,
   ChatToolAgent,
-  HTTPError,
+  isKeyRejection,
   OpenAIChatAPI,
   ToolAgentsError,
   ToolRegistry,
@@ -533,7 +533,8 @@ export class ToolAgentChat extends LitElement {
         this.#persist();
         this.#failedTurn = turn;
         if (!this.chatApi && !this.agent) {
-          if (error instanceof HTTPError && error.status === 401) this.#keys.reject();
+          // 401, or a provider that says so with another status (Gemini: 400 "API key not valid").
+          if (isKeyRejection(error)) this.#keys.reject();
           // A pasted key with an invisible or typographic character: ask for it again, saying why.
           if (error instanceof APIKeyFormatError && error.header === 'Authorization') this.#keys.reject({ kind: 'unsendable', problem: `a ${error.character} at position ${error.position}` });
         }

@@ -58,3 +58,4 @@ export {
   type TimeoutPhase,
 } from './errors.js';
 export { readEventStream, toEventStream, toEventStreamResponse, type EventStreamOptions, type ReadEventStreamOptions } from './relay/chunk-event-stream.js';
+export { isKeyRejection } from './provider/key-rejection.js';

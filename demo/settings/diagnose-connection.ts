@@ -1,4 +1,5 @@
 import { APIKeyFormatError, HTTPError, NetworkError, StreamError, TimeoutError } from '../../src/index.js';
+import { mentionsInvalidKey } from '../../src/provider/key-rejection.js';
 import type { EndpointPreset } from './endpoint-presets.js';
 
 /** What a connection test found. */
@@ -63,8 +64,6 @@ function serverSaid(error: HTTPError | StreamError): string {
   return message ? `${status}: ${message}` : status;
 }
 
-// Gemini answers a bad key with HTTP 400 and these words, not with a 401.
-const mentionsInvalidKey = (text: string): boolean => /api[_ ]key[_ ]invalid|api key not valid|invalid api key|incorrect api key/u.test(text);
 const mentionsStreamOptions = (text: string): boolean => /stream_options|include_usage/u.test(text);
 const mentionsTools = (text: string): boolean =>
   /\btools?\b|tool_choice|function[ _]call|--jinja/u.test(text) && /support|jinja|not allowed|unsupported|unrecognized|not (?:permitted|available|enabled)|invalid|unknown|extra/u.test(text);

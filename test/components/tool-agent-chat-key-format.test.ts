@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { APIKeyFormatError } from '../../src/index.js';
-import { createScriptedFetch, textReply } from '../../src/testing/index.js';
+import { createScriptedFetch, errorReply, textReply } from '../../src/testing/index.js';
 import type { ToolAgentErrorEvent } from '../../components/index.js';
 import { checkAxeThenRemoveChats, createChat, find, recordEvents, root, waitFor, waitForPart } from './chat-test-utils.js';
 
@@ -60,5 +60,21 @@ describe('<tool-agent-chat> with a key that cannot be sent', () => {
     await waitFor(() => find(chat, '[part~="input"]'), 'the composer');
     await chat.send('Hi');
     expect(scripted.requests[0]?.headers['authorization']).to.equal('Bearer sk-clean-0123456789');
+  });
+
+  it('asks for a new key when the provider refuses it with another status than 401 (Gemini: 400 "API key not valid")', async () => {
+    const scripted = createScriptedFetch([errorReply(400, 'API key not valid. Please pass a valid API key.', { code: 400 })]);
+    const chat = await createChat((c) => {
+      c.fetch = scripted.fetch;
+      c.keyRequired = true;
+    });
+    const input = await waitForPart<HTMLInputElement>(chat, '[part~="key-input"]');
+    input.value = 'AIzaWrongKey0123456789';
+    find<HTMLButtonElement>(chat, '[part~="key-submit"]')?.click();
+    await waitFor(() => find(chat, '[part~="input"]'), 'the composer');
+    await chat.send('Hi');
+    expect(find(chat, '[part~="error-title"]')?.textContent).to.contain('the API key was rejected');
+    const intro = await waitForPart(chat, '.key-intro');
+    expect(intro.textContent).to.contain('rejected the API key');
   });
 });
