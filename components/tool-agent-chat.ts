@@ -3,13 +3,13 @@ import { property } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import {
-  APIKeyFormatError,
   ChatHistory,
   ChatMessage,
   ChatToolAgent,
+  isAPIKeyFormatError,
   isKeyRejection,
+  isToolAgentsError,
   OpenAIChatAPI,
-  ToolAgentsError,
   ToolRegistry,
   type AnyFunctionTool,
   type ChatAPI,
@@ -528,7 +528,7 @@ export class ToolAgentChat extends LitElement {
         return undefined;
       case 'failed': {
         const { error } = outcome;
-        if (error instanceof ToolAgentsError) this.#messages = [...this.#messages, ...error.partial.messages];
+        if (isToolAgentsError(error)) this.#messages = [...this.#messages, ...error.partial.messages];
         // The user's message (and the finished tool rounds) survive a reload, where Retry is offered again.
         this.#persist();
         this.#failedTurn = turn;
@@ -536,7 +536,7 @@ export class ToolAgentChat extends LitElement {
           // 401, or a provider that says so with another status (Gemini: 400 "API key not valid").
           if (isKeyRejection(error)) this.#keys.reject();
           // A pasted key with an invisible or typographic character: ask for it again, saying why.
-          if (error instanceof APIKeyFormatError && error.header === 'Authorization') this.#keys.reject({ kind: 'unsendable', problem: `a ${error.character} at position ${error.position}` });
+          if (isAPIKeyFormatError(error) && error.header === 'Authorization') this.#keys.reject({ kind: 'unsendable', problem: `a ${error.character} at position ${error.position}` });
         }
         const notice = turn.entry.error ?? describeError(error);
         this.#announce(`Error: ${notice.title}. ${notice.detail}`);

@@ -59,3 +59,14 @@ export {
 } from './errors.js';
 export { readEventStream, toEventStream, toEventStreamResponse, type EventStreamOptions, type ReadEventStreamOptions } from './relay/chunk-event-stream.js';
 export { isKeyRejection } from './provider/key-rejection.js';
+export {
+  isAPIKeyFormatError,
+  isEventTooLargeError,
+  isHTTPError,
+  isIncompleteStreamError,
+  isMalformedStreamError,
+  isNetworkError,
+  isStreamError,
+  isTimeoutError,
+  isToolAgentsError,
+} from './error-guards.js';
