@@ -108,7 +108,7 @@ describe('mock OpenAI middleware (real HTTP)', () => {
     await reader.read();
     controller.abort();
     expect(await rejection(reader.read())).to.have.property('name', 'AbortError');
-    const requests = await server.waitForRequests((recorded) => recorded[0]?.aborted === true);
+    const requests = await server.waitForRequests((recorded) => recorded[0]?.aborted === true, 10_000);
     expect(requests).to.have.length(1);
   });
 
@@ -119,7 +119,7 @@ describe('mock OpenAI middleware (real HTTP)', () => {
     await server.waitForRequests((recorded) => recorded.length === 1);
     controller.abort();
     expect(await rejection(pending)).to.have.property('name', 'AbortError');
-    await server.waitForRequests((recorded) => recorded[0]?.aborted === true);
+    await server.waitForRequests((recorded) => recorded[0]?.aborted === true, 10_000);
   });
 
   it('answers HTTP 500 with a no_scripted_reply error once the replies run out', async () => {
