@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import type { ToolRegistry } from '../tools/tool-registry.js';
 import { describeThrown } from '../internal/describe-thrown.js';
-import { nestsDeeperThan } from '../internal/json-depth.js';
+import { isNestedDeeperThan } from '../internal/json-depth.js';
 import { raceAbort } from '../internal/race-abort.js';
 import type { ToolCallResult } from './chat-response.js';
 import type { ToolApprovalDecision, ToolApprovalHandler } from './tool-approval.js';
@@ -21,7 +21,7 @@ export function parseToolArguments(text: string): ParsedArguments {
     // A RangeError here means nesting too deep for the parser itself.
     return { ok: false, reason: error instanceof SyntaxError ? `The arguments are not valid JSON (${error.message}).` : 'The arguments nest too deeply to read.' };
   }
-  if (nestsDeeperThan(value, maxArgumentDepth)) return { ok: false, reason: `The arguments nest deeper than ${maxArgumentDepth} levels.` };
+  if (isNestedDeeperThan(value, maxArgumentDepth)) return { ok: false, reason: `The arguments nest deeper than ${maxArgumentDepth} levels.` };
   return { ok: true, value };
 }
 

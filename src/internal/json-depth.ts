@@ -1,14 +1,17 @@
 /**
- * True when a parsed JSON value nests objects or arrays deeper than `maxDepth`. Iterative, so a
- * hostile value nested a million levels deep cannot overflow the stack while being measured.
+ * True when `value` has objects or arrays nested more than `limit` levels deep. Iterative, so a
+ * hostile value nested a million levels deep cannot overflow the stack while being measured
+ * (JSON.stringify and schema validation recurse and would).
  */
-export function nestsDeeperThan(value: unknown, maxDepth: number): boolean {
-  const stack: [unknown, number][] = [[value, 0]];
+export function isNestedDeeperThan(value: unknown, limit: number): boolean {
+  const stack: Array<{ readonly value: unknown; readonly depth: number }> = [{ value, depth: 0 }];
   while (stack.length > 0) {
-    const [current, depth] = stack.pop()!;
+    const { value: current, depth } = stack.pop()!;
     if (current === null || typeof current !== 'object') continue;
-    if (depth >= maxDepth) return true;
-    for (const child of Object.values(current)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+    if (depth + 1 > limit) return true;
+    for (const child of Array.isArray(current) ? current : Object.values(current)) {
+      if (child !== null && typeof child === 'object') stack.push({ value: child, depth: depth + 1 });
+    }
   }
   return false;
 }

@@ -1,19 +1,7 @@
+import { isNestedDeeperThan } from '../internal/json-depth.js';
+
 // Deeply nested values are a denial-of-service shape: JSON.stringify recurses and throws a
 // RangeError (stack overflow) on them, so depth is measured without recursion first.
-
-/** True when `value` has objects or arrays nested more than `limit` levels deep. Iterative. */
-export function isNestedDeeperThan(value: unknown, limit: number): boolean {
-  const stack: Array<{ readonly value: unknown; readonly depth: number }> = [{ value, depth: 0 }];
-  while (stack.length > 0) {
-    const { value: current, depth } = stack.pop()!;
-    if (current === null || typeof current !== 'object') continue;
-    if (depth + 1 > limit) return true;
-    for (const child of Array.isArray(current) ? current : Object.values(current)) {
-      if (child !== null && typeof child === 'object') stack.push({ value: child, depth: depth + 1 });
-    }
-  }
-  return false;
-}
 
 /** Argument text standing in for an object too deeply nested to serialise; it is not JSON on purpose. */
 export const unreadableArgumentsText = '(arguments nested too deeply to read)';

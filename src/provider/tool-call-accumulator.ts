@@ -1,5 +1,6 @@
 import type { ProviderEvent, ProviderToolCall } from './chat-api.js';
-import { argumentsObjectText, isNestedDeeperThan } from './json-nesting.js';
+import { isNestedDeeperThan } from '../internal/json-depth.js';
+import { argumentsObjectText } from './json-nesting.js';
 
 interface PendingToolCall {
   readonly position: number;

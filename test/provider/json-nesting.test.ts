@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { argumentsObjectText, isNestedDeeperThan, unreadableArgumentsText } from '../../src/provider/json-nesting.js';
+import { isNestedDeeperThan } from '../../src/internal/json-depth.js';
+import { argumentsObjectText, unreadableArgumentsText } from '../../src/provider/json-nesting.js';
 
 function nestedObject(depth: number): Record<string, unknown> {
   let value: Record<string, unknown> = {};
