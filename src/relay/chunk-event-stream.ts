@@ -14,6 +14,7 @@ import {
   type PartialResponse,
   type TimeoutPhase,
 } from '../errors.js';
+import { describeThrown } from '../internal/describe-thrown.js';
 import { raceAbort } from '../internal/race-abort.js';
 import { redactError } from '../provider/redact-error.js';
 import { SecretRedactor } from '../provider/redact-secret.js';
@@ -70,6 +71,15 @@ function encodeEvent(data: unknown, event?: string): Uint8Array {
 
 // Undefined fields vanish in JSON, which is what we want here. The HTTP body stays behind: it is the provider's, not the page's.
 function describe(error: unknown): RelayedError {
+  try {
+    return describeError(error);
+  } catch {
+    // A hostile thrown value (a Proxy whose traps throw, a throwing getter): described, never rethrown.
+    return { name: 'Error', message: describeThrown(error) };
+  }
+}
+
+function describeError(error: unknown): RelayedError {
   if (error instanceof ToolAgentsError) {
     return {
       name: error.name,
@@ -85,8 +95,8 @@ function describe(error: unknown): RelayedError {
       ...(error instanceof APIKeyFormatError ? { header: error.header, character: error.character, position: error.position } : {}),
     };
   }
-  const name = error instanceof Error ? error.name : 'Error';
-  return { name, message: error instanceof Error ? error.message : String(error) };
+  if (error instanceof Error) return { name: String(error.name), message: String(error.message) };
+  return { name: 'Error', message: describeThrown(error) };
 }
 
 /**

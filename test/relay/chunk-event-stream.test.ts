@@ -166,6 +166,28 @@ describe('relay (toEventStream / readEventStream)', () => {
     expect(events).to.deep.equal(JSON.parse(JSON.stringify(recording.chunks)));
   });
 
+  it('relays a hostile thrown value (a Proxy whose traps throw) as a readable error, never an untyped failure of the relay', async () => {
+    const hostile = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('trap');
+        },
+        getPrototypeOf: () => {
+          throw new Error('trap');
+        },
+      },
+    );
+    const failing = (async function* (): AsyncGenerator<ChatResponseChunk, void, undefined> {
+      yield* [];
+      throw hostile;
+    })();
+    const { items, error } = await collectUntilError(readEventStream(toEventStreamResponse(failing)));
+    expect(items).to.deep.equal([]);
+    expect(error).to.be.instanceOf(ToolAgentsError);
+    expect((error as ToolAgentsError).name).to.equal('Error');
+  });
+
   it('defaults to no-cache', async () => {
     const response = toEventStreamResponse((async function* () {})());
     expect(response.headers.get('cache-control')).to.equal('no-cache');
