@@ -332,7 +332,8 @@ export const toolAgentChatStyles = css`
     padding: 0.5rem 0.75rem;
   }
 
-  .error-icon {
+  .error-icon,
+  .notice-icon {
     display: inline-flex;
     color: var(--_error);
     padding-block-start: 0.15rem;
@@ -361,12 +362,6 @@ export const toolAgentChatStyles = css`
     color: var(--_fg);
     border-radius: calc(var(--_radius) * 0.75);
     padding: 0.6rem 0.75rem;
-  }
-
-  .notice-icon {
-    display: inline-flex;
-    color: var(--_error);
-    padding-block-start: 0.15rem;
   }
 
   .notice-text {
