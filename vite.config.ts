@@ -4,8 +4,12 @@ import pkg from './package.json' with { type: 'json' };
 
 const root = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
-const dependencies = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})];
-const isExternal = (id: string): boolean => dependencies.some((dep) => id === dep || id.startsWith(`${dep}/`));
+const dependencies = [
+  ...Object.keys(pkg.dependencies ?? {}),
+  ...Object.keys(pkg.peerDependencies ?? {}),
+];
+const isExternal = (id: string): boolean =>
+  dependencies.some((dep) => id === dep || id.startsWith(`${dep}/`));
 
 /** `vite build`: the npm package (ES modules, dependencies left as imports). */
 const library: UserConfig = {
@@ -16,7 +20,11 @@ const library: UserConfig = {
     sourcemap: true,
     minify: false,
     lib: {
-      entry: { index: root('src/index.ts'), chat: root('components/index.ts'), testing: root('src/testing/index.ts') },
+      entry: {
+        index: root('src/index.ts'),
+        chat: root('components/index.ts'),
+        testing: root('src/testing/index.ts'),
+      },
       formats: ['es'],
     },
     rollupOptions: { external: isExternal },
@@ -36,7 +44,9 @@ function zodEnglishLocaleOnly(): Plugin {
       return importer?.includes('/zod/') && /\/locales\/index\.js$/.test(source) ? virtualId : null;
     },
     load(id) {
-      return id === virtualId ? `export { default as en } from ${JSON.stringify(root('node_modules/zod/v4/locales/en.js'))};` : null;
+      return id === virtualId
+        ? `export { default as en } from ${JSON.stringify(root('node_modules/zod/v4/locales/en.js'))};`
+        : null;
     },
   };
 }
@@ -66,7 +76,9 @@ const demo: UserConfig = {
     outDir: root('demo-dist'),
     emptyOutDir: true,
     target: 'es2022',
-    rollupOptions: { input: { index: root('demo/index.html'), minimal: root('demo/minimal.html') } },
+    rollupOptions: {
+      input: { index: root('demo/index.html'), minimal: root('demo/minimal.html') },
+    },
   },
 };
 

@@ -5,7 +5,6 @@ import { fileURLToPath } from 'node:url';
 import { mockOpenAIMiddleware } from './test/server/mock-openai-middleware.mjs';
 import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
 
-
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
   files: ['test/**/*.test.ts'],

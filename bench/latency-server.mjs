@@ -9,11 +9,14 @@ import http from 'node:http';
 
 const server = http.createServer((req, res) => {
   // The stream's shape rides in the path (/c<count>/i<interval>/...), which any client keeps.
-  const [, count = 200, interval = 5] = (/\/c(\d+)\/i(\d+)\//.exec(req.url ?? '') ?? []).map(Number);
+  const [, count = 200, interval = 5] = (/\/c(\d+)\/i(\d+)\//.exec(req.url ?? '') ?? []).map(
+    Number,
+  );
   req.resume();
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
   res.socket?.setNoDelay(true);
-  const head = '{"id":"chatcmpl-latency","object":"chat.completion.chunk","created":1700000000,"model":"latency","choices":[{"index":0,"delta":';
+  const head =
+    '{"id":"chatcmpl-latency","object":"chat.completion.chunk","created":1700000000,"model":"latency","choices":[{"index":0,"delta":';
   res.write(`data: ${head}{"role":"assistant","content":""},"finish_reason":null}]}\n\n`);
   let sent = 0;
   const tick = () => {

@@ -13,7 +13,9 @@ import { median, percentile, round } from './lib/stats.mjs';
 
 export async function measureLatency(bundlePath, { rounds = 4, count = 200, interval = 5 } = {}) {
   const m = await import(pathToFileURL(bundlePath).href);
-  const child = spawn(process.execPath, [path.join(benchDir, 'latency-server.mjs')], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [path.join(benchDir, 'latency-server.mjs')], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   try {
     const [data] = await once(child.stdout, 'data');
     const port = Number(String(data).trim());
@@ -27,10 +29,23 @@ export async function measureLatency(bundlePath, { rounds = 4, count = 200, inte
       all.bare.push(...(await m.latencyBare(url)));
       all.ours.push(...(await m.latencyOurs(url)));
     }
-    const stats = (values) => ({ events: values.length, medianMs: round(median(values), 3), p95Ms: round(percentile(values, 95), 3), maxMs: round(Math.max(...values), 3) });
+    const stats = (values) => ({
+      events: values.length,
+      medianMs: round(median(values), 3),
+      p95Ms: round(percentile(values, 95), 3),
+      maxMs: round(Math.max(...values), 3),
+    });
     const bare = stats(all.bare);
     const ours = stats(all.ours);
-    return { count, intervalMs: interval, rounds, bare, ours, addedMedianMs: round(ours.medianMs - bare.medianMs, 3), addedP95Ms: round(ours.p95Ms - bare.p95Ms, 3) };
+    return {
+      count,
+      intervalMs: interval,
+      rounds,
+      bare,
+      ours,
+      addedMedianMs: round(ours.medianMs - bare.medianMs, 3),
+      addedP95Ms: round(ours.p95Ms - bare.p95Ms, 3),
+    };
   } finally {
     child.stdin.end();
     child.kill();

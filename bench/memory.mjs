@@ -8,7 +8,12 @@
 import { openPage, collectGarbage } from './lib/browser.mjs';
 import { round, slope } from './lib/stats.mjs';
 
-export async function measureMemory(browser, origin, { turns = 200, every = 20 } = {}, log = () => {}) {
+export async function measureMemory(
+  browser,
+  origin,
+  { turns = 200, every = 20 } = {},
+  log = () => {},
+) {
   const page = await openPage(browser, origin, 'page.js');
   try {
     await page.page.evaluate(() => globalThis.benchPage.memorySetup());
@@ -18,7 +23,13 @@ export async function measureMemory(browser, origin, { turns = 200, every = 20 }
       await collectGarbage(page.cdp);
       const heap = await page.cdp.send('Runtime.getHeapUsage');
       const dom = await page.cdp.send('Memory.getDOMCounters');
-      samples.push({ turn, heapUsed: heap.usedSize, domNodes: dom.nodes, listeners: dom.jsEventListeners, ...extra });
+      samples.push({
+        turn,
+        heapUsed: heap.usedSize,
+        domNodes: dom.nodes,
+        listeners: dom.jsEventListeners,
+        ...extra,
+      });
     };
     await sample(0);
     const started = Date.now();
@@ -26,7 +37,9 @@ export async function measureMemory(browser, origin, { turns = 200, every = 20 }
       const r = await page.page.evaluate((n) => globalThis.benchPage.memoryTurns(n), every);
       if (!r.lastComplete) throw new Error(`memory: turn ${r.turns} was not rendered in full`);
       await sample(r.turns, { nodesInHost: r.nodes });
-      log(`memory: ${r.turns} turns, heap ${(samples.at(-1).heapUsed / 1e6).toFixed(2)} MB, ${samples.at(-1).domNodes} DOM nodes`);
+      log(
+        `memory: ${r.turns} turns, heap ${(samples.at(-1).heapUsed / 1e6).toFixed(2)} MB, ${samples.at(-1).domNodes} DOM nodes`,
+      );
     }
     const steady = samples.filter((s) => s.turn >= every);
     const x = steady.map((s) => s.turn);
@@ -35,9 +48,26 @@ export async function measureMemory(browser, origin, { turns = 200, every = 20 }
     return {
       turns,
       seconds: round((Date.now() - started) / 1000, 1),
-      heapBytesPerTurn: round(slope(x, steady.map((s) => s.heapUsed))),
-      domNodesPerTurn: round(slope(x, steady.map((s) => s.domNodes)), 1),
-      listenersPerTurn: round(slope(x, steady.map((s) => s.listeners)), 2),
+      heapBytesPerTurn: round(
+        slope(
+          x,
+          steady.map((s) => s.heapUsed),
+        ),
+      ),
+      domNodesPerTurn: round(
+        slope(
+          x,
+          steady.map((s) => s.domNodes),
+        ),
+        1,
+      ),
+      listenersPerTurn: round(
+        slope(
+          x,
+          steady.map((s) => s.listeners),
+        ),
+        2,
+      ),
       heapStart: samples[0].heapUsed,
       heapAfterFirst: first.heapUsed,
       heapEnd: last.heapUsed,

@@ -24,16 +24,28 @@ import { buildDir } from './lib/build.mjs';
 export async function profileElementRender(browser, origin, { tokens, tokensPerChunk }) {
   const page = await openPage(browser, origin, 'page.js');
   try {
-    await page.page.evaluate((o) => globalThis.benchPage.prepare(o), { renderer: 'element', tokens, tokensPerChunk, intervalMs: 0, budgetMs: 120_000 });
+    await page.page.evaluate((o) => globalThis.benchPage.prepare(o), {
+      renderer: 'element',
+      tokens,
+      tokensPerChunk,
+      intervalMs: 0,
+      budgetMs: 120_000,
+    });
     await page.cdp.send('Profiler.enable');
     await page.cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     await page.cdp.send('Profiler.start');
     await page.page.evaluate(() => globalThis.benchPage.go());
     const { profile } = await page.cdp.send('Profiler.stop');
     const fileAt = bundleFileIndex(readFileSync(path.join(buildDir, 'page.js'), 'utf8'));
-    const fileOf = (frame) => (frame.url.endsWith('/page.js') ? fileAt(frame.lineNumber) : undefined);
+    const fileOf = (frame) =>
+      frame.url.endsWith('/page.js') ? fileAt(frame.lineNumber) : undefined;
     const functions = selfTime(profile, fileOf, 15);
-    return { tokens, busyMs: functions.busyMs, functions: functions.rows, files: selfTimeByFile(profile, fileOf, 12) };
+    return {
+      tokens,
+      busyMs: functions.busyMs,
+      functions: functions.rows,
+      files: selfTimeByFile(profile, fileOf, 12),
+    };
   } finally {
     await page.close();
   }
@@ -51,8 +63,12 @@ async function renderRun(browser, origin, options) {
     const events = await stopTrace(page.cdp);
     const after = await pageMetrics(page.cdp);
     const tasks = mainThreadTasks(events);
-    if (result.error && !result.timedOut && !/budget/.test(result.error)) throw new Error(`${options.renderer} ${options.tokens}: ${result.error}`);
-    if (!result.timedOut && !result.complete) throw new Error(`${options.renderer} ${options.tokens}: the end of the answer was not rendered`);
+    if (result.error && !result.timedOut && !/budget/.test(result.error))
+      throw new Error(`${options.renderer} ${options.tokens}: ${result.error}`);
+    if (!result.timedOut && !result.complete)
+      throw new Error(
+        `${options.renderer} ${options.tokens}: the end of the answer was not rendered`,
+      );
     const deltas = result.frameDeltas;
     return {
       renderer: options.renderer,
@@ -107,7 +123,13 @@ export async function measureRender(browser, origin, o, log = () => {}) {
     }
   }
   for (const tokens of o.naiveSizes) {
-    const run = await renderRun(browser, origin, { ...base, renderer: 'naive', tokens, intervalMs: 0, budgetMs: 60_000 });
+    const run = await renderRun(browser, origin, {
+      ...base,
+      renderer: 'naive',
+      tokens,
+      intervalMs: 0,
+      budgetMs: 60_000,
+    });
     (fast.naive[tokens] ??= []).push(run);
     log(`render fast naive ${tokens}: ${run.mainThreadCpuMs} ms CPU`);
   }
@@ -116,7 +138,9 @@ export async function measureRender(browser, origin, o, log = () => {}) {
     for (const renderer of ['plain', 'element']) {
       const run = await renderRun(browser, origin, { ...base, renderer, tokens, intervalMs: 10 });
       paced[renderer][tokens] = run;
-      log(`render paced ${renderer} ${tokens}: ${run.mainThreadCpuMs} ms CPU, longest task ${run.longestTaskCpuMs} ms CPU`);
+      log(
+        `render paced ${renderer} ${tokens}: ${run.mainThreadCpuMs} ms CPU, longest task ${run.longestTaskCpuMs} ms CPU`,
+      );
     }
   }
 
@@ -145,26 +169,64 @@ export async function measureRender(browser, origin, o, log = () => {}) {
     const [a, b] = [sizes[0], sizes[sizes.length - 1]];
     const runsA = fast[renderer][a];
     const runsB = fast[renderer][b];
-    const perRound = runsA.slice(0, runsB.length).map((runA, i) => growthExponent(runA.tokens, runA.mainThreadCpuMs, runsB[i].tokens, runsB[i].mainThreadCpuMs));
+    const perRound = runsA
+      .slice(0, runsB.length)
+      .map((runA, i) =>
+        growthExponent(
+          runA.tokens,
+          runA.mainThreadCpuMs,
+          runsB[i].tokens,
+          runsB[i].mainThreadCpuMs,
+        ),
+      );
     return round(median(perRound), 2);
   };
-  const ratio = (tokens) => round(median(fast.element[tokens].map((run, i) => run.mainThreadCpuMs / fast.plain[tokens][i].mainThreadCpuMs)), 2);
+  const ratio = (tokens) =>
+    round(
+      median(
+        fast.element[tokens].map(
+          (run, i) => run.mainThreadCpuMs / fast.plain[tokens][i].mainThreadCpuMs,
+        ),
+      ),
+      2,
+    );
   const largest = o.sizes[o.sizes.length - 1];
   const naiveExponent = exponent('naive', o.naiveSizes);
   const naiveLargest = o.naiveSizes[o.naiveSizes.length - 1];
   const naiveBase = summary.naive[naiveLargest];
   const extrapolated = Object.fromEntries(
-    o.sizes.map((tokens) => [tokens, round(naiveBase.mainThreadCpuMs * (summary.element[tokens].tokens / naiveBase.tokens) ** naiveExponent)]),
+    o.sizes.map((tokens) => [
+      tokens,
+      round(
+        naiveBase.mainThreadCpuMs *
+          (summary.element[tokens].tokens / naiveBase.tokens) ** naiveExponent,
+      ),
+    ]),
   );
   return {
     fast: summary,
     paced,
-    exponents: { element: exponent('element', o.sizes), plain: exponent('plain', o.sizes), naive: naiveExponent },
+    exponents: {
+      element: exponent('element', o.sizes),
+      plain: exponent('plain', o.sizes),
+      naive: naiveExponent,
+    },
     elementOverPlain: Object.fromEntries(o.sizes.map((t) => [t, ratio(t)])),
     naiveExtrapolatedCpuMs: extrapolated,
     largest,
-    longestElementTaskCpuMs: round(Math.max(...Object.values(fast.element).flat().map((r) => r.longestTaskCpuMs), ...Object.values(paced.element).map((r) => r.longestTaskCpuMs)), 1),
-    longestElementTaskWallMs: round(Math.max(...Object.values(paced.element).map((r) => r.longestTaskWallMs)), 1),
+    longestElementTaskCpuMs: round(
+      Math.max(
+        ...Object.values(fast.element)
+          .flat()
+          .map((r) => r.longestTaskCpuMs),
+        ...Object.values(paced.element).map((r) => r.longestTaskCpuMs),
+      ),
+      1,
+    ),
+    longestElementTaskWallMs: round(
+      Math.max(...Object.values(paced.element).map((r) => r.longestTaskWallMs)),
+      1,
+    ),
     runs: { fast, paced },
   };
 }

@@ -15,11 +15,17 @@ import { fileURLToPath } from 'node:url';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
-const only = (args.find((a) => a.startsWith('--only='))?.slice(7).split(',') ?? ['size', 'throughput', 'latency', 'tools', 'render', 'memory']).map((s) => s.trim());
+const only = (
+  args
+    .find((a) => a.startsWith('--only='))
+    ?.slice(7)
+    .split(',') ?? ['size', 'throughput', 'latency', 'tools', 'render', 'memory']
+).map((s) => s.trim());
 const quick = args.includes('--quick');
 const wantProfile = !args.includes('--no-profile');
 const t0 = Date.now();
-const log = (message) => console.error(`[${((Date.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${message}`);
+const log = (message) =>
+  console.error(`[${((Date.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${message}`);
 
 // ---- dependencies of bench/ only (never the root's package.json) ----
 function depsInstalled() {
@@ -42,11 +48,24 @@ mkdirSync(buildDir, { recursive: true });
 
 const results = {
   date: new Date().toISOString(),
-  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, loadAverageAtStart: os.loadavg().map((l) => round(l, 2)), node: process.version, platform: `${process.platform} ${process.arch}` },
+  machine: {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model,
+    loadAverageAtStart: os.loadavg().map((l) => round(l, 2)),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+  },
   commit: (() => {
     try {
-      const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: rootDir, encoding: 'utf8' }).trim();
-      const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'components'], { cwd: rootDir, encoding: 'utf8' }).trim() !== '';
+      const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+        cwd: rootDir,
+        encoding: 'utf8',
+      }).trim();
+      const dirty =
+        execFileSync('git', ['status', '--porcelain', '--', 'src', 'components'], {
+          cwd: rootDir,
+          encoding: 'utf8',
+        }).trim() !== '';
       return dirty ? `${head} + uncommitted changes in src/ or components/` : head;
     } catch {
       return 'unknown';
@@ -60,11 +79,30 @@ log('bundling the bench entries');
 const needs = (k) => only.includes(k);
 const bundles = {};
 if (needs('throughput')) {
-  bundles.throughputNode = await bundle(esbuild, { entry: 'entries/throughput.mjs', out: 'throughput-node.mjs', platform: 'node' });
-  bundles.throughputBrowser = await bundle(esbuild, { entry: 'entries/throughput.mjs', out: 'throughput-browser.js', format: 'iife', globalName: 'bench' });
+  bundles.throughputNode = await bundle(esbuild, {
+    entry: 'entries/throughput.mjs',
+    out: 'throughput-node.mjs',
+    platform: 'node',
+  });
+  bundles.throughputBrowser = await bundle(esbuild, {
+    entry: 'entries/throughput.mjs',
+    out: 'throughput-browser.js',
+    format: 'iife',
+    globalName: 'bench',
+  });
 }
-if (needs('latency') || needs('tools')) bundles.node = await bundle(esbuild, { entry: 'entries/node.mjs', out: 'node.mjs', platform: 'node' });
-if (needs('render') || needs('memory')) bundles.page = await bundle(esbuild, { entry: 'entries/page.mjs', out: 'page.js', format: 'iife' });
+if (needs('latency') || needs('tools'))
+  bundles.node = await bundle(esbuild, {
+    entry: 'entries/node.mjs',
+    out: 'node.mjs',
+    platform: 'node',
+  });
+if (needs('render') || needs('memory'))
+  bundles.page = await bundle(esbuild, {
+    entry: 'entries/page.mjs',
+    out: 'page.js',
+    format: 'iife',
+  });
 
 /** Runs one measurement; a failure is recorded in results.errors and the run goes on. */
 async function guarded(name, fn) {
@@ -80,14 +118,28 @@ async function guarded(name, fn) {
 const settings = quick
   ? {
       throughput: { events: 20_000, aiEvents: 5_000, rounds: 3, aiRounds: 1, budgetMs: 20_000 },
-      render: { sizes: [1000, 2000, 4000], naiveSizes: [250, 500], fastRounds: 1, pacedSizes: [1000], tokensPerChunk: 10, budgetMs: 30_000 },
+      render: {
+        sizes: [1000, 2000, 4000],
+        naiveSizes: [250, 500],
+        fastRounds: 1,
+        pacedSizes: [1000],
+        tokensPerChunk: 10,
+        budgetMs: 30_000,
+      },
       memory: { turns: 40, every: 10 },
       latency: { rounds: 2, count: 100, interval: 5 },
       tools: { rounds: 3 },
     }
   : {
       throughput: { events: 100_000, aiEvents: 10_000, rounds: 5, aiRounds: 2, budgetMs: 30_000 },
-      render: { sizes: [5000, 10000, 20000], naiveSizes: [1000, 2000], fastRounds: 3, pacedSizes: [20000], tokensPerChunk: 10, budgetMs: 90_000 },
+      render: {
+        sizes: [5000, 10000, 20000],
+        naiveSizes: [1000, 2000],
+        fastRounds: 3,
+        pacedSizes: [20000],
+        tokensPerChunk: 10,
+        budgetMs: 90_000,
+      },
       memory: { turns: 200, every: 20 },
       latency: { rounds: 4, count: 200, interval: 5 },
       tools: { rounds: 5 },
@@ -105,7 +157,9 @@ if (needs('size')) {
 if (needs('throughput')) {
   log('throughput in Node');
   const { measureNode } = await import('./throughput.mjs');
-  results.throughputNode = await guarded('throughputNode', () => measureNode(bundles.throughputNode, settings.throughput));
+  results.throughputNode = await guarded('throughputNode', () =>
+    measureNode(bundles.throughputNode, settings.throughput),
+  );
 }
 if (needs('latency')) {
   log('latency over loopback');
@@ -128,23 +182,40 @@ if (needs('throughput') || needs('render') || needs('memory')) {
     if (needs('throughput')) {
       log('throughput in Chromium');
       const { measureChromium } = await import('./throughput.mjs');
-      results.throughputChromium = await guarded('throughputChromium', () => measureChromium(browser, server.origin, settings.throughput));
+      results.throughputChromium = await guarded('throughputChromium', () =>
+        measureChromium(browser, server.origin, settings.throughput),
+      );
     }
     if (needs('render')) {
       log('render in Chromium');
       const { measureRender } = await import('./render.mjs');
-      results.render = await guarded('render', () => measureRender(browser, server.origin, settings.render, log));
+      results.render = await guarded('render', () =>
+        measureRender(browser, server.origin, settings.render, log),
+      );
       const r = results.render;
-      if (r && wantProfile && (r.elementOverPlain[r.largest] > 1.3 || r.exponents.element > 1.1 || r.longestElementTaskCpuMs > 50)) {
+      if (
+        r &&
+        wantProfile &&
+        (r.elementOverPlain[r.largest] > 1.3 ||
+          r.exponents.element > 1.1 ||
+          r.longestElementTaskCpuMs > 50)
+      ) {
         log('a render target was missed: CPU profile of the element (Chromium)');
         const { profileElementRender } = await import('./render.mjs');
-        results.renderProfile = await guarded('renderProfile', () => profileElementRender(browser, server.origin, { tokens: settings.render.sizes[0], tokensPerChunk: settings.render.tokensPerChunk }));
+        results.renderProfile = await guarded('renderProfile', () =>
+          profileElementRender(browser, server.origin, {
+            tokens: settings.render.sizes[0],
+            tokensPerChunk: settings.render.tokensPerChunk,
+          }),
+        );
       }
     }
     if (needs('memory')) {
       log('memory in Chromium');
       const { measureMemory } = await import('./memory.mjs');
-      results.memory = await guarded('memory', () => measureMemory(browser, server.origin, settings.memory, log));
+      results.memory = await guarded('memory', () =>
+        measureMemory(browser, server.origin, settings.memory, log),
+      );
     }
   } finally {
     await browser.close();
@@ -160,7 +231,9 @@ const missedThroughput = table.some((row) => row.section === 'throughput' && row
 if (missedThroughput && wantProfile && needs('throughput')) {
   log('a throughput target was missed: CPU profile of our pipeline (Node)');
   const { profileOurs } = await import('./profile.mjs');
-  results.profile = await guarded('profile', () => profileOurs({ esbuild, events: quick ? 20_000 : 100_000, toolShare: 0.2, runs: 3, top: 15 }));
+  results.profile = await guarded('profile', () =>
+    profileOurs({ esbuild, events: quick ? 20_000 : 100_000, toolShare: 0.2, runs: 3, top: 15 }),
+  );
 }
 results.machine.loadAverageAtEnd = os.loadavg().map((l) => round(l, 2));
 results.seconds = round((Date.now() - t0) / 1000, 1);

@@ -36,10 +36,15 @@ for (const [key, entry] of Object.entries(ourEntries)) {
     const ok = size[kind] <= budget;
     if (ok) passed++;
     else failed++;
-    console.log(`${ok ? 'ok  ' : 'FAIL'} ${key} ${kind}: ${size[kind]} / budget ${budget}${ok ? ` (${budget - size[kind]} to spare)` : ` (${size[kind] - budget} over: make it smaller, or raise the budget in bench/size-budgets.json with a reason)`}`);
+    console.log(
+      `${ok ? 'ok  ' : 'FAIL'} ${key} ${kind}: ${size[kind]} / budget ${budget}${ok ? ` (${budget - size[kind]} to spare)` : ` (${size[kind] - budget} over: make it smaller, or raise the budget in bench/size-budgets.json with a reason)`}`,
+    );
   }
   console.log(`     ${key} minified: ${size.minified}`);
-  for (const chunk of size.lazyChunks) console.log(`     ${key} lazy chunk ${chunk.name}: ${chunk.minified} minified, ${chunk.gzip} gzip, ${chunk.brotli} brotli (not in the budget)`);
+  for (const chunk of size.lazyChunks)
+    console.log(
+      `     ${key} lazy chunk ${chunk.name}: ${chunk.minified} minified, ${chunk.gzip} gzip, ${chunk.brotli} brotli (not in the budget)`,
+    );
 }
 console.log(`size-check: ${passed} within budget, ${failed} over`);
 process.exit(failed ? 1 : 0);

@@ -36,8 +36,14 @@ export async function chat(apiKey, question, onText) {
 `,
   },
   deepChat: { label: 'deep-chat: the element', contents: `import 'deep-chat';\n` },
-  lit: { label: 'lit: LitElement + html + css (reference)', contents: `export { LitElement, html, css, render } from 'lit';\n` },
-  markedPurify: { label: 'marked + DOMPurify (reference)', contents: `import { marked } from 'marked';\nimport DOMPurify from 'dompurify';\nexport const render = (md) => DOMPurify.sanitize(marked.parse(md));\n` },
+  lit: {
+    label: 'lit: LitElement + html + css (reference)',
+    contents: `export { LitElement, html, css, render } from 'lit';\n`,
+  },
+  markedPurify: {
+    label: 'marked + DOMPurify (reference)',
+    contents: `import { marked } from 'marked';\nimport DOMPurify from 'dompurify';\nexport const render = (md) => DOMPurify.sanitize(marked.parse(md));\n`,
+  },
   floor: {
     label: 'floor: eventsource-parser reader loop + JSON.parse',
     root: true,
@@ -56,7 +62,10 @@ export async function chat(apiKey, question, onText) {
 };
 
 // Zod is external in every row above; this row shows what it adds when the page brings it.
-const zodRow = { label: 'zod (import * as z; one object schema), excluded above', contents: `import * as z from 'zod';\nexport const schema = z.object({ a: z.number(), b: z.number() });\nexport const json = z.toJSONSchema(schema);\n` };
+const zodRow = {
+  label: 'zod (import * as z; one object schema), excluded above',
+  contents: `import * as z from 'zod';\nexport const schema = z.object({ a: z.number(), b: z.number() });\nexport const json = z.toJSONSchema(schema);\n`,
+};
 
 function versionOf(name) {
   for (const dir of [path.join(benchDir, 'node_modules'), path.join(rootDir, 'node_modules')]) {
@@ -74,18 +83,44 @@ export async function measureSizes(esbuild) {
   const benchPaths = [path.join(benchDir, 'node_modules')];
   const rows = {};
   for (const [key, entry] of Object.entries(ourEntries)) {
-    rows[key] = { label: entry.label, ...(await bundleSize(esbuild, { contents: entry.contents })), budget: budgets[key] };
+    rows[key] = {
+      label: entry.label,
+      ...(await bundleSize(esbuild, { contents: entry.contents })),
+      budget: budgets[key],
+    };
   }
   for (const [key, entry] of Object.entries(peers)) {
     // Peers resolve from bench/node_modules; the floor uses the root's eventsource-parser (the one our core uses).
     const resolveDir = entry.root ? rootDir : benchDir;
-    rows[key] = { label: entry.label, ...(await bundleSize(esbuild, { contents: entry.contents, resolveDir, nodePaths: entry.root ? [] : benchPaths })) };
+    rows[key] = {
+      label: entry.label,
+      ...(await bundleSize(esbuild, {
+        contents: entry.contents,
+        resolveDir,
+        nodePaths: entry.root ? [] : benchPaths,
+      })),
+    };
   }
   // Zod by itself must not be external: bundle it from the root.
-  const zodBuild = await esbuild.build({ stdin: { contents: zodRow.contents, resolveDir: rootDir, loader: 'js' }, bundle: true, write: false, minify: true, format: 'esm', platform: 'browser', target: 'es2022', legalComments: 'none', logLevel: 'silent' });
+  const zodBuild = await esbuild.build({
+    stdin: { contents: zodRow.contents, resolveDir: rootDir, loader: 'js' },
+    bundle: true,
+    write: false,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    legalComments: 'none',
+    logLevel: 'silent',
+  });
   const { gzipSync, brotliCompressSync, constants } = await import('node:zlib');
   const zcode = zodBuild.outputFiles[0].contents;
-  rows.zod = { label: zodRow.label, minified: zcode.length, gzip: gzipSync(zcode, { level: 9 }).length, brotli: brotliCompressSync(zcode, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length };
+  rows.zod = {
+    label: zodRow.label,
+    minified: zcode.length,
+    gzip: gzipSync(zcode, { level: 9 }).length,
+    brotli: brotliCompressSync(zcode, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
   const versions = {
     esbuild: esbuild.version,
     openai: versionOf('openai'),
@@ -96,7 +131,9 @@ export async function measureSizes(esbuild) {
     dompurify: versionOf('dompurify'),
     lit: versionOf('lit'),
     zod: versionOf('zod'),
-    'eventsource-parser (root)': JSON.parse(readFileSync(path.join(rootDir, 'node_modules/eventsource-parser/package.json'), 'utf8')).version,
+    'eventsource-parser (root)': JSON.parse(
+      readFileSync(path.join(rootDir, 'node_modules/eventsource-parser/package.json'), 'utf8'),
+    ).version,
   };
   return { rows, versions };
 }

@@ -35,10 +35,19 @@ async function measure(env, options) {
     await env.prepare({ ...base, count: 5_000 });
     for (const name of [...main, 'ai']) await env.run(name);
 
-    const samples = Object.fromEntries([...main, 'ai'].map((name) => [name, { cpuMs: [], wallMs: [], seen: undefined }]));
+    const samples = Object.fromEntries(
+      [...main, 'ai'].map((name) => [name, { cpuMs: [], wallMs: [], seen: undefined }]),
+    );
     const record = (name, result, events, expected) => {
-      const seen = { items: result.items, textChars: result.textChars, argumentChars: result.argumentChars };
-      if (result.textChars !== expected.textChars) throw new Error(`${env.name}/${scenario.name}/${name}: saw ${result.textChars} text characters, expected ${expected.textChars}`);
+      const seen = {
+        items: result.items,
+        textChars: result.textChars,
+        argumentChars: result.argumentChars,
+      };
+      if (result.textChars !== expected.textChars)
+        throw new Error(
+          `${env.name}/${scenario.name}/${name}: saw ${result.textChars} text characters, expected ${expected.textChars}`,
+        );
       samples[name].cpuMs.push(result.cpuMs);
       samples[name].wallMs.push(result.wallMs);
       samples[name].seen = seen;
@@ -53,7 +62,8 @@ async function measure(env, options) {
       for (const name of order) record(name, await env.run(name), options.events, info.expected);
     }
     info = await env.prepare({ ...base, count: options.aiEvents });
-    for (let r = 0; r < options.aiRounds; r++) record('ai', await env.run('ai'), options.aiEvents, info.expected);
+    for (let r = 0; r < options.aiRounds; r++)
+      record('ai', await env.run('ai'), options.aiEvents, info.expected);
 
     const summary = {};
     for (const [name, s] of Object.entries(samples)) {
@@ -116,7 +126,8 @@ export async function measureChromium(browser, origin, options) {
   try {
     return await measure(env, options);
   } finally {
-    if (page.errors.length) console.warn(`  (page messages: ${page.errors.slice(0, 3).join(' | ')})`);
+    if (page.errors.length)
+      console.warn(`  (page messages: ${page.errors.slice(0, 3).join(' | ')})`);
     await page.close();
   }
 }

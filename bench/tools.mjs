@@ -15,7 +15,11 @@ export async function measureTools(bundlePath, { rounds = 5, calls = 4, toolMs =
     instant.push(await m.toolsTurn(calls, 0));
     slow.push(await m.toolsTurn(calls, toolMs));
   }
-  for (const run of slow) if (run.results !== calls || run.errors) throw new Error(`tools: expected ${calls} successful results, got ${run.results} (${run.errors} errors)`);
+  for (const run of slow)
+    if (run.results !== calls || run.errors)
+      throw new Error(
+        `tools: expected ${calls} successful results, got ${run.results} (${run.errors} errors)`,
+      );
   const turnMs = median(slow.map((r) => r.turnMs));
   const modelMs = median(instant.map((r) => r.turnMs));
   return {

@@ -2,7 +2,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { forgetApiKey, loadApiKey, saveApiKey } from './api-key-store.js';
 
 /** Why a key was refused: the server said so, or it cannot be sent at all (`problem` says which character, where). */
-export type KeyRejection = { readonly kind: 'unauthorized' } | { readonly kind: 'unsendable'; readonly problem: string };
+export type KeyRejection =
+  { readonly kind: 'unauthorized' } | { readonly kind: 'unsendable'; readonly problem: string };
 
 /**
  * The API key and where it came from: the page (`apiKey` property), the user's form (memory
@@ -70,7 +71,8 @@ export class ApiKeyController implements ReactiveController {
     const key = typed.trim();
     if (!key) return;
     this.#formKey = key;
-    if (remember && this.#baseURL !== undefined && saveApiKey(this.#baseURL, key)) this.#storedKey = key;
+    if (remember && this.#baseURL !== undefined && saveApiKey(this.#baseURL, key))
+      this.#storedKey = key;
     this.#rejection = undefined;
     this.#host.requestUpdate();
   }

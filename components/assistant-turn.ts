@@ -1,6 +1,13 @@
 import type { ChatMessage, ChatResponseChunk } from '../src/index.js';
 import { createMarkdownWriter, type MarkdownRenderOptions } from './markdown-adapter.js';
-import type { AssistantBlock, AssistantEntry, ErrorNotice, ReasoningBlock, TextBlock, ToolCard } from './transcript-entry.js';
+import type {
+  AssistantBlock,
+  AssistantEntry,
+  ErrorNotice,
+  ReasoningBlock,
+  TextBlock,
+  ToolCard,
+} from './transcript-entry.js';
 import { TurnRounds } from './turn-rounds.js';
 
 let turnCount = 0;
@@ -25,7 +32,14 @@ export class AssistantTurn {
   constructor(document: Document, markdown: MarkdownRenderOptions = {}) {
     this.#document = document;
     this.#markdown = markdown;
-    this.entry = { kind: 'assistant', key: `turn-${++turnCount}`, blocks: [], state: 'streaming', revision: 0, error: undefined };
+    this.entry = {
+      kind: 'assistant',
+      key: `turn-${++turnCount}`,
+      blocks: [],
+      state: 'streaming',
+      revision: 0,
+      error: undefined,
+    };
   }
 
   /** Applies one chunk; returns true when the template must re-render (text alone needs not). */
@@ -64,13 +78,19 @@ export class AssistantTurn {
         this.#rounds.addReasoning(round, chunk.reasoningChunk);
         return this.#appendText('reasoning', round, chunk.reasoningChunk);
       case 'tool-call-start':
-        this.#card(round, chunk.toolCallStart.index, chunk.toolCallStart.id, chunk.toolCallStart.name);
+        this.#card(
+          round,
+          chunk.toolCallStart.index,
+          chunk.toolCallStart.id,
+          chunk.toolCallStart.name,
+        );
         return true;
       case 'tool-call-delta': {
         const { index, id, name, argumentsText, argumentsDelta } = chunk.toolCallDelta;
         const card = this.#card(round, index, id, name);
         // Lengths only: comparing or slicing the growing text would copy it on every delta.
-        if (card.argumentsText.length + argumentsDelta.length === argumentsText.length) card.argumentPieces.push(argumentsDelta);
+        if (card.argumentsText.length + argumentsDelta.length === argumentsText.length)
+          card.argumentPieces.push(argumentsDelta);
         else card.argumentPieces = [argumentsText];
         card.argumentsText = argumentsText;
         return true;
@@ -86,7 +106,8 @@ export class AssistantTurn {
       case 'tool-call-result': {
         const { index, id, name, resultText, isError, denied } = chunk.toolCallResult;
         const card = this.#card(round, index, id, name);
-        if (chunk.toolCallResult.arguments !== undefined) card.arguments = chunk.toolCallResult.arguments;
+        if (chunk.toolCallResult.arguments !== undefined)
+          card.arguments = chunk.toolCallResult.arguments;
         card.resultText = resultText;
         card.askingUser = false;
         card.status = denied ? 'denied' : isError ? 'failed' : 'done';
@@ -129,7 +150,9 @@ export class AssistantTurn {
     const failed = last >= this.#offset && !this.#rounds.isFinished(last) ? last : last + 1;
     const kept = this.entry.blocks.filter((block) => block.step < failed);
     this.entry.blocks.splice(0, this.entry.blocks.length, ...kept);
-    for (const [key, card] of [...this.#cards]) if (!kept.some((block) => block.kind === 'tool' && block.card === card)) this.#cards.delete(key);
+    for (const [key, card] of [...this.#cards])
+      if (!kept.some((block) => block.kind === 'tool' && block.card === card))
+        this.#cards.delete(key);
     this.#rounds.dropFrom(failed);
     this.#offset = Math.max(failed, this.#offset);
     this.entry.error = undefined;
@@ -149,7 +172,15 @@ export class AssistantTurn {
     const container = this.#document.createElement('div');
     container.className = kind === 'text' ? 'markdown' : 'markdown reasoning-text';
     const writer = createMarkdownWriter(container, this.#markdown);
-    const block: TextBlock | ReasoningBlock = { kind, key: this.#nextKey(), step: round, container, writer, text, streaming: true };
+    const block: TextBlock | ReasoningBlock = {
+      kind,
+      key: this.#nextKey(),
+      step: round,
+      container,
+      writer,
+      text,
+      streaming: true,
+    };
     writer.append(text);
     this.entry.blocks.push(block);
     return true;
@@ -160,7 +191,17 @@ export class AssistantTurn {
     const existing = this.#cards.get(key);
     if (existing) return existing;
     this.#endBlocks();
-    const card: ToolCard = { key, id, name, argumentsText: '', argumentPieces: [], arguments: undefined, status: 'streaming', resultText: undefined, askingUser: false };
+    const card: ToolCard = {
+      key,
+      id,
+      name,
+      argumentsText: '',
+      argumentPieces: [],
+      arguments: undefined,
+      status: 'streaming',
+      resultText: undefined,
+      askingUser: false,
+    };
     this.#cards.set(key, card);
     const block: AssistantBlock = { kind: 'tool', key: this.#nextKey(), step: round, card };
     this.entry.blocks.push(block);
@@ -181,7 +222,12 @@ export class AssistantTurn {
     for (const block of this.entry.blocks) {
       if (block.kind !== 'tool') continue;
       const { card } = block;
-      if (card.status === 'streaming' || card.status === 'running' || card.status === 'awaiting-approval') card.status = status;
+      if (
+        card.status === 'streaming' ||
+        card.status === 'running' ||
+        card.status === 'awaiting-approval'
+      )
+        card.status = status;
       card.askingUser = false;
     }
   }

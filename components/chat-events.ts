@@ -79,7 +79,11 @@ export class ToolAgentToolCallEvent extends Event {
    * @throws InvalidStateError when called twice.
    */
   respondWith(decision: ToolApprovalDecision | Promise<ToolApprovalDecision>): void {
-    if (this.#responded) throw new DOMException('respondWith() was already called for this tool call.', 'InvalidStateError');
+    if (this.#responded)
+      throw new DOMException(
+        'respondWith() was already called for this tool call.',
+        'InvalidStateError',
+      );
     this.#responded = true;
     this.#response = decision;
     this.preventDefault();

@@ -1,5 +1,13 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { ToolAgentsError, type ChatMessage, type ChatRequestOptions, type ChatResponse, type ChatToolAgent, type ToolApprovalDecision, type ToolApprovalRequest } from '../src/index.js';
+import {
+  ToolAgentsError,
+  type ChatMessage,
+  type ChatRequestOptions,
+  type ChatResponse,
+  type ChatToolAgent,
+  type ToolApprovalDecision,
+  type ToolApprovalRequest,
+} from '../src/index.js';
 import type { AssistantTurn } from './assistant-turn.js';
 import { ToolAgentChunkEvent, ToolAgentToolCallEvent } from './chat-events.js';
 import { describeError } from './describe-error.js';
@@ -41,7 +49,10 @@ export class ChatRunController implements ReactiveController {
   readonly #callbacks: RunCallbacks;
   #abort: AbortController | undefined;
   #renderFrame = 0;
-  readonly #waiters = new Map<string, { readonly turn: AssistantTurn; readonly resolve: (approved: boolean) => void }>();
+  readonly #waiters = new Map<
+    string,
+    { readonly turn: AssistantTurn; readonly resolve: (approved: boolean) => void }
+  >();
 
   constructor(host: ReactiveControllerHost & EventTarget, callbacks: RunCallbacks) {
     this.#host = host;
@@ -132,8 +143,18 @@ export class ChatRunController implements ReactiveController {
     }
   }
 
-  async #approve(turn: AssistantTurn, call: ToolApprovalRequest, signal: AbortSignal): Promise<ToolApprovalDecision> {
-    const event = new ToolAgentToolCallEvent({ step: call.step, index: call.index, id: call.id, name: call.name, arguments: call.arguments });
+  async #approve(
+    turn: AssistantTurn,
+    call: ToolApprovalRequest,
+    signal: AbortSignal,
+  ): Promise<ToolApprovalDecision> {
+    const event = new ToolAgentToolCallEvent({
+      step: call.step,
+      index: call.index,
+      id: call.id,
+      name: call.name,
+      arguments: call.arguments,
+    });
     const allowed = this.#host.dispatchEvent(event);
     if (event.responded) {
       try {

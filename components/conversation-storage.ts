@@ -20,10 +20,13 @@ export type LoadedConversation =
   | { readonly kind: 'newer-version'; readonly version: number; readonly reason: string };
 
 /** What `saveConversation` did. */
-export type SavedConversation = { readonly ok: true } | { readonly ok: false; readonly reason: string };
+export type SavedConversation =
+  { readonly ok: true } | { readonly ok: false; readonly reason: string };
 
 // One entry per older version, each lifting its data one version up; empty while only v1 exists.
-const migrations: Readonly<Record<number, (data: Record<string, unknown>) => Record<string, unknown>>> = {};
+const migrations: Readonly<
+  Record<number, (data: Record<string, unknown>) => Record<string, unknown>>
+> = {};
 
 /** localStorage, or the reason it cannot be used (sandboxed iframes and privacy settings throw on access). */
 function storage(): Storage | string {
@@ -35,8 +38,10 @@ function storage(): Storage | string {
 }
 
 function describe(error: unknown): string {
-  if (error instanceof DOMException && error.name === 'QuotaExceededError') return 'storage is full';
-  if (error instanceof Error) return error.name && error.name !== 'Error' ? `${error.name}: ${error.message}` : error.message;
+  if (error instanceof DOMException && error.name === 'QuotaExceededError')
+    return 'storage is full';
+  if (error instanceof Error)
+    return error.name && error.name !== 'Error' ? `${error.name}: ${error.message}` : error.message;
   return String(error);
 }
 
@@ -74,23 +79,43 @@ export function loadConversation(key: string): LoadedConversation {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return { kind: 'unreadable', reason: `It is not valid JSON: ${error instanceof Error ? error.message : String(error)}.` };
+    return {
+      kind: 'unreadable',
+      reason: `It is not valid JSON: ${error instanceof Error ? error.message : String(error)}.`,
+    };
   }
-  if (!isRecord(data) || typeof data['version'] !== 'number' || !Number.isInteger(data['version'])) {
-    return { kind: 'unreadable', reason: 'It has no format version, so it is not a saved conversation this chat knows.' };
+  if (
+    !isRecord(data) ||
+    typeof data['version'] !== 'number' ||
+    !Number.isInteger(data['version'])
+  ) {
+    return {
+      kind: 'unreadable',
+      reason: 'It has no format version, so it is not a saved conversation this chat knows.',
+    };
   }
   const saved = data['version'];
   if (saved > conversationVersion) {
-    return { kind: 'newer-version', version: saved, reason: `It was saved by a newer version of this chat (format ${saved}; this one reads up to ${conversationVersion}).` };
+    return {
+      kind: 'newer-version',
+      version: saved,
+      reason: `It was saved by a newer version of this chat (format ${saved}; this one reads up to ${conversationVersion}).`,
+    };
   }
   let record = data;
   for (let version = saved; version < conversationVersion; version++) {
     const migrate = migrations[version];
-    if (!migrate) return { kind: 'unreadable', reason: `Format version ${saved} is not one this chat can read.` };
+    if (!migrate)
+      return {
+        kind: 'unreadable',
+        reason: `Format version ${saved} is not one this chat can read.`,
+      };
     record = migrate(record);
   }
   const messages = readMessages(record['messages']);
-  return typeof messages === 'string' ? { kind: 'unreadable', reason: messages } : { kind: 'ok', messages };
+  return typeof messages === 'string'
+    ? { kind: 'unreadable', reason: messages }
+    : { kind: 'ok', messages };
 }
 
 /** Saves a conversation; when storage is blocked or full, says so instead of throwing. */

@@ -5,7 +5,13 @@
 export function denialReason(resultText: string): string {
   try {
     const result: unknown = JSON.parse(resultText);
-    if (typeof result === 'object' && result !== null && 'error' in result && typeof result.error === 'string') return result.error;
+    if (
+      typeof result === 'object' &&
+      result !== null &&
+      'error' in result &&
+      typeof result.error === 'string'
+    )
+      return result.error;
   } catch {
     // Not JSON: the text is the reason.
   }

@@ -1,5 +1,9 @@
 import type { ChatMessage, ToolResultPart } from '../src/index.js';
-import { renderMarkdownInto, type MarkdownRenderOptions, type MarkdownWriter } from './markdown-adapter.js';
+import {
+  renderMarkdownInto,
+  type MarkdownRenderOptions,
+  type MarkdownWriter,
+} from './markdown-adapter.js';
 import type { AssistantEntry, ToolCard, TranscriptEntry } from './transcript-entry.js';
 
 // Restored text is complete: nothing will be appended.
@@ -12,7 +16,11 @@ let restoreCount = 0;
  * entry for everything up to the next user message (text, reasoning, tool calls with results).
  * System messages are not shown.
  */
-export function entriesFromMessages(messages: readonly ChatMessage[], document: Document, markdown: MarkdownRenderOptions = {}): TranscriptEntry[] {
+export function entriesFromMessages(
+  messages: readonly ChatMessage[],
+  document: Document,
+  markdown: MarkdownRenderOptions = {},
+): TranscriptEntry[] {
   const entries: TranscriptEntry[] = [];
   const prefix = `restored-${++restoreCount}`;
   let current: AssistantEntry | undefined;
@@ -35,7 +43,14 @@ export function entriesFromMessages(messages: readonly ChatMessage[], document: 
     }
     if (message.role === 'tool') continue;
     if (!current) {
-      current = { kind: 'assistant', key: key(), blocks: [], state: 'done', revision: 0, error: undefined };
+      current = {
+        kind: 'assistant',
+        key: key(),
+        blocks: [],
+        state: 'done',
+        revision: 0,
+        error: undefined,
+      };
       entries.push(current);
     }
     if (message.metadata?.['finishReason'] === 'stopped') current.state = 'stopped';
@@ -44,9 +59,25 @@ export function entriesFromMessages(messages: readonly ChatMessage[], document: 
     for (const part of message.content) {
       if (part.type === 'reasoning' && part.text) {
         const container = rendered('markdown reasoning-text', part.text);
-        current.blocks.push({ kind: 'reasoning', key: key(), step: index, container, writer: closedWriter, text: part.text, streaming: false });
+        current.blocks.push({
+          kind: 'reasoning',
+          key: key(),
+          step: index,
+          container,
+          writer: closedWriter,
+          text: part.text,
+          streaming: false,
+        });
       } else if (part.type === 'text' && part.text) {
-        current.blocks.push({ kind: 'text', key: key(), step: index, container: rendered('markdown', part.text), writer: closedWriter, text: part.text, streaming: false });
+        current.blocks.push({
+          kind: 'text',
+          key: key(),
+          step: index,
+          container: rendered('markdown', part.text),
+          writer: closedWriter,
+          text: part.text,
+          streaming: false,
+        });
       } else if (part.type === 'tool_call') {
         const result = takeResult(results, part.id);
         const card: ToolCard = {
@@ -56,7 +87,13 @@ export function entriesFromMessages(messages: readonly ChatMessage[], document: 
           argumentsText: part.arguments,
           argumentPieces: [part.arguments],
           arguments: undefined,
-          status: result ? (result.metadata?.['denied'] === true ? 'denied' : result.isError ? 'failed' : 'done') : 'stopped',
+          status: result
+            ? result.metadata?.['denied'] === true
+              ? 'denied'
+              : result.isError
+                ? 'failed'
+                : 'done'
+            : 'stopped',
           resultText: result?.result,
           askingUser: false,
         };

@@ -21,12 +21,19 @@ export interface MarkdownRenderOptions {
 }
 
 /** Streams markdown into `container`. */
-export function createMarkdownWriter(container: HTMLElement, options: MarkdownRenderOptions = {}): MarkdownWriter {
+export function createMarkdownWriter(
+  container: HTMLElement,
+  options: MarkdownRenderOptions = {},
+): MarkdownWriter {
   return new MarkdownStream(container, options);
 }
 
 /** Renders finished markdown (a restored message) into `container`; the spec pass settles it moments later. */
-export function renderMarkdownInto(container: HTMLElement, text: string, options: MarkdownRenderOptions = {}): void {
+export function renderMarkdownInto(
+  container: HTMLElement,
+  text: string,
+  options: MarkdownRenderOptions = {},
+): void {
   void renderMarkdown(container, text, options);
 }
 

@@ -24,7 +24,8 @@ export interface NumberAttribute<Fallback extends number | undefined> {
 
 function shown(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null)
+    return String(value);
   return typeof value;
 }
 
@@ -34,10 +35,15 @@ function shown(value: unknown): string {
  * attribute and the value, instead of looping without end. Absent and empty values mean "default"
  * and warn nothing; `"Infinity"` is a number like any other, for the checks that accept it.
  */
-export function numberAttribute<Fallback extends number | undefined>(spec: NumberAttributeSpec<Fallback>): NumberAttribute<Fallback> {
-  const fallbackText = spec.fallback === undefined ? 'leaving it unset' : `using the default ${spec.fallback}`;
+export function numberAttribute<Fallback extends number | undefined>(
+  spec: NumberAttributeSpec<Fallback>,
+): NumberAttribute<Fallback> {
+  const fallbackText =
+    spec.fallback === undefined ? 'leaving it unset' : `using the default ${spec.fallback}`;
   const reject = (what: string): Fallback => {
-    console.warn(`<tool-agent-chat>: ignoring ${what}: expected ${spec.expected}; ${fallbackText}.`);
+    console.warn(
+      `<tool-agent-chat>: ignoring ${what}: expected ${spec.expected}; ${fallbackText}.`,
+    );
     return spec.fallback;
   };
   return {
@@ -53,7 +59,9 @@ export function numberAttribute<Fallback extends number | undefined>(spec: Numbe
     },
     read(value: unknown): number | Fallback {
       if (value === undefined || value === null) return spec.fallback;
-      return typeof value === 'number' && spec.accepts(value) ? value : reject(`${spec.property} = ${shown(value)}`);
+      return typeof value === 'number' && spec.accepts(value)
+        ? value
+        : reject(`${spec.property} = ${shown(value)}`);
     },
   };
 }

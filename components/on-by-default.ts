@@ -5,6 +5,7 @@ import type { ComplexAttributeConverter } from 'lit';
  * cannot default to on, since its absence is the only way to say false.
  */
 export const onByDefault: ComplexAttributeConverter<boolean> = {
-  fromAttribute: (value: string | null): boolean => value === null || !/^(off|false|no|0)$/i.test(value.trim()),
+  fromAttribute: (value: string | null): boolean =>
+    value === null || !/^(off|false|no|0)$/i.test(value.trim()),
   toAttribute: (value: boolean): string => (value ? 'on' : 'off'),
 };

@@ -16,7 +16,10 @@ const taskBudgetMs = 8;
  * entries (one per user message, one per run of assistant and tool messages, each tool call
  * with its result) can be built on their own.
  */
-export function sliceAtUserMessages(messages: readonly ChatMessage[], size: number): ChatMessage[][] {
+export function sliceAtUserMessages(
+  messages: readonly ChatMessage[],
+  size: number,
+): ChatMessage[][] {
   const slices: ChatMessage[][] = [];
   let current: ChatMessage[] = [];
   for (const message of messages) {
@@ -32,7 +35,8 @@ export function sliceAtUserMessages(messages: readonly ChatMessage[], size: numb
 
 /** Where the newest `count` messages begin, moved back to the user message that starts their turn. */
 export function newestTurnsStart(messages: readonly ChatMessage[], count: number): number {
-  for (let index = messages.length - count; index > 0; index--) if (messages[index]?.role === 'user') return index;
+  for (let index = messages.length - count; index > 0; index--)
+    if (messages[index]?.role === 'user') return index;
   return 0;
 }
 
@@ -68,7 +72,11 @@ export class ProgressiveTranscript {
   }
 
   /** Replaces whatever was being built: returns the entries of the newest messages and schedules the rest. */
-  start(messages: readonly ChatMessage[], document: Document, markdown: MarkdownRenderOptions = {}): TranscriptEntry[] {
+  start(
+    messages: readonly ChatMessage[],
+    document: Document,
+    markdown: MarkdownRenderOptions = {},
+  ): TranscriptEntry[] {
     this.cancel();
     this.#document = document;
     this.#markdown = markdown;

@@ -19,7 +19,8 @@ export type RevealedPiece = string | HiddenRun;
 // Controls (tab and line feed are let through below), format characters (Cf: bidi controls,
 // zero-width characters, tag characters, ...), default-ignorable code points, line/paragraph
 // separators and Hangul fillers.
-const HIDDEN = /[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\u2028\u2029\u3164\uFFA0\u115F\u1160]/gu;
+const HIDDEN =
+  /[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\u2028\u2029\u3164\uFFA0\u115F\u1160]/gu;
 
 /** Controls a text shows as what they are. */
 const SHOWN_CONTROLS: ReadonlySet<string> = new Set(['\n', '\t']);

@@ -1,5 +1,10 @@
 import { html, type TemplateResult } from 'lit';
-import { hiddenRunLabel, hiddenRunName, revealInvisible, type HiddenRun } from './reveal-invisible.js';
+import {
+  hiddenRunLabel,
+  hiddenRunName,
+  revealInvisible,
+  type HiddenRun,
+} from './reveal-invisible.js';
 
 /**
  * The marker a hidden character is shown as: `<span class="hidden-char" part="hidden-char">U+202E</span>`.
@@ -29,5 +34,7 @@ export function updateHiddenRunElement(element: HTMLSpanElement, run: HiddenRun)
  * Plain runs stay strings, so Lit renders them as text nodes, never as markup.
  */
 export function revealedText(text: string): (string | TemplateResult)[] {
-  return revealInvisible(text).map((piece) => (typeof piece === 'string' ? piece : hiddenRunTemplate(piece)));
+  return revealInvisible(text).map((piece) =>
+    typeof piece === 'string' ? piece : hiddenRunTemplate(piece),
+  );
 }

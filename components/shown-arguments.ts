@@ -18,10 +18,16 @@ export type ShownArguments =
  * Picks what the card shows as `card`'s arguments. The validated arguments win whenever they are
  * known, since they, not the model's text, are what runs: an approval card never shows anything else.
  */
-export function shownArguments(card: Pick<ToolCard, 'status' | 'arguments' | 'argumentsText' | 'argumentPieces'>): ShownArguments {
-  if (card.arguments !== undefined) return { kind: 'value', value: card.arguments, validated: true };
+export function shownArguments(
+  card: Pick<ToolCard, 'status' | 'arguments' | 'argumentsText' | 'argumentPieces'>,
+): ShownArguments {
+  if (card.arguments !== undefined)
+    return { kind: 'value', value: card.arguments, validated: true };
   // While streaming, the growing text is never read whole (that would copy it on every delta).
-  if (card.status === 'streaming') return card.argumentsText.length === 0 ? { kind: 'none' } : { kind: 'streaming', pieces: card.argumentPieces };
+  if (card.status === 'streaming')
+    return card.argumentsText.length === 0
+      ? { kind: 'none' }
+      : { kind: 'streaming', pieces: card.argumentPieces };
   if (card.argumentsText.trim() === '') return { kind: 'none' };
   try {
     return { kind: 'value', value: JSON.parse(card.argumentsText) as unknown, validated: false };

@@ -53,7 +53,8 @@ class StreamedTextDirective extends Directive {
 
   constructor(partInfo: PartInfo) {
     super(partInfo);
-    if (partInfo.type !== PartType.ELEMENT) throw new Error('streamedText() goes on an element: <code ${streamedText(pieces)}>');
+    if (partInfo.type !== PartType.ELEMENT)
+      throw new Error('streamedText() goes on an element: <code ${streamedText(pieces)}>');
   }
 
   render(_pieces: readonly string[]): typeof noChange {
@@ -97,7 +98,7 @@ class StreamedTextDirective extends Directive {
     for (const piece of revealInvisible(added)) {
       if (typeof piece === 'string') {
         // Filled node by node, none past the limit, so the oldest can be dropped a node at a time.
-        for (let at = 0; at < piece.length; ) {
+        for (let at = 0; at < piece.length;) {
           const last = this.#shown.at(-1);
           if (!this.#text || last?.node !== this.#text || this.#text.length >= TEXT_NODE_LIMIT) {
             this.#text = document.createTextNode('');
@@ -130,7 +131,10 @@ class StreamedTextDirective extends Directive {
   /** Keeps the newest {@link SHOWN_LIMIT} characters on screen, behind a note saying how many came before. */
   #dropOldest(element: Element): void {
     let dropped = false;
-    while (this.#shown.length - this.#first > 1 && this.#shownChars - this.#shown[this.#first]!.length >= SHOWN_LIMIT) {
+    while (
+      this.#shown.length - this.#first > 1 &&
+      this.#shownChars - this.#shown[this.#first]!.length >= SHOWN_LIMIT
+    ) {
       const oldest = this.#shown[this.#first++]!;
       oldest.node.remove();
       this.#shownChars -= oldest.length;
@@ -151,7 +155,6 @@ class StreamedTextDirective extends Directive {
     }
     this.#elisionNote.textContent = `… ${this.#elidedChars.toLocaleString('en')} earlier characters (shown in full once complete)\n`;
   }
-
 }
 
 /**

@@ -19,7 +19,13 @@ import {
 import { ApiKeyController } from './api-key-controller.js';
 import { keyScope } from './api-key-store.js';
 import { AssistantTurn } from './assistant-turn.js';
-import { ToolAgentErrorEvent, ToolAgentResponseEvent, ToolAgentStorageErrorEvent, ToolAgentSubmitEvent, type ToolAgentStorageErrorDetail } from './chat-events.js';
+import {
+  ToolAgentErrorEvent,
+  ToolAgentResponseEvent,
+  ToolAgentStorageErrorEvent,
+  ToolAgentSubmitEvent,
+  type ToolAgentStorageErrorDetail,
+} from './chat-events.js';
 import {
   idleTimeoutAttribute,
   maxIterationsAttribute,
@@ -265,7 +271,8 @@ export class ToolAgentChat extends LitElement {
   @property({ converter: onByDefault }) math = true;
 
   /** The tools the model may call: `FunctionTool`s or a `ToolRegistry`. */
-  @property({ attribute: false }) tools: readonly AnyFunctionTool[] | ToolRegistry | undefined = undefined;
+  @property({ attribute: false }) tools: readonly AnyFunctionTool[] | ToolRegistry | undefined =
+    undefined;
 
   /** Request settings (temperature, max tokens, tool choice, extra body fields…). */
   @property({ attribute: false }) settings: ChatSettings | undefined = undefined;
@@ -287,7 +294,8 @@ export class ToolAgentChat extends LitElement {
   readonly #internals = this.attachInternals();
   readonly #actions: TranscriptActions = {
     decide: (card, approved) => void this.#decide(card, approved),
-    retryFor: (entry) => (entry === this.#failedTurn?.entry && !this.#run.running ? this.#retry : undefined),
+    retryFor: (entry) =>
+      entry === this.#failedTurn?.entry && !this.#run.running ? this.#retry : undefined,
   };
   #maxIterations = maxIterationsAttribute.read(undefined);
   #maxRetries = maxRetriesAttribute.read(undefined);
@@ -389,7 +397,11 @@ export class ToolAgentChat extends LitElement {
     const turn = new AssistantTurn(this.ownerDocument, this.#markdownOptions());
     this.#failedTurn = undefined;
     this.#messages = [...this.#messages, user];
-    this.#entries = [...this.#entries, { kind: 'user', key: `user-${user.id}`, text: content }, turn.entry];
+    this.#entries = [
+      ...this.#entries,
+      { kind: 'user', key: `user-${user.id}`, text: content },
+      turn.entry,
+    ];
     this.#atBottom = true;
     return this.#execute(turn);
   }
@@ -443,7 +455,15 @@ export class ToolAgentChat extends LitElement {
             this.#entries,
             (entry) => entry.key,
             // Only entries that changed are re-rendered: a long conversation costs nothing per token.
-            (entry) => guard([entry, entry.kind === 'assistant' ? entry.revision : 0, this.#actions.retryFor(entry)], () => entryTemplate(entry, this.#actions)),
+            (entry) =>
+              guard(
+                [
+                  entry,
+                  entry.kind === 'assistant' ? entry.revision : 0,
+                  this.#actions.retryFor(entry),
+                ],
+                () => entryTemplate(entry, this.#actions),
+              ),
           )}
           ${this.#saveProblem ? this.#storageNotice(this.#saveProblem) : nothing}
         </div>
@@ -455,12 +475,20 @@ export class ToolAgentChat extends LitElement {
   }
 
   #storageNotice(problem: ToolAgentStorageErrorDetail): TemplateResult {
-    return storageNoticeTemplate({ problem, onStartOver: this.#startOver, onDismiss: this.#dismissSaveProblem });
+    return storageNoticeTemplate({
+      problem,
+      onStartOver: this.#startOver,
+      onDismiss: this.#dismissSaveProblem,
+    });
   }
 
   #footerTemplate(running: boolean): TemplateResult {
     if (this.#showKeyForm()) {
-      return keyFormTemplate({ host: hostOf(this.baseURL), rejection: this.#keys.rejection, onSubmit: this.#submitKey });
+      return keyFormTemplate({
+        host: hostOf(this.baseURL),
+        rejection: this.#keys.rejection,
+        onSubmit: this.#submitKey,
+      });
     }
     const keeping = this.chatApi || this.agent ? undefined : this.#keys.userKeyKeeping;
     return html`
@@ -473,12 +501,14 @@ export class ToolAgentChat extends LitElement {
         onKeydown: this.#onKeydown,
         onStop: () => this.stop(),
       })}
-      ${keeping
-        ? html`<p class="key-status" part="key-status">
+      ${
+        keeping
+          ? html`<p class="key-status" part="key-status">
             ${keeping === 'device' ? 'Your API key is remembered on this device.' : 'Your API key is kept until this page closes.'}
             <button type="button" class="link-button" part="forget-key-button" @click=${this.#forgetKey}>Forget key</button>
           </p>`
-        : nothing}
+          : nothing
+      }
     `;
   }
 
@@ -486,18 +516,39 @@ export class ToolAgentChat extends LitElement {
     if (this.chatApi || this.agent) return false;
     if (this.#keys.rejected) return true;
     const customTransport = this.fetch !== undefined;
-    return needsApiKey({ noKey: this.noKey, keyRequired: this.keyRequired, customTransport, baseURL: this.baseURL }) && !this.#keys.key;
+    return (
+      needsApiKey({
+        noKey: this.noKey,
+        keyRequired: this.keyRequired,
+        customTransport,
+        baseURL: this.baseURL,
+      }) && !this.#keys.key
+    );
   }
 
   async #execute(turn: AssistantTurn): Promise<ChatResponse | undefined> {
     const generation = this.#generation;
     let outcome: RunOutcome;
     try {
-      const agent = this.agent ?? new ChatToolAgent({ chatApi: this.#chatApi(), maxIterations: this.maxIterations });
+      const agent =
+        this.agent ??
+        new ChatToolAgent({ chatApi: this.#chatApi(), maxIterations: this.maxIterations });
       const conversation = this.#messages;
-      const messages = this.systemPrompt && conversation[0]?.role !== 'system' ? [ChatMessage.createSystemMessage(this.systemPrompt), ...conversation] : conversation;
-      const toolRegistry = this.tools === undefined || this.tools instanceof ToolRegistry ? this.tools : new ToolRegistry(this.tools);
-      const run = this.#run.run({ agent, messages, settings: this.#settings(agent), toolRegistry, turn });
+      const messages =
+        this.systemPrompt && conversation[0]?.role !== 'system'
+          ? [ChatMessage.createSystemMessage(this.systemPrompt), ...conversation]
+          : conversation;
+      const toolRegistry =
+        this.tools === undefined || this.tools instanceof ToolRegistry
+          ? this.tools
+          : new ToolRegistry(this.tools);
+      const run = this.#run.run({
+        agent,
+        messages,
+        settings: this.#settings(agent),
+        toolRegistry,
+        turn,
+      });
       this.#active = run;
       outcome = await run;
     } catch (error) {
@@ -516,7 +567,9 @@ export class ToolAgentChat extends LitElement {
         const { response } = outcome;
         this.#messages = [...this.#messages, ...response.messages];
         this.#persist();
-        this.#announce(response.response ? `Assistant: ${response.response}` : 'The assistant finished.');
+        this.#announce(
+          response.response ? `Assistant: ${response.response}` : 'The assistant finished.',
+        );
         this.dispatchEvent(new ToolAgentResponseEvent({ response }));
         return response;
       }
@@ -528,7 +581,8 @@ export class ToolAgentChat extends LitElement {
         return undefined;
       case 'failed': {
         const { error } = outcome;
-        if (isToolAgentsError(error)) this.#messages = [...this.#messages, ...error.partial.messages];
+        if (isToolAgentsError(error))
+          this.#messages = [...this.#messages, ...error.partial.messages];
         // The user's message (and the finished tool rounds) survive a reload, where Retry is offered again.
         this.#persist();
         this.#failedTurn = turn;
@@ -536,7 +590,11 @@ export class ToolAgentChat extends LitElement {
           // 401, or a provider that says so with another status (Gemini: 400 "API key not valid").
           if (isKeyRejection(error)) this.#keys.reject();
           // A pasted key with an invisible or typographic character: ask for it again, saying why.
-          if (isAPIKeyFormatError(error) && error.header === 'Authorization') this.#keys.reject({ kind: 'unsendable', problem: `a ${error.character} at position ${error.position}` });
+          if (isAPIKeyFormatError(error) && error.header === 'Authorization')
+            this.#keys.reject({
+              kind: 'unsendable',
+              problem: `a ${error.character} at position ${error.position}`,
+            });
         }
         const notice = turn.entry.error ?? describeError(error);
         this.#announce(`Error: ${notice.title}. ${notice.detail}`);
@@ -629,7 +687,12 @@ export class ToolAgentChat extends LitElement {
     const last = this.#messages.findLast((message) => message.role !== 'system');
     if (last?.role !== 'user' && last?.role !== 'tool') return;
     const turn = new AssistantTurn(this.ownerDocument, this.#markdownOptions());
-    turn.fail({ title: 'No answer yet', detail: 'The answer to this message did not arrive before the page was closed or the request failed.', unauthorized: false });
+    turn.fail({
+      title: 'No answer yet',
+      detail:
+        'The answer to this message did not arrive before the page was closed or the request failed.',
+      unauthorized: false,
+    });
     this.#entries = [...this.#entries, turn.entry];
     this.#failedTurn = turn;
   }
@@ -698,17 +761,25 @@ export class ToolAgentChat extends LitElement {
 
   readonly #forgetKey = (): void => {
     this.#keys.forget();
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('#api-key')?.focus());
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLInputElement>('#api-key')?.focus(),
+    );
   };
 
   async #focusApproval(): Promise<void> {
     await this.updateComplete;
     const active = this.shadowRoot?.activeElement;
     // Only take focus from inside the element (or from nowhere), never from the rest of the page.
-    if (!active && this.ownerDocument.activeElement !== this.ownerDocument.body && this.ownerDocument.activeElement !== null) return;
+    if (
+      !active &&
+      this.ownerDocument.activeElement !== this.ownerDocument.body &&
+      this.ownerDocument.activeElement !== null
+    )
+      return;
     const button = this.renderRoot.querySelector<HTMLButtonElement>('[part~="approve-button"]');
     if (!button || active === button) return;
-    if (!this.#focusReturn && active instanceof HTMLElement && !active.closest('.approval')) this.#focusReturn = active;
+    if (!this.#focusReturn && active instanceof HTMLElement && !active.closest('.approval'))
+      this.#focusReturn = active;
     button.focus();
   }
 

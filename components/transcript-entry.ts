@@ -1,7 +1,8 @@
 import type { MarkdownWriter } from './markdown-adapter.js';
 
 /** Where a tool call stands, as its card shows it. */
-export type ToolCardStatus = 'streaming' | 'awaiting-approval' | 'running' | 'done' | 'failed' | 'denied' | 'stopped';
+export type ToolCardStatus =
+  'streaming' | 'awaiting-approval' | 'running' | 'done' | 'failed' | 'denied' | 'stopped';
 
 /** One tool call on screen. */
 export interface ToolCard {

@@ -91,12 +91,27 @@ export class TurnRounds {
       if (round.text) parts.push({ type: 'text', text: round.text });
       if (this.isFinished(index)) {
         const calls = [...round.calls.entries()].sort(([a], [b]) => a - b);
-        for (const [, call] of calls) parts.push({ type: 'tool_call', id: call.id, name: call.name, arguments: call.argumentsText });
-        messages.push(ChatMessage.createAssistantMessage(parts, { metadata: { finishReason: 'tool_calls' } }));
-        messages.push(ChatMessage.createToolMessage(calls.map(([position, call]) => toolResult(call, round.results.get(position)))));
+        for (const [, call] of calls)
+          parts.push({
+            type: 'tool_call',
+            id: call.id,
+            name: call.name,
+            arguments: call.argumentsText,
+          });
+        messages.push(
+          ChatMessage.createAssistantMessage(parts, { metadata: { finishReason: 'tool_calls' } }),
+        );
+        messages.push(
+          ChatMessage.createToolMessage(
+            calls.map(([position, call]) => toolResult(call, round.results.get(position))),
+          ),
+        );
         continue;
       }
-      if (round.text) messages.push(ChatMessage.createAssistantMessage(parts, { metadata: { finishReason: 'stopped' } }));
+      if (round.text)
+        messages.push(
+          ChatMessage.createAssistantMessage(parts, { metadata: { finishReason: 'stopped' } }),
+        );
       break;
     }
     return messages;
@@ -104,7 +119,12 @@ export class TurnRounds {
 }
 
 function toolResult(call: RoundCall, result: RoundResult | undefined): ToolResultPart {
-  const part: ToolResultPart = { type: 'tool_result', toolCallId: call.id, toolName: call.name, result: result?.resultText ?? '' };
+  const part: ToolResultPart = {
+    type: 'tool_result',
+    toolCallId: call.id,
+    toolName: call.name,
+    result: result?.resultText ?? '',
+  };
   if (result?.denied) return { ...part, isError: true, metadata: { denied: true } };
   return result?.isError ? { ...part, isError: true } : part;
 }

@@ -3,10 +3,18 @@ import { createToolDemoModel } from './model/create-tool-demo-model.js';
 import { demoSuggestions } from './model/demo-suggestions.js';
 import { ChunkInspector } from './inspector/chunk-inspector.js';
 import { showBadge } from './settings/connection-badge.js';
-import { conversationKeys, switchConversation, type ConversationSide } from './settings/conversation-switch.js';
+import {
+  conversationKeys,
+  switchConversation,
+  type ConversationSide,
+} from './settings/conversation-switch.js';
 import { diagnoseConnection } from './settings/diagnose-connection.js';
 import { presetById, type EndpointPreset } from './settings/endpoint-presets.js';
-import { loadEndpointSettings, saveEndpointSettings, type EndpointSettings } from './settings/endpoint-settings.js';
+import {
+  loadEndpointSettings,
+  saveEndpointSettings,
+  type EndpointSettings,
+} from './settings/endpoint-settings.js';
 import { SettingsPanel, type AppliedEndpoint } from './settings/settings-panel.js';
 import { testConnection } from './settings/test-connection.js';
 import { demoTools } from './tools/demo-tools.js';
@@ -29,7 +37,14 @@ const demoModel = createToolDemoModel();
 chat.tools = demoTools;
 
 /** The endpoint in use, and which conversation (demo or real endpoints) is on screen. */
-let current: { settings: EndpointSettings; preset: EndpointPreset; apiKey: string | undefined; side: ConversationSide } | undefined;
+let current:
+  | {
+      settings: EndpointSettings;
+      preset: EndpointPreset;
+      apiKey: string | undefined;
+      side: ConversationSide;
+    }
+  | undefined;
 // Bumped by each check, so a slow answer for an endpoint no longer in use is ignored.
 let checkCount = 0;
 
@@ -37,17 +52,41 @@ const whereOf = (settings: EndpointSettings, preset: EndpointPreset): string =>
   `${preset.id === 'custom' ? new URL(settings.baseURL, location.href).host : preset.label} · ${settings.model}`;
 
 /** Sends one tiny request to the endpoint now in use, and shows in the badge whether it answered. */
-async function checkEndpoint(settings: EndpointSettings, preset: EndpointPreset, apiKey: string | undefined): Promise<void> {
+async function checkEndpoint(
+  settings: EndpointSettings,
+  preset: EndpointPreset,
+  apiKey: string | undefined,
+): Promise<void> {
   const check = ++checkCount;
   const where = whereOf(settings, preset);
   if (preset.needsKey && !apiKey) {
-    showBadge(badge, { kind: 'problem', where, diagnosis: { kind: 'unauthorized', title: 'This endpoint needs an API key.', detail: '', fix: 'Paste your key in the chat or in Endpoint settings.' } });
+    showBadge(badge, {
+      kind: 'problem',
+      where,
+      diagnosis: {
+        kind: 'unauthorized',
+        title: 'This endpoint needs an API key.',
+        detail: '',
+        fix: 'Paste your key in the chat or in Endpoint settings.',
+      },
+    });
     return;
   }
   showBadge(badge, { kind: 'checking', where });
-  const diagnosis = await testConnection({ baseURL: settings.baseURL, model: settings.model, apiKey, includeUsage: settings.includeUsage }, { preset, model: settings.model, pageOrigin: location.origin });
+  const diagnosis = await testConnection(
+    {
+      baseURL: settings.baseURL,
+      model: settings.model,
+      apiKey,
+      includeUsage: settings.includeUsage,
+    },
+    { preset, model: settings.model, pageOrigin: location.origin },
+  );
   if (check !== checkCount) return;
-  showBadge(badge, diagnosis.kind === 'ok' ? { kind: 'live', where } : { kind: 'problem', where, diagnosis });
+  showBadge(
+    badge,
+    diagnosis.kind === 'ok' ? { kind: 'live', where } : { kind: 'problem', where, diagnosis },
+  );
 }
 
 /** Says which conversation is now on screen and that the other one is kept. */
@@ -85,14 +124,23 @@ async function useEndpoint({ settings, apiKey }: AppliedEndpoint): Promise<void>
   demoNote.hidden = !isDemo;
   saveEndpointSettings(settings);
   if (!previous) chat.storageKey = conversationKeys[side];
-  else if (previous.side !== side) announceSwitch(side, await switchConversation(chat, side), isDemo ? '' : whereOf(settings, preset));
+  else if (previous.side !== side)
+    announceSwitch(
+      side,
+      await switchConversation(chat, side),
+      isDemo ? '' : whereOf(settings, preset),
+    );
   if (isDemo) {
     checkCount += 1;
     showBadge(badge, { kind: 'demo' });
   } else await checkEndpoint(settings, preset, apiKey);
 }
 
-const panel = new SettingsPanel(byId('endpoint-form', HTMLFormElement), { initial: loadEndpointSettings(), demoFetch: demoModel.fetch, onApply: (endpoint) => void useEndpoint(endpoint) });
+const panel = new SettingsPanel(byId('endpoint-form', HTMLFormElement), {
+  initial: loadEndpointSettings(),
+  demoFetch: demoModel.fetch,
+  onApply: (endpoint) => void useEndpoint(endpoint),
+});
 void useEndpoint(panel.applied);
 
 const chips: HTMLButtonElement[] = demoSuggestions.map((text) => {
@@ -107,7 +155,11 @@ const chips: HTMLButtonElement[] = demoSuggestions.map((text) => {
 });
 suggestions?.append(...chips);
 
-const inspector = new ChunkInspector(byId('chunk-rows', HTMLTableSectionElement), byId('chunk-summary', HTMLElement), document.querySelector<HTMLElement>('.chunk-scroll') ?? document.body);
+const inspector = new ChunkInspector(
+  byId('chunk-rows', HTMLTableSectionElement),
+  byId('chunk-summary', HTMLElement),
+  document.querySelector<HTMLElement>('.chunk-scroll') ?? document.body,
+);
 const syncChips = (): void => {
   for (const chip of chips) chip.disabled = chat.running;
 };
@@ -134,7 +186,10 @@ chat.addEventListener('tool-agent-error', (event) => {
   if (current && current.side === 'live') {
     checkCount += 1;
     const { settings, preset, apiKey } = current;
-    const diagnosis = diagnoseConnection({ ok: false, error }, { preset, model: settings.model, hasKey: Boolean(apiKey), pageOrigin: location.origin });
+    const diagnosis = diagnoseConnection(
+      { ok: false, error },
+      { preset, model: settings.model, hasKey: Boolean(apiKey), pageOrigin: location.origin },
+    );
     showBadge(badge, { kind: 'problem', where: whereOf(settings, preset), diagnosis });
   }
 });
@@ -149,7 +204,10 @@ demoNote.querySelector('a[href="#settings-panel"]')?.addEventListener('click', (
 
 // The chat's height depends on what is above it (header, notes, suggestions), which wraps with the width.
 const fitChatToScreen = (): void => {
-  document.documentElement.style.setProperty('--chat-top', `${Math.ceil(chat.getBoundingClientRect().top + window.scrollY)}px`);
+  document.documentElement.style.setProperty(
+    '--chat-top',
+    `${Math.ceil(chat.getBoundingClientRect().top + window.scrollY)}px`,
+  );
 };
 new ResizeObserver(fitChatToScreen).observe(document.body);
 fitChatToScreen();

@@ -11,7 +11,8 @@ import { chromiumArgs, chromiumPath } from './chromium.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = `${root}demo-dist`;
 const out = `${root}screenshots`;
-if (!existsSync(`${dist}/index.html`)) execSync('npx vite build --mode demo', { cwd: root, stdio: 'inherit' });
+if (!existsSync(`${dist}/index.html`))
+  execSync('npx vite build --mode demo', { cwd: root, stdio: 'inherit' });
 mkdirSync(out, { recursive: true });
 
 const server = await serveStatic(dist, '/demo/');
@@ -40,7 +41,8 @@ async function ask(page, text) {
 }
 
 /** @param {import('playwright-core').Page} page */
-const idle = (page) => page.locator('tool-agent-chat [part~="send-button"]').waitFor({ timeout: 60_000 });
+const idle = (page) =>
+  page.locator('tool-agent-chat [part~="send-button"]').waitFor({ timeout: 60_000 });
 
 try {
   for (const scheme of /** @type {const} */ (['light', 'dark'])) {
@@ -63,7 +65,10 @@ try {
   await page.locator('tool-agent-chat [part~="approve-button"]').click();
   await idle(page);
   await ask(page, 'what time is it in Tokyo and London?');
-  await page.locator('tool-agent-chat [part~="tool-running"], tool-agent-chat [part~="tool-streaming"]').first().waitFor();
+  await page
+    .locator('tool-agent-chat [part~="tool-running"], tool-agent-chat [part~="tool-streaming"]')
+    .first()
+    .waitFor();
   await page.screenshot({ path: `${out}/demo-mid-stream.png` });
   await idle(page);
   await ask(page, 'tell me a long story');
@@ -100,7 +105,11 @@ try {
   const minimalPage = await minimal.newPage();
   await minimalPage.goto(`${server.url}minimal.html`);
   await minimalPage.locator('button').click();
-  await minimalPage.waitForFunction(() => document.querySelector('#out')?.textContent?.includes('tokens'), undefined, { timeout: 30_000 });
+  await minimalPage.waitForFunction(
+    () => document.querySelector('#out')?.textContent?.includes('tokens'),
+    undefined,
+    { timeout: 30_000 },
+  );
   await minimalPage.screenshot({ path: `${out}/demo-minimal.png` });
   await minimal.close();
   console.log(`Screenshots written to ${out}/demo-*.png`);

@@ -12,19 +12,30 @@ import { chromiumArgs, chromiumPath } from './chromium.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'screenshots');
-if (!existsSync(join(root, 'dist/tool-agents.standalone.js'))) execSync('npx vite build --mode standalone', { cwd: root, stdio: 'inherit' });
+if (!existsSync(join(root, 'dist/tool-agents.standalone.js')))
+  execSync('npx vite build --mode standalone', { cwd: root, stdio: 'inherit' });
 mkdirSync(out, { recursive: true });
 
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json' };
+const types = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.map': 'application/json',
+};
 // Serves the repository read-only on a loopback port: the page and dist/ only need static files.
 const server = createServer((request, response) => {
-  const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname));
+  const path = normalize(
+    decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname),
+  );
   const file = join(root, path);
   if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
     response.writeHead(404).end();
     return;
   }
-  response.writeHead(200, { 'content-type': types[/** @type {keyof typeof types} */ (extname(file))] ?? 'application/octet-stream' });
+  response.writeHead(200, {
+    'content-type':
+      types[/** @type {keyof typeof types} */ (extname(file))] ?? 'application/octet-stream',
+  });
   createReadStream(file).pipe(response);
 });
 await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
@@ -44,14 +55,21 @@ const browser = await chromium.launch({
  */
 async function shoot(name, state, options = {}) {
   if (only.length > 0 && !only.includes(name)) return;
-  const context = await browser.newContext({ colorScheme: options.colorScheme ?? 'light', forcedColors: options.forcedColors ?? 'none', viewport: { width: 800, height: 680 }, reducedMotion: 'reduce' });
+  const context = await browser.newContext({
+    colorScheme: options.colorScheme ?? 'light',
+    forcedColors: options.forcedColors ?? 'none',
+    viewport: { width: 800, height: 680 },
+    reducedMotion: 'reduce',
+  });
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`${name}: page error: ${error.message}`));
   page.on('console', (message) => {
     if (message.type() === 'error') console.error(`${name}: console: ${message.text()}`);
   });
   await page.goto(`${origin}/test/pages/screenshots.html?state=${state}`);
-  await page.waitForFunction(() => /** @type {Window & { stateReady?: boolean }} */ (window).stateReady === true);
+  await page.waitForFunction(
+    () => /** @type {Window & { stateReady?: boolean }} */ (window).stateReady === true,
+  );
   if (options.prepare) await options.prepare(page);
   await page.waitForTimeout(150);
   const file = join(out, `element-${name}.png`);
@@ -61,7 +79,8 @@ async function shoot(name, state, options = {}) {
 }
 
 const openResults = async (/** @type {import('playwright-core').Page} */ page) => {
-  for (const summary of await page.locator('tool-agent-chat [part~="tool-result"] summary').all()) await summary.click();
+  for (const summary of await page.locator('tool-agent-chat [part~="tool-result"] summary').all())
+    await summary.click();
 };
 // Opens every result that is still closed (a denial's reason is open already).
 const openClosedResults = (/** @type {import('playwright-core').Page} */ page) =>
@@ -73,14 +92,28 @@ try {
   await shoot('light', 'light');
   await shoot('dark', 'dark', { colorScheme: 'dark' });
   await shoot('empty', 'empty');
-  await shoot('streaming', 'streaming', { prepare: (page) => page.locator('tool-agent-chat [part~="reasoning"]').waitFor() });
-  await shoot('streaming-dark', 'streaming', { colorScheme: 'dark', prepare: (page) => page.locator('tool-agent-chat [part~="reasoning"]').waitFor() });
+  await shoot('streaming', 'streaming', {
+    prepare: (page) => page.locator('tool-agent-chat [part~="reasoning"]').waitFor(),
+  });
+  await shoot('streaming-dark', 'streaming', {
+    colorScheme: 'dark',
+    prepare: (page) => page.locator('tool-agent-chat [part~="reasoning"]').waitFor(),
+  });
   await shoot('tool-card', 'tool', { prepare: openResults });
-  await shoot('approval', 'approval', { prepare: (page) => page.locator('tool-agent-chat [part~="approve-button"]').waitFor() });
-  await shoot('approval-dark', 'approval', { colorScheme: 'dark', prepare: (page) => page.locator('tool-agent-chat [part~="approve-button"]').waitFor() });
-  const approvalPrompt = (/** @type {import('playwright-core').Page} */ page) => page.locator('tool-agent-chat [part~="approve-button"]').waitFor();
+  await shoot('approval', 'approval', {
+    prepare: (page) => page.locator('tool-agent-chat [part~="approve-button"]').waitFor(),
+  });
+  await shoot('approval-dark', 'approval', {
+    colorScheme: 'dark',
+    prepare: (page) => page.locator('tool-agent-chat [part~="approve-button"]').waitFor(),
+  });
+  const approvalPrompt = (/** @type {import('playwright-core').Page} */ page) =>
+    page.locator('tool-agent-chat [part~="approve-button"]').waitFor();
   await shoot('approval-arguments', 'approval-arguments', { prepare: approvalPrompt });
-  await shoot('approval-arguments-dark', 'approval-arguments', { colorScheme: 'dark', prepare: approvalPrompt });
+  await shoot('approval-arguments-dark', 'approval-arguments', {
+    colorScheme: 'dark',
+    prepare: approvalPrompt,
+  });
   await shoot('denied', 'denied', { prepare: openClosedResults });
   await shoot('denied-dark', 'denied', { colorScheme: 'dark', prepare: openClosedResults });
   await shoot('error', 'error');
@@ -89,7 +122,10 @@ try {
   await shoot('storage-unreadable', 'storage-unreadable');
   await shoot('storage-unreadable-dark', 'storage-unreadable', { colorScheme: 'dark' });
   await shoot('save-failed', 'save-failed');
-  await shoot('forced-colors', 'approval', { forcedColors: 'active', prepare: (page) => page.locator('tool-agent-chat [part~="approve-button"]').waitFor() });
+  await shoot('forced-colors', 'approval', {
+    forcedColors: 'active',
+    prepare: (page) => page.locator('tool-agent-chat [part~="approve-button"]').waitFor(),
+  });
 } finally {
   await browser.close();
   server.close();

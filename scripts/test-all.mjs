@@ -4,7 +4,11 @@ import { spawn } from 'node:child_process';
 
 const suites = [
   { name: 'browser tests (web-test-runner)', command: 'npx', args: ['wtr'] },
-  { name: 'demo end to end (playwright-core)', command: 'npm', args: ['run', '--silent', 'test:e2e'] },
+  {
+    name: 'demo end to end (playwright-core)',
+    command: 'npm',
+    args: ['run', '--silent', 'test:e2e'],
+  },
 ];
 
 function run({ command, args }) {

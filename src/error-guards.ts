@@ -19,10 +19,25 @@ function named(error: unknown, names: readonly string[]): error is Fields {
   if (typeof error !== 'object' || error === null) return false;
   const { name, partial } = error as Fields;
   // Every error of this library carries its partial response; that tells it from a DOMException of the same name.
-  return typeof name === 'string' && names.includes(name) && typeof partial === 'object' && partial !== null;
+  return (
+    typeof name === 'string' &&
+    names.includes(name) &&
+    typeof partial === 'object' &&
+    partial !== null
+  );
 }
 
-const libraryNames = ['ToolAgentsError', 'HTTPError', 'NetworkError', 'StreamError', 'IncompleteStreamError', 'MalformedStreamError', 'EventTooLargeError', 'TimeoutError', 'APIKeyFormatError'];
+const libraryNames = [
+  'ToolAgentsError',
+  'HTTPError',
+  'NetworkError',
+  'StreamError',
+  'IncompleteStreamError',
+  'MalformedStreamError',
+  'EventTooLargeError',
+  'TimeoutError',
+  'APIKeyFormatError',
+];
 
 /** Any error of this library, from this copy or another one on the page. */
 export function isToolAgentsError(error: unknown): error is ToolAgentsError {
@@ -31,12 +46,18 @@ export function isToolAgentsError(error: unknown): error is ToolAgentsError {
 
 /** The endpoint answered with a non-2xx status. */
 export function isHTTPError(error: unknown): error is HTTPError {
-  return error instanceof HTTPError || (named(error, ['HTTPError']) && typeof error['status'] === 'number');
+  return (
+    error instanceof HTTPError ||
+    (named(error, ['HTTPError']) && typeof error['status'] === 'number')
+  );
 }
 
 /** The request got no HTTP answer (offline, DNS, refused, CORS). */
 export function isNetworkError(error: unknown): error is NetworkError {
-  return error instanceof NetworkError || (named(error, ['NetworkError']) && typeof error['hint'] === 'string');
+  return (
+    error instanceof NetworkError ||
+    (named(error, ['NetworkError']) && typeof error['hint'] === 'string')
+  );
 }
 
 /** The provider reported an error inside a started stream. */
@@ -51,20 +72,32 @@ export function isIncompleteStreamError(error: unknown): error is IncompleteStre
 
 /** An event could not be read (including one past `maxEventBytes`). */
 export function isMalformedStreamError(error: unknown): error is MalformedStreamError {
-  return error instanceof MalformedStreamError || named(error, ['MalformedStreamError', 'EventTooLargeError']);
+  return (
+    error instanceof MalformedStreamError ||
+    named(error, ['MalformedStreamError', 'EventTooLargeError'])
+  );
 }
 
 /** One event grew past `maxEventBytes`. */
 export function isEventTooLargeError(error: unknown): error is EventTooLargeError {
-  return error instanceof EventTooLargeError || (named(error, ['EventTooLargeError']) && typeof error['limit'] === 'number');
+  return (
+    error instanceof EventTooLargeError ||
+    (named(error, ['EventTooLargeError']) && typeof error['limit'] === 'number')
+  );
 }
 
 /** The response headers or the next bytes did not come in time (not a DOMException of the same name). */
 export function isTimeoutError(error: unknown): error is TimeoutError {
-  return error instanceof TimeoutError || (named(error, ['TimeoutError']) && typeof error['phase'] === 'string');
+  return (
+    error instanceof TimeoutError ||
+    (named(error, ['TimeoutError']) && typeof error['phase'] === 'string')
+  );
 }
 
 /** The key or a header value holds a character that cannot be sent. */
 export function isAPIKeyFormatError(error: unknown): error is APIKeyFormatError {
-  return error instanceof APIKeyFormatError || (named(error, ['APIKeyFormatError']) && typeof error['position'] === 'number');
+  return (
+    error instanceof APIKeyFormatError ||
+    (named(error, ['APIKeyFormatError']) && typeof error['position'] === 'number')
+  );
 }

@@ -14,7 +14,12 @@ export interface PartialResponse {
 }
 
 /** An empty {@link PartialResponse}. */
-export const emptyPartialResponse: PartialResponse = Object.freeze({ text: '', reasoning: '', messages: [], usage: zeroUsage });
+export const emptyPartialResponse: PartialResponse = Object.freeze({
+  text: '',
+  reasoning: '',
+  messages: [],
+  usage: zeroUsage,
+});
 
 /** Options common to every tool-agents error. */
 export interface ToolAgentsErrorOptions {
@@ -66,7 +71,12 @@ export class HTTPError extends ToolAgentsError implements ProviderErrorDetails {
   readonly retryAfter: number | undefined;
 
   constructor(
-    init: { status: number; statusText: string; body: string; retryAfter?: number | undefined } & ProviderErrorDetails,
+    init: {
+      status: number;
+      statusText: string;
+      body: string;
+      retryAfter?: number | undefined;
+    } & ProviderErrorDetails,
     options: ToolAgentsErrorOptions = {},
   ) {
     const detail = init.providerMessage ?? (init.statusText || 'no message');
@@ -106,7 +116,10 @@ export class StreamError extends ToolAgentsError implements ProviderErrorDetails
   readonly param: string | undefined;
 
   constructor(details: ProviderErrorDetails, options: ToolAgentsErrorOptions = {}) {
-    super(`The provider reported an error mid-stream from ${options.url ?? 'the endpoint'}: ${details.providerMessage ?? 'no message'}`, options);
+    super(
+      `The provider reported an error mid-stream from ${options.url ?? 'the endpoint'}: ${details.providerMessage ?? 'no message'}`,
+      options,
+    );
     this.providerMessage = details.providerMessage;
     this.code = details.code;
     this.type = details.type;
@@ -141,7 +154,11 @@ export class EventTooLargeError extends MalformedStreamError {
   readonly limit: number;
 
   constructor(limit: number, data: string, options: ToolAgentsErrorOptions = {}) {
-    super(`The stream${options.url ? ` from ${options.url}` : ''} sent an event larger than ${limit} characters; it was not read further.`, data, options);
+    super(
+      `The stream${options.url ? ` from ${options.url}` : ''} sent an event larger than ${limit} characters; it was not read further.`,
+      data,
+      options,
+    );
     this.limit = limit;
   }
 }
@@ -184,8 +201,12 @@ export class APIKeyFormatError extends ToolAgentsError {
   /** Its position in the key or value, counting from 1. */
   readonly position: number;
 
-  constructor(init: { header: string; character: string; position: number }, options: ToolAgentsErrorOptions = {}) {
-    const subject = init.header === 'Authorization' ? 'The API key' : `The value of the header "${init.header}"`;
+  constructor(
+    init: { header: string; character: string; position: number },
+    options: ToolAgentsErrorOptions = {},
+  ) {
+    const subject =
+      init.header === 'Authorization' ? 'The API key' : `The value of the header "${init.header}"`;
     super(
       `${subject} contains a character that cannot be sent in an HTTP header: a ${init.character} at position ${init.position}. It was probably copied along with it; paste it again or type that part by hand.`,
       options,

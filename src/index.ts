@@ -2,7 +2,11 @@
  * tool-agents: a tool-using, streaming LLM agent for the browser.
  * @packageDocumentation
  */
-export { ChatToolAgent, type ChatToolAgentOptions, type ChatRequestOptions } from './agents/chat-tool-agent.js';
+export {
+  ChatToolAgent,
+  type ChatToolAgentOptions,
+  type ChatRequestOptions,
+} from './agents/chat-tool-agent.js';
 export type {
   ChatResponse,
   ChatResponseChunk,
@@ -20,7 +24,11 @@ export type {
   ToolCallStart,
   ToolCallStartChunk,
 } from './agents/chat-response.js';
-export type { ToolApprovalDecision, ToolApprovalHandler, ToolApprovalRequest } from './agents/tool-approval.js';
+export type {
+  ToolApprovalDecision,
+  ToolApprovalHandler,
+  ToolApprovalRequest,
+} from './agents/tool-approval.js';
 export {
   ChatMessage,
   type ChatMessagePart,
@@ -35,13 +43,28 @@ export {
 } from './messages/chat-message.js';
 export { ChatHistory, type ChatHistoryOptions } from './messages/chat-history.js';
 export type { ChatHistoryJSON } from './messages/chat-history-json.js';
-export { fromPythonChatHistory, toPythonChatHistory, toPythonChatHistoryJSON } from './messages/python-chat-history-io.js';
+export {
+  fromPythonChatHistory,
+  toPythonChatHistory,
+  toPythonChatHistoryJSON,
+} from './messages/python-chat-history-io.js';
 export type { PythonExportOptions } from './messages/python-chat-history.js';
 export type { PythonChatHistoryJSON } from './messages/python-chat-history-schema.js';
-export { FunctionTool, type FunctionToolOptions, type OpenAIToolDefinition, type ToolExecutionContext } from './tools/function-tool.js';
+export {
+  FunctionTool,
+  type FunctionToolOptions,
+  type OpenAIToolDefinition,
+  type ToolExecutionContext,
+} from './tools/function-tool.js';
 export { ToolRegistry, type AnyFunctionTool } from './tools/tool-registry.js';
 export { OpenAIChatAPI, type OpenAIChatAPIOptions } from './provider/openai-chat-api.js';
-export type { ChatAPI, ChatRequest, ProviderEvent, ProviderStepResult, ProviderToolCall } from './provider/chat-api.js';
+export type {
+  ChatAPI,
+  ChatRequest,
+  ProviderEvent,
+  ProviderStepResult,
+  ProviderToolCall,
+} from './provider/chat-api.js';
 export type { ChatSettings, ResponseFormat, ToolChoice } from './provider/chat-settings.js';
 export {
   APIKeyFormatError,
@@ -57,7 +80,13 @@ export {
   type ProviderErrorDetails,
   type TimeoutPhase,
 } from './errors.js';
-export { readEventStream, toEventStream, toEventStreamResponse, type EventStreamOptions, type ReadEventStreamOptions } from './relay/chunk-event-stream.js';
+export {
+  readEventStream,
+  toEventStream,
+  toEventStreamResponse,
+  type EventStreamOptions,
+  type ReadEventStreamOptions,
+} from './relay/chunk-event-stream.js';
 export { isKeyRejection } from './provider/key-rejection.js';
 export {
   isAPIKeyFormatError,

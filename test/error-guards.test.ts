@@ -24,7 +24,11 @@ function oneOfEach(module: ErrorsModule) {
     malformed: new module.MalformedStreamError('bad', '{'),
     tooLarge: new module.EventTooLargeError(16, 'x'.repeat(20)),
     timeout: new module.TimeoutError('idle', 50),
-    keyFormat: new module.APIKeyFormatError({ header: 'Authorization', character: 'zero-width space (U+200B)', position: 3 }),
+    keyFormat: new module.APIKeyFormatError({
+      header: 'Authorization',
+      character: 'zero-width space (U+200B)',
+      position: 3,
+    }),
   };
 }
 
@@ -32,7 +36,9 @@ describe('error type guards', () => {
   let other: ErrorsModule;
   before(async () => {
     // The same file under another URL is a second copy of the module, as two bundles on one page are.
-    other = (await import(/* @vite-ignore */ `../src/errors.ts?second-copy=${Date.now()}`)) as ErrorsModule;
+    other = (await import(
+      /* @vite-ignore */ `../src/errors.ts?second-copy=${Date.now()}`
+    )) as ErrorsModule;
   });
 
   it('a second copy really has other classes, so instanceof alone fails across copies', () => {
@@ -72,6 +78,7 @@ describe('error type guards', () => {
     plain.name = 'HTTPError';
     expect(isHTTPError(plain)).to.equal(false);
     expect(isHTTPError({ name: 'HTTPError', status: 500 })).to.equal(false);
-    for (const value of [undefined, null, 'HTTPError', 42]) expect(isToolAgentsError(value)).to.equal(false);
+    for (const value of [undefined, null, 'HTTPError', 42])
+      expect(isToolAgentsError(value)).to.equal(false);
   });
 });

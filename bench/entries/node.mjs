@@ -3,7 +3,13 @@
  * src/'s TypeScript; this file is plain JS so the root's typecheck never needs bench/node_modules).
  */
 import * as z from 'zod';
-import { ChatMessage, ChatToolAgent, FunctionTool, OpenAIChatAPI, ToolRegistry } from '../../src/index.js';
+import {
+  ChatMessage,
+  ChatToolAgent,
+  FunctionTool,
+  OpenAIChatAPI,
+  ToolRegistry,
+} from '../../src/index.js';
 import { createScriptedFetch, textReply, toolCallReply } from '../../src/testing/index.js';
 
 const now = () => process.hrtime.bigint();
@@ -14,7 +20,9 @@ export async function latencyOurs(url) {
   const latencies = [];
   const api = new OpenAIChatAPI({ apiKey: 'bench', model: 'latency', baseURL: url, maxRetries: 0 });
   const agent = new ChatToolAgent({ chatApi: api, maxIterations: 1 });
-  for await (const chunk of agent.getStreamingResponse({ messages: [ChatMessage.createUserMessage('Hi')] })) {
+  for await (const chunk of agent.getStreamingResponse({
+    messages: [ChatMessage.createUserMessage('Hi')],
+  })) {
     if (chunk.type === 'text-delta') latencies.push(latencyMs(chunk.chunk));
   }
   return latencies;
@@ -25,7 +33,11 @@ const stampPattern = /"content":"(\d+)"/g;
 /** The bare reader: fetch, getReader, TextDecoder; each complete event's stamp read as it arrives. */
 export async function latencyBare(url) {
   const latencies = [];
-  const response = await fetch(`${url}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+  const response = await fetch(`${url}/chat/completions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+  });
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
   let buffer = '';
@@ -35,7 +47,8 @@ export async function latencyBare(url) {
     buffer += decoder.decode(value, { stream: true });
     const end = buffer.lastIndexOf('\n\n');
     if (end === -1) continue;
-    for (const match of buffer.slice(0, end).matchAll(stampPattern)) latencies.push(latencyMs(match[1]));
+    for (const match of buffer.slice(0, end).matchAll(stampPattern))
+      latencies.push(latencyMs(match[1]));
     buffer = buffer.slice(end + 2);
   }
   return latencies;
@@ -71,14 +84,23 @@ export async function toolsTurn(calls, toolMs) {
       }),
     );
   }
-  const { fetch: scripted } = createScriptedFetch([toolCallReply(names.map((name, i) => ({ name, arguments: { label: `call ${i}` } }))), textReply('All done.')]);
-  const agent = new ChatToolAgent({ chatApi: new OpenAIChatAPI({ apiKey: 'bench', model: 'bench', fetch: scripted, maxRetries: 0 }), maxIterations: 3 });
+  const { fetch: scripted } = createScriptedFetch([
+    toolCallReply(names.map((name, i) => ({ name, arguments: { label: `call ${i}` } }))),
+    textReply('All done.'),
+  ]);
+  const agent = new ChatToolAgent({
+    chatApi: new OpenAIChatAPI({ apiKey: 'bench', model: 'bench', fetch: scripted, maxRetries: 0 }),
+    maxIterations: 3,
+  });
   let firstReady;
   let lastResult = 0;
   let results = 0;
   let errors = 0;
   const start = performance.now();
-  for await (const chunk of agent.getStreamingResponse({ messages: [ChatMessage.createUserMessage('Run them all.')], toolRegistry: registry })) {
+  for await (const chunk of agent.getStreamingResponse({
+    messages: [ChatMessage.createUserMessage('Run them all.')],
+    toolRegistry: registry,
+  })) {
     if (chunk.type === 'tool-call-ready') firstReady ??= performance.now();
     if (chunk.type === 'tool-call-result') {
       lastResult = performance.now();
@@ -86,5 +108,10 @@ export async function toolsTurn(calls, toolMs) {
       if (chunk.toolCallResult.isError) errors++;
     }
   }
-  return { turnMs: performance.now() - start, toolPhaseMs: lastResult - (firstReady ?? lastResult), results, errors };
+  return {
+    turnMs: performance.now() - start,
+    toolPhaseMs: lastResult - (firstReady ?? lastResult),
+    results,
+    errors,
+  };
 }

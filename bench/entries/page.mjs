@@ -61,7 +61,8 @@ async function prepare(options) {
   const encoder = new TextEncoder();
   const events = (reply.chunks ?? []).map((chunk) => chunk.text ?? '');
   const reads = [];
-  for (let i = 0; i < events.length; i += options.tokensPerChunk) reads.push(encoder.encode(events.slice(i, i + options.tokensPerChunk).join('')));
+  for (let i = 0; i < events.length; i += options.tokensPerChunk)
+    reads.push(encoder.encode(events.slice(i, i + options.tokensPerChunk).join('')));
   prepared = { options, tokens: pieces.length, reads };
   if (options.renderer === 'element') {
     const element = document.createElement('tool-agent-chat');
@@ -71,13 +72,25 @@ async function prepare(options) {
     await element.updateComplete;
     prepared.element = element;
   }
-  return { tokens: pieces.length, reads: reads.length, bytes: reads.reduce((n, r) => n + r.length, 0) };
+  return {
+    tokens: pieces.length,
+    reads: reads.length,
+    bytes: reads.reduce((n, r) => n + r.length, 0),
+  };
 }
 
 function agentStream(fetchImpl, signal) {
-  const api = new OpenAIChatAPI({ apiKey: 'bench', model: 'bench-model', fetch: fetchImpl, maxRetries: 0 });
+  const api = new OpenAIChatAPI({
+    apiKey: 'bench',
+    model: 'bench-model',
+    fetch: fetchImpl,
+    maxRetries: 0,
+  });
   const agent = new ChatToolAgent({ chatApi: api, maxIterations: 1 });
-  return agent.getStreamingResponse({ messages: [ChatMessage.createUserMessage('Write the document.')], signal });
+  return agent.getStreamingResponse({
+    messages: [ChatMessage.createUserMessage('Write the document.')],
+    signal,
+  });
 }
 
 /** The lower bound: text appended to paragraph nodes, a new paragraph at each blank line. */
@@ -149,7 +162,10 @@ async function go() {
     }
   })();
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new DOMException('budget', 'AbortError')), options.budgetMs);
+  const timer = setTimeout(
+    () => controller.abort(new DOMException('budget', 'AbortError')),
+    options.budgetMs,
+  );
   processed = 0;
   const start = performance.now();
   let text = '';
@@ -230,7 +246,11 @@ async function memoryTurns(count) {
   await chat.updateComplete;
   await frame();
   const text = chat.shadowRoot?.textContent ?? '';
-  return { turns: turnNumber, lastComplete: text.includes(`Done with turn ${turnNumber}.`), nodes: countNodes(host()) };
+  return {
+    turns: turnNumber,
+    lastComplete: text.includes(`Done with turn ${turnNumber}.`),
+    nodes: countNodes(host()),
+  };
 }
 
 Object.assign(globalThis, { benchPage: { prepare, go, memorySetup, memoryTurns } });

@@ -3,20 +3,47 @@
 // V8's CPU profiler (what `node --cpu-prof` uses) runs only over the timed runs, after warm-up.
 import { Session } from 'node:inspector/promises';
 import { writeFileSync } from 'node:fs';
-import { ChatMessage, ChatToolAgent, FunctionTool, OpenAIChatAPI, ToolRegistry } from './src/index.js';
+import {
+  ChatMessage,
+  ChatToolAgent,
+  FunctionTool,
+  OpenAIChatAPI,
+  ToolRegistry,
+} from './src/index.js';
 import { responseOver, syntheticStream } from './synthetic-stream.mjs';
 import * as z from 'zod';
 
-const [count, toolShare, runs, out] = [Number(process.argv[2]), Number(process.argv[3]), Number(process.argv[4]), process.argv[5]];
+const [count, toolShare, runs, out] = [
+  Number(process.argv[2]),
+  Number(process.argv[3]),
+  Number(process.argv[4]),
+  process.argv[5],
+];
 const { pieces } = syntheticStream({ count, toolShare, seed: 42, maxPiece: 512 });
 const registry = new ToolRegistry();
-registry.addTool(new FunctionTool({ name: 'lookup', description: 'Looks something up.', parameters: z.object({ query: z.string() }), execute: () => 'ok' }));
+registry.addTool(
+  new FunctionTool({
+    name: 'lookup',
+    description: 'Looks something up.',
+    parameters: z.object({ query: z.string() }),
+    execute: () => 'ok',
+  }),
+);
 
 async function once() {
-  const api = new OpenAIChatAPI({ apiKey: 'bench', model: 'bench-model', fetch: async () => responseOver(pieces), maxRetries: 0 });
+  const api = new OpenAIChatAPI({
+    apiKey: 'bench',
+    model: 'bench-model',
+    fetch: async () => responseOver(pieces),
+    maxRetries: 0,
+  });
   const agent = new ChatToolAgent({ chatApi: api, maxIterations: 1 });
   let items = 0;
-  for await (const chunk of agent.getStreamingResponse({ messages: [ChatMessage.createUserMessage('Hi')], toolRegistry: registry })) items += chunk.chunk.length >= 0 ? 1 : 0;
+  for await (const chunk of agent.getStreamingResponse({
+    messages: [ChatMessage.createUserMessage('Hi')],
+    toolRegistry: registry,
+  }))
+    items += chunk.chunk.length >= 0 ? 1 : 0;
   return items;
 }
 

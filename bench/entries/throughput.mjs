@@ -10,7 +10,13 @@ import OpenAI from 'openai';
 import { streamText, tool } from 'ai';
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import * as z from 'zod';
-import { ChatMessage, ChatToolAgent, FunctionTool, OpenAIChatAPI, ToolRegistry } from '../../src/index.js';
+import {
+  ChatMessage,
+  ChatToolAgent,
+  FunctionTool,
+  OpenAIChatAPI,
+  ToolRegistry,
+} from '../../src/index.js';
 import { responseOver, syntheticStream } from '../lib/synthetic-stream.mjs';
 
 globalThis.AI_SDK_LOG_WARNINGS = false;
@@ -55,15 +61,32 @@ const lookupParameters = z.object({ query: z.string() });
 /** Ours: OpenAIChatAPI over the `fetch` option, ChatToolAgent chunks out of the async iterator. */
 async function ours(fetchImpl) {
   const seen = seenNothing();
-  const api = new OpenAIChatAPI({ apiKey: 'bench', model: 'bench-model', baseURL, fetch: fetchImpl, maxRetries: 0 });
+  const api = new OpenAIChatAPI({
+    apiKey: 'bench',
+    model: 'bench-model',
+    baseURL,
+    fetch: fetchImpl,
+    maxRetries: 0,
+  });
   // maxIterations 1: the tools of the mixed stream get their results, no second request is made.
   const agent = new ChatToolAgent({ chatApi: api, maxIterations: 1 });
   const toolRegistry = new ToolRegistry();
-  toolRegistry.addTool(new FunctionTool({ name: 'lookup', description: 'Looks something up.', parameters: lookupParameters, execute: () => 'ok' }));
-  for await (const chunk of agent.getStreamingResponse({ messages: [ChatMessage.createUserMessage('Hi')], toolRegistry })) {
+  toolRegistry.addTool(
+    new FunctionTool({
+      name: 'lookup',
+      description: 'Looks something up.',
+      parameters: lookupParameters,
+      execute: () => 'ok',
+    }),
+  );
+  for await (const chunk of agent.getStreamingResponse({
+    messages: [ChatMessage.createUserMessage('Hi')],
+    toolRegistry,
+  })) {
     seen.items++;
     seen.textChars += chunk.chunk.length;
-    if (chunk.type === 'tool-call-delta') seen.argumentChars += chunk.toolCallDelta.argumentsDelta.length;
+    if (chunk.type === 'tool-call-delta')
+      seen.argumentChars += chunk.toolCallDelta.argumentsDelta.length;
   }
   return seen;
 }
@@ -71,12 +94,31 @@ async function ours(fetchImpl) {
 /** openai: `chat.completions.create({ stream: true })` with the `fetch` option. */
 async function openai(fetchImpl) {
   const seen = seenNothing();
-  const client = new OpenAI({ apiKey: 'bench', baseURL, fetch: fetchImpl, maxRetries: 0, dangerouslyAllowBrowser: true });
+  const client = new OpenAI({
+    apiKey: 'bench',
+    baseURL,
+    fetch: fetchImpl,
+    maxRetries: 0,
+    dangerouslyAllowBrowser: true,
+  });
   const stream = await client.chat.completions.create({
     model: 'bench-model',
     messages: [{ role: 'user', content: 'Hi' }],
     stream: true,
-    tools: [{ type: 'function', function: { name: 'lookup', description: 'Looks something up.', parameters: { type: 'object', properties: { query: { type: 'string' } }, required: ['query'] } } }],
+    tools: [
+      {
+        type: 'function',
+        function: {
+          name: 'lookup',
+          description: 'Looks something up.',
+          parameters: {
+            type: 'object',
+            properties: { query: { type: 'string' } },
+            required: ['query'],
+          },
+        },
+      },
+    ],
   });
   for await (const chunk of stream) {
     seen.items++;
@@ -91,7 +133,12 @@ async function openai(fetchImpl) {
 /** ai: `streamText` with @ai-sdk/openai-compatible and one tool, reading `fullStream`. */
 async function ai(fetchImpl) {
   const seen = seenNothing();
-  const provider = createOpenAICompatible({ name: 'bench', baseURL, apiKey: 'bench', fetch: fetchImpl });
+  const provider = createOpenAICompatible({
+    name: 'bench',
+    baseURL,
+    apiKey: 'bench',
+    fetch: fetchImpl,
+  });
   const result = streamText({
     model: provider.chatModel('bench-model'),
     prompt: 'Hi',

@@ -6,7 +6,13 @@ import { buildDir } from './build.mjs';
 
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
 
-const types = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.html': 'text/html', '.map': 'application/json', '.css': 'text/css' };
+const types = {
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.html': 'text/html',
+  '.map': 'application/json',
+  '.css': 'text/css',
+};
 
 /** Serves bench/.cache on 127.0.0.1; `/page/<script>` is an empty page that loads <script>. */
 export async function startStaticServer() {
@@ -31,7 +37,9 @@ export async function startStaticServer() {
     }
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
+      res.writeHead(200, {
+        'content-type': types[path.extname(file)] ?? 'application/octet-stream',
+      });
       res.end(body);
     } catch {
       res.writeHead(404).end();
@@ -39,13 +47,20 @@ export async function startStaticServer() {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
-  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(resolve)) };
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
 }
 
 /** Launches Chromium (headless, /usr/bin/chromium unless CHROMIUM_PATH says otherwise). */
 export async function launchChromium() {
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: chromiumArgs,
+    headless: true,
+  });
   return browser;
 }
 

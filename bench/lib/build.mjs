@@ -10,7 +10,10 @@ export const buildDir = path.join(benchDir, '.cache');
  * Bundles `entry` (relative to bench/) to bench/.cache/<out>. Packages resolve from bench/node_modules
  * first, then the root's (so src/ gets the root's eventsource-parser and zod, as users would).
  */
-export async function bundle(esbuild, { entry, out, platform = 'browser', format = 'esm', globalName, minify = false }) {
+export async function bundle(
+  esbuild,
+  { entry, out, platform = 'browser', format = 'esm', globalName, minify = false },
+) {
   const outfile = path.join(buildDir, out);
   await esbuild.build({
     entryPoints: [path.join(benchDir, entry)],
@@ -28,7 +31,12 @@ export async function bundle(esbuild, { entry, out, platform = 'browser', format
     // openai's Node-only extras (ws, aws signers) are never reached by the streaming path.
     external: platform === 'node' ? ['ws', '@aws-sdk/*', '@smithy/*'] : [],
     // CommonJS dependencies inside an ES module bundle still call require() for Node built-ins.
-    banner: platform === 'node' && format === 'esm' ? { js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);" } : {},
+    banner:
+      platform === 'node' && format === 'esm'
+        ? {
+            js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);",
+          }
+        : {},
   });
   return outfile;
 }

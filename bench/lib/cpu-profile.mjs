@@ -39,7 +39,14 @@ export function selfTime(profile, fileOf, top = 20) {
     const name = `${fileOf(frame) ?? '(native)'}:${frame.functionName || '(anonymous)'}`;
     self.set(name, (self.get(name) ?? 0) + dt);
   });
-  const rows = [...self].sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, t]) => ({ name, ms: Math.round(t / 100) / 10, share: Math.round((t / busy) * 1000) / 10 }));
+  const rows = [...self]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([name, t]) => ({
+      name,
+      ms: Math.round(t / 100) / 10,
+      share: Math.round((t / busy) * 1000) / 10,
+    }));
   return { busyMs: Math.round(busy / 1000), rows };
 }
 
@@ -53,8 +60,16 @@ export function selfTimeByFile(profile, fileOf, top = 15) {
     const frame = byId.get(id).callFrame;
     if (frame.functionName === '(idle)' || frame.functionName === '(program)') return;
     busy += dt;
-    const name = fileOf(frame) ?? (frame.functionName.startsWith('(') ? frame.functionName : '(native)');
+    const name =
+      fileOf(frame) ?? (frame.functionName.startsWith('(') ? frame.functionName : '(native)');
     self.set(name, (self.get(name) ?? 0) + dt);
   });
-  return [...self].sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, t]) => ({ name, ms: Math.round(t / 100) / 10, share: Math.round((t / busy) * 1000) / 10 }));
+  return [...self]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([name, t]) => ({
+      name,
+      ms: Math.round(t / 100) / 10,
+      share: Math.round((t / busy) * 1000) / 10,
+    }));
 }

@@ -8,7 +8,28 @@ import { seeded } from './synthetic-stream.mjs';
 
 export const endMarker = 'END-OF-ANSWER';
 
-const vocabulary = ['agent', 'stream', 'token', 'browser', 'fetch', 'tool', 'result', 'model', 'delta', 'render', 'element', 'parser', 'schema', 'value', 'request', 'response', 'chunk', 'table', 'list', 'code'];
+const vocabulary = [
+  'agent',
+  'stream',
+  'token',
+  'browser',
+  'fetch',
+  'tool',
+  'result',
+  'model',
+  'delta',
+  'render',
+  'element',
+  'parser',
+  'schema',
+  'value',
+  'request',
+  'response',
+  'chunk',
+  'table',
+  'list',
+  'code',
+];
 
 /** Cuts text before each word, as textReply does. */
 export function tokenize(text) {
@@ -27,11 +48,22 @@ export function markdownDocument(tokens, seed = 7) {
   };
   for (let section = 1; count < tokens - 20; section++) {
     add(`## ${section}. The ${words(3)}`);
-    add(`The ${words(20)} with \`${word()}()\`, **${words(2)}** and *${words(2)}*, see [the ${word()} docs](https://example.com/${word()}). ${words(25)}.`);
+    add(
+      `The ${words(20)} with \`${word()}()\`, **${words(2)}** and *${words(2)}*, see [the ${word()} docs](https://example.com/${word()}). ${words(25)}.`,
+    );
     add(Array.from({ length: 4 }, () => `- ${words(6)} \`${word()}\``).join('\n'));
     add(Array.from({ length: 3 }, (_, i) => `${i + 1}. ${words(8)}`).join('\n'));
-    add(`| ${word()} | ${word()} | ${word()} | count |\n| --- | --- | --- | ---: |\n${Array.from({ length: 4 }, (_, i) => `| ${word()} | ${words(2)} | \`${word()}\` | ${i * 7 + 3} |`).join('\n')}`);
-    add('```js\n' + Array.from({ length: 5 }, (_, i) => `const ${word()}${i} = await ${word()}.${word()}('${word()}', ${i});`).join('\n') + '\n```');
+    add(
+      `| ${word()} | ${word()} | ${word()} | count |\n| --- | --- | --- | ---: |\n${Array.from({ length: 4 }, (_, i) => `| ${word()} | ${words(2)} | \`${word()}\` | ${i * 7 + 3} |`).join('\n')}`,
+    );
+    add(
+      '```js\n' +
+        Array.from(
+          { length: 5 },
+          (_, i) => `const ${word()}${i} = await ${word()}.${word()}('${word()}', ${i});`,
+        ).join('\n') +
+        '\n```',
+    );
   }
   add(`Done: ${endMarker}`);
   return blocks.join('\n\n');

@@ -59,11 +59,16 @@ export async function bundleSize(esbuild, { contents, resolveDir = rootDir, node
   const sizes = (code) => ({
     minified: code.length,
     gzip: gzipSync(code, { level: 9 }).length,
-    brotli: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: code.length } }).length,
+    brotli: brotliCompressSync(code, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: 11,
+        [constants.BROTLI_PARAM_SIZE_HINT]: code.length,
+      },
+    }).length,
   });
   // What loads up front: the entry and the chunks it imports statically (code it shares with lazy chunks).
   const initial = new Set(['entry.js']);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const [output, { imports }] of Object.entries(result.metafile.outputs)) {
       if (!initial.has(path.basename(output))) continue;
@@ -76,7 +81,9 @@ export async function bundleSize(esbuild, { contents, resolveDir = rootDir, node
     }
   }
   const files = result.outputFiles.filter((file) => file.path.endsWith('.js'));
-  const upFront = Buffer.concat(files.filter((file) => initial.has(path.basename(file.path))).map((file) => file.contents));
+  const upFront = Buffer.concat(
+    files.filter((file) => initial.has(path.basename(file.path))).map((file) => file.contents),
+  );
   const lazyChunks = files
     .filter((file) => !initial.has(path.basename(file.path)))
     .map((file) => ({ name: path.basename(file.path), ...sizes(file.contents) }));

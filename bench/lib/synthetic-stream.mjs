@@ -18,9 +18,35 @@ export function seeded(seed) {
 }
 
 // Mostly ASCII with some multi-byte text, so random cuts also land inside UTF-8 sequences.
-const words = ['the', 'agent', 'streams', 'tokens', 'over', 'fetch', 'and', 'runs', 'tools', 'café', 'naïve', '数据', 'résumé', 'ok', 'JSON', 'with', 'a', 'table', '—', 'done', '🙂', 'value', 'of', 'x'];
+const words = [
+  'the',
+  'agent',
+  'streams',
+  'tokens',
+  'over',
+  'fetch',
+  'and',
+  'runs',
+  'tools',
+  'café',
+  'naïve',
+  '数据',
+  'résumé',
+  'ok',
+  'JSON',
+  'with',
+  'a',
+  'table',
+  '—',
+  'done',
+  '🙂',
+  'value',
+  'of',
+  'x',
+];
 
-const envelope = '{"id":"chatcmpl-bench","object":"chat.completion.chunk","created":1700000000,"model":"bench-model","system_fingerprint":"fp_bench","choices":[{"index":0,"delta":';
+const envelope =
+  '{"id":"chatcmpl-bench","object":"chat.completion.chunk","created":1700000000,"model":"bench-model","system_fingerprint":"fp_bench","choices":[{"index":0,"delta":';
 const tail = ',"logprobs":null,"finish_reason":null}]}';
 
 /**
@@ -28,7 +54,13 @@ const tail = ',"logprobs":null,"finish_reason":null}]}';
  *   `toolShare`: the fraction of the `count` delta events that are tool-call deltas (after the text).
  *   `maxPiece`: network reads are 1..maxPiece bytes, uniformly.
  */
-export function syntheticStream({ count = 100_000, toolShare = 0, toolCalls = 10, seed = 42, maxPiece = 512 } = {}) {
+export function syntheticStream({
+  count = 100_000,
+  toolShare = 0,
+  toolCalls = 10,
+  seed = 42,
+  maxPiece = 512,
+} = {}) {
   const random = seeded(seed);
   const parts = [];
   const toolEvents = Math.round(count * toolShare);
@@ -48,22 +80,28 @@ export function syntheticStream({ count = 100_000, toolShare = 0, toolCalls = 10
     const deltas = Math.floor(left / (calls - c));
     left -= deltas;
     const args = [];
-    parts.push(`data: ${envelope}{"tool_calls":[{"index":${c},"id":"call_bench_${c}","type":"function","function":{"name":"lookup","arguments":""}}]}${tail}\n\n`);
+    parts.push(
+      `data: ${envelope}{"tool_calls":[{"index":${c},"id":"call_bench_${c}","type":"function","function":{"name":"lookup","arguments":""}}]}${tail}\n\n`,
+    );
     const pieces = ['{"query":"'];
     // The opening delta counts as one of the call's `deltas`; the argument pieces are the rest.
     for (let d = 3; d < deltas; d++) pieces.push(`${words[Math.floor(random() * 5)]} `);
     pieces.push('"}');
     for (const piece of pieces) {
       args.push(piece);
-      parts.push(`data: ${envelope}{"tool_calls":[{"index":${c},"function":{"arguments":${JSON.stringify(piece)}}}]}${tail}\n\n`);
+      parts.push(
+        `data: ${envelope}{"tool_calls":[{"index":${c},"function":{"arguments":${JSON.stringify(piece)}}}]}${tail}\n\n`,
+      );
     }
     argumentTexts.push(args.join(''));
   }
-  parts.push(`data: ${envelope}{},"logprobs":null,"finish_reason":"${calls ? 'tool_calls' : 'stop'}"}]}\n\n`);
+  parts.push(
+    `data: ${envelope}{},"logprobs":null,"finish_reason":"${calls ? 'tool_calls' : 'stop'}"}]}\n\n`,
+  );
   parts.push('data: [DONE]\n\n');
   const bytes = new TextEncoder().encode(parts.join(''));
   const pieces = [];
-  for (let offset = 0; offset < bytes.length; ) {
+  for (let offset = 0; offset < bytes.length;) {
     const end = Math.min(bytes.length, offset + 1 + Math.floor(random() * maxPiece));
     pieces.push(bytes.slice(offset, end));
     offset = end;
@@ -71,7 +109,15 @@ export function syntheticStream({ count = 100_000, toolShare = 0, toolCalls = 10
   return {
     pieces,
     bytes: bytes.length,
-    expected: { deltaEvents: parts.length - 3, events: parts.length - 1, textEvents, toolEvents, toolCalls: calls, textChars, argumentTexts },
+    expected: {
+      deltaEvents: parts.length - 3,
+      events: parts.length - 1,
+      textEvents,
+      toolEvents,
+      toolCalls: calls,
+      textChars,
+      argumentTexts,
+    },
   };
 }
 

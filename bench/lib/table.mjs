@@ -20,31 +20,90 @@ export const targets = {
 
 export function buildTable(r) {
   const rows = [];
-  const add = (section, measure, value, reference, target, ok) => rows.push({ section, measure, value, reference, target, status: pass(ok) });
+  const add = (section, measure, value, reference, target, ok) =>
+    rows.push({ section, measure, value, reference, target, status: pass(ok) });
 
   if (r.size) {
     const s = r.size.rows;
-    add('size', 'core (stream one chat, one tool), gzip / brotli', `${kb(s.core.gzip)} / ${kb(s.core.brotli)}`, `min ${kb(s.core.minified)}; budget ${s.core.budget?.gzip ?? '?'} B gzip`, '< 8 KB gzip', s.core.gzip < targets.coreGzip);
-    add('size', 'element (components/index.ts), gzip / brotli', `${kb(s.element.gzip)} / ${kb(s.element.brotli)}`, `min ${kb(s.element.minified)}; budget ${s.element.budget?.gzip ?? '?'} B gzip`, '< 35 KB gzip', s.element.gzip < targets.elementGzip);
+    add(
+      'size',
+      'core (stream one chat, one tool), gzip / brotli',
+      `${kb(s.core.gzip)} / ${kb(s.core.brotli)}`,
+      `min ${kb(s.core.minified)}; budget ${s.core.budget?.gzip ?? '?'} B gzip`,
+      '< 8 KB gzip',
+      s.core.gzip < targets.coreGzip,
+    );
+    add(
+      'size',
+      'element (components/index.ts), gzip / brotli',
+      `${kb(s.element.gzip)} / ${kb(s.element.brotli)}`,
+      `min ${kb(s.element.minified)}; budget ${s.element.budget?.gzip ?? '?'} B gzip`,
+      '< 35 KB gzip',
+      s.element.gzip < targets.elementGzip,
+    );
     // Loaded only when an answer needs them (spec pass, highlighter, math): not in the budget.
-    for (const chunk of s.element.lazyChunks ?? []) add('size', `element lazy chunk ${chunk.name.replace(/-[\w]{8}\.js$/, '')}, gzip / brotli`, `${kb(chunk.gzip)} / ${kb(chunk.brotli)}`, `min ${kb(chunk.minified)}; loaded on first use`, '', undefined);
+    for (const chunk of s.element.lazyChunks ?? [])
+      add(
+        'size',
+        `element lazy chunk ${chunk.name.replace(/-[\w]{8}\.js$/, '')}, gzip / brotli`,
+        `${kb(chunk.gzip)} / ${kb(chunk.brotli)}`,
+        `min ${kb(chunk.minified)}; loaded on first use`,
+        '',
+        undefined,
+      );
     for (const key of ['openai', 'ai', 'deepChat', 'lit', 'markedPurify', 'floor', 'zod']) {
       const row = s[key];
-      const ref = key === 'openai' || key === 'ai' ? `core is ${x(s.core.gzip / row.gzip)} its size` : key === 'deepChat' ? `element is ${x(s.element.gzip / row.gzip)} its size` : `min ${kb(row.minified)}`;
-      add('size', `${row.label}, gzip / brotli`, `${kb(row.gzip)} / ${kb(row.brotli)}`, ref, '', undefined);
+      const ref =
+        key === 'openai' || key === 'ai'
+          ? `core is ${x(s.core.gzip / row.gzip)} its size`
+          : key === 'deepChat'
+            ? `element is ${x(s.element.gzip / row.gzip)} its size`
+            : `min ${kb(row.minified)}`;
+      add(
+        'size',
+        `${row.label}, gzip / brotli`,
+        `${kb(row.gzip)} / ${kb(row.brotli)}`,
+        ref,
+        '',
+        undefined,
+      );
     }
   }
 
-  for (const [env, t] of [['Node', r.throughputNode], ['Chromium', r.throughputChromium]]) {
+  for (const [env, t] of [
+    ['Node', r.throughputNode],
+    ['Chromium', r.throughputChromium],
+  ]) {
     if (!t) continue;
     for (const scenario of Object.keys(t)) {
       const s = t[scenario];
       const label = `${env}, ${s.label}`;
       const rate = (k) => `${int(s[k].eventsPerSecCpu)} ev/s`;
-      add('throughput', `${label}: ours`, rate('ours'), `${x(s.ratios.oursOverOpenai)} openai`, '>= 2x openai', s.ratios.oursOverOpenai >= targets.oursOverOpenai);
-      add('throughput', `${label}: floor (createParser + JSON.parse)`, rate('floor'), `floor/ours ${x(s.ratios.floorOverOurs)}`, 'floor/ours <= 1.5x', s.ratios.floorOverOurs <= targets.floorOverOurs);
+      add(
+        'throughput',
+        `${label}: ours`,
+        rate('ours'),
+        `${x(s.ratios.oursOverOpenai)} openai`,
+        '>= 2x openai',
+        s.ratios.oursOverOpenai >= targets.oursOverOpenai,
+      );
+      add(
+        'throughput',
+        `${label}: floor (createParser + JSON.parse)`,
+        rate('floor'),
+        `floor/ours ${x(s.ratios.floorOverOurs)}`,
+        'floor/ours <= 1.5x',
+        s.ratios.floorOverOurs <= targets.floorOverOurs,
+      );
       add('throughput', `${label}: openai`, rate('openai'), '', '', undefined);
-      add('throughput', `${label}: ai streamText (${int(s.ai.events)}-event stream)`, rate('ai'), `ours is ${x(s.ratios.oursOverAi)}`, '', undefined);
+      add(
+        'throughput',
+        `${label}: ai streamText (${int(s.ai.events)}-event stream)`,
+        rate('ai'),
+        `ours is ${x(s.ratios.oursOverAi)}`,
+        '',
+        undefined,
+      );
     }
   }
 
@@ -53,34 +112,105 @@ export function buildTable(r) {
     const big = g.largest;
     const e = g.fast.element[big];
     const p = g.fast.plain[big];
-    add('render', `element, ${int(e.tokens)} tokens, fast: main-thread CPU`, `${int(e.mainThreadCpuMs)} ms`, `plain ${int(p.mainThreadCpuMs)} ms → ${x(g.elementOverPlain[big])}`, '<= 1.3x plain', g.elementOverPlain[big] <= targets.renderOverPlain);
+    add(
+      'render',
+      `element, ${int(e.tokens)} tokens, fast: main-thread CPU`,
+      `${int(e.mainThreadCpuMs)} ms`,
+      `plain ${int(p.mainThreadCpuMs)} ms → ${x(g.elementOverPlain[big])}`,
+      '<= 1.3x plain',
+      g.elementOverPlain[big] <= targets.renderOverPlain,
+    );
     for (const size of Object.keys(g.fast.element).filter((t) => Number(t) !== big)) {
       const es = g.fast.element[size];
-      add('render', `element, ${int(es.tokens)} tokens, fast: main-thread CPU`, `${int(es.mainThreadCpuMs)} ms`, `plain ${int(g.fast.plain[size].mainThreadCpuMs)} ms → ${x(g.elementOverPlain[size])}`, '', undefined);
+      add(
+        'render',
+        `element, ${int(es.tokens)} tokens, fast: main-thread CPU`,
+        `${int(es.mainThreadCpuMs)} ms`,
+        `plain ${int(g.fast.plain[size].mainThreadCpuMs)} ms → ${x(g.elementOverPlain[size])}`,
+        '',
+        undefined,
+      );
     }
     const sizes = Object.keys(g.fast.element).map(Number);
-    add('render', `growth exponent ${int(g.fast.element[sizes[0]].tokens)} → ${int(e.tokens)} tokens (element)`, g.exponents.element.toFixed(2), `plain ${g.exponents.plain.toFixed(2)}; naive ${g.exponents.naive.toFixed(2)}`, '<= 1.1', g.exponents.element <= targets.exponent);
-    add('render', 'longest element task (thread CPU, all runs)', `${g.longestElementTaskCpuMs} ms`, `wall, paced: ${g.longestElementTaskWallMs} ms (includes waiting for a core)`, '<= 50 ms', g.longestElementTaskCpuMs <= targets.longestTaskMs);
+    add(
+      'render',
+      `growth exponent ${int(g.fast.element[sizes[0]].tokens)} → ${int(e.tokens)} tokens (element)`,
+      g.exponents.element.toFixed(2),
+      `plain ${g.exponents.plain.toFixed(2)}; naive ${g.exponents.naive.toFixed(2)}`,
+      '<= 1.1',
+      g.exponents.element <= targets.exponent,
+    );
+    add(
+      'render',
+      'longest element task (thread CPU, all runs)',
+      `${g.longestElementTaskCpuMs} ms`,
+      `wall, paced: ${g.longestElementTaskWallMs} ms (includes waiting for a core)`,
+      '<= 50 ms',
+      g.longestElementTaskCpuMs <= targets.longestTaskMs,
+    );
     const naiveSizes = Object.keys(g.fast.naive);
-    for (const size of naiveSizes) add('render', `naive marked + DOMPurify, ${int(g.fast.naive[size].tokens)} tokens (measured${g.runs.fast.naive[size][0].timedOut ? ', stopped by its time budget' : ''})`, `${int(g.fast.naive[size].mainThreadCpuMs)} ms`, `${(g.fast.naive[size].mainThreadCpuMs / g.fast.naive[size].tokens).toFixed(2)} ms per token (element ${(g.fast.element[sizes[0]].mainThreadCpuMs / g.fast.element[sizes[0]].tokens).toFixed(3)} at ${int(g.fast.element[sizes[0]].tokens)})`, '', undefined);
-    add('render', `naive at ${int(big)} tokens (EXTRAPOLATED, exponent ${g.exponents.naive.toFixed(2)})`, `~${int(g.naiveExtrapolatedCpuMs[big])} ms`, `element ${x(g.naiveExtrapolatedCpuMs[big] / e.mainThreadCpuMs)} faster`, '', undefined);
+    for (const size of naiveSizes)
+      add(
+        'render',
+        `naive marked + DOMPurify, ${int(g.fast.naive[size].tokens)} tokens (measured${g.runs.fast.naive[size][0].timedOut ? ', stopped by its time budget' : ''})`,
+        `${int(g.fast.naive[size].mainThreadCpuMs)} ms`,
+        `${(g.fast.naive[size].mainThreadCpuMs / g.fast.naive[size].tokens).toFixed(2)} ms per token (element ${(g.fast.element[sizes[0]].mainThreadCpuMs / g.fast.element[sizes[0]].tokens).toFixed(3)} at ${int(g.fast.element[sizes[0]].tokens)})`,
+        '',
+        undefined,
+      );
+    add(
+      'render',
+      `naive at ${int(big)} tokens (EXTRAPOLATED, exponent ${g.exponents.naive.toFixed(2)})`,
+      `~${int(g.naiveExtrapolatedCpuMs[big])} ms`,
+      `element ${x(g.naiveExtrapolatedCpuMs[big] / e.mainThreadCpuMs)} faster`,
+      '',
+      undefined,
+    );
     for (const [size, run] of Object.entries(g.paced.element ?? {})) {
       const plain = g.paced.plain[size];
-      add('render', `element, ${int(run.tokens)} tokens at 100 reads/s: CPU, frames > 17 ms`, `${int(run.mainThreadCpuMs)} ms, ${run.framesOver17Ms}/${run.frames} frames`, `plain ${int(plain.mainThreadCpuMs)} ms, ${plain.framesOver17Ms}/${plain.frames} frames`, '', undefined);
+      add(
+        'render',
+        `element, ${int(run.tokens)} tokens at 100 reads/s: CPU, frames > 17 ms`,
+        `${int(run.mainThreadCpuMs)} ms, ${run.framesOver17Ms}/${run.frames} frames`,
+        `plain ${int(plain.mainThreadCpuMs)} ms, ${plain.framesOver17Ms}/${plain.frames} frames`,
+        '',
+        undefined,
+      );
     }
   }
 
   if (r.latency) {
     const l = r.latency;
-    add('latency', `added by ours over loopback, median (p95)`, `${l.addedMedianMs.toFixed(3)} ms (${l.addedP95Ms.toFixed(3)} ms)`, `bare reader ${l.bare.medianMs.toFixed(3)} ms (${l.bare.p95Ms.toFixed(3)}); ours ${l.ours.medianMs.toFixed(3)} ms (${l.ours.p95Ms.toFixed(3)})`, '< 1 ms median', l.addedMedianMs < targets.addedLatencyMs);
+    add(
+      'latency',
+      `added by ours over loopback, median (p95)`,
+      `${l.addedMedianMs.toFixed(3)} ms (${l.addedP95Ms.toFixed(3)} ms)`,
+      `bare reader ${l.bare.medianMs.toFixed(3)} ms (${l.bare.p95Ms.toFixed(3)}); ours ${l.ours.medianMs.toFixed(3)} ms (${l.ours.p95Ms.toFixed(3)})`,
+      '< 1 ms median',
+      l.addedMedianMs < targets.addedLatencyMs,
+    );
   }
   if (r.tools) {
     const t = r.tools;
-    add('tools', `${t.calls} tools of ${t.toolMs} ms in one turn: turn − model time`, `${t.toolTimeMs} ms`, `tool phase ${t.toolPhaseMs} ms; serial would be ${t.serialWouldBeMs} ms`, `about ${t.toolMs} ms (<= 300)`, t.toolTimeMs <= targets.toolTimeMs);
+    add(
+      'tools',
+      `${t.calls} tools of ${t.toolMs} ms in one turn: turn − model time`,
+      `${t.toolTimeMs} ms`,
+      `tool phase ${t.toolPhaseMs} ms; serial would be ${t.serialWouldBeMs} ms`,
+      `about ${t.toolMs} ms (<= 300)`,
+      t.toolTimeMs <= targets.toolTimeMs,
+    );
   }
   if (r.memory) {
     const m = r.memory;
-    add('memory', `${m.turns}-turn conversation in the element: per turn`, `${int(m.heapBytesPerTurn)} B heap, ${m.domNodesPerTurn} DOM nodes`, `heap ${(m.heapAfterFirst / 1e6).toFixed(2)} → ${(m.heapEnd / 1e6).toFixed(2)} MB, ${int(m.domNodesEnd)} nodes at the end`, '(report only)', undefined);
+    add(
+      'memory',
+      `${m.turns}-turn conversation in the element: per turn`,
+      `${int(m.heapBytesPerTurn)} B heap, ${m.domNodesPerTurn} DOM nodes`,
+      `heap ${(m.heapAfterFirst / 1e6).toFixed(2)} → ${(m.heapEnd / 1e6).toFixed(2)} MB, ${int(m.domNodesEnd)} nodes at the end`,
+      '(report only)',
+      undefined,
+    );
   }
   return rows;
 }
@@ -93,29 +223,46 @@ export function printTable(results, rows) {
   const out = [];
   out.push(`tool-agents bench — ${results.date} — ${results.commit}`);
   const m = results.machine;
-  out.push(`machine: ${m.cpus} cores (${m.cpuModel}), load average ${m.loadAverageAtStart.join(' ')} at start, ${m.loadAverageAtEnd?.join(' ') ?? '?'} at end; Node ${m.node}; Chromium ${m.chromium ?? '(not run)'}`);
-  if (results.size) out.push(`versions: ${Object.entries(results.size.versions).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-  out.push('Throughput and render figures are CPU time of the working thread (medians of interleaved rounds); wall times are in results.json.');
+  out.push(
+    `machine: ${m.cpus} cores (${m.cpuModel}), load average ${m.loadAverageAtStart.join(' ')} at start, ${m.loadAverageAtEnd?.join(' ') ?? '?'} at end; Node ${m.node}; Chromium ${m.chromium ?? '(not run)'}`,
+  );
+  if (results.size)
+    out.push(
+      `versions: ${Object.entries(results.size.versions)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`,
+    );
+  out.push(
+    'Throughput and render figures are CPU time of the working thread (medians of interleaved rounds); wall times are in results.json.',
+  );
   out.push('');
   out.push(line(header));
   out.push(line(widths.map((w) => '-'.repeat(w))));
   for (const b of body) out.push(line(b));
   if (results.errors) {
     out.push('');
-    for (const [name, message] of Object.entries(results.errors)) out.push(`FAILED: ${name}: ${message}`);
+    for (const [name, message] of Object.entries(results.errors))
+      out.push(`FAILED: ${name}: ${message}`);
   }
   if (results.profile) {
     out.push('');
-    out.push(`CPU profile of our pipeline in Node (mixed stream; ${results.profile.busyMs} ms busy): self time`);
-    for (const row of results.profile.self.slice(0, 12)) out.push(`  ${String(row.share).padStart(5)}%  ${row.name}`);
+    out.push(
+      `CPU profile of our pipeline in Node (mixed stream; ${results.profile.busyMs} ms busy): self time`,
+    );
+    for (const row of results.profile.self.slice(0, 12))
+      out.push(`  ${String(row.share).padStart(5)}%  ${row.name}`);
     out.push('inclusive time of src/ functions');
-    for (const row of results.profile.inclusive.slice(0, 8)) out.push(`  ${String(row.share).padStart(5)}%  ${row.name}`);
+    for (const row of results.profile.inclusive.slice(0, 8))
+      out.push(`  ${String(row.share).padStart(5)}%  ${row.name}`);
   }
   if (results.renderProfile) {
     const rp = results.renderProfile;
     out.push('');
-    out.push(`CPU profile of <tool-agent-chat> rendering ${rp.tokens} tokens in Chromium (${rp.busyMs} ms busy): self time`);
-    for (const row of rp.functions.slice(0, 10)) out.push(`  ${String(row.share).padStart(5)}%  ${row.name}`);
+    out.push(
+      `CPU profile of <tool-agent-chat> rendering ${rp.tokens} tokens in Chromium (${rp.busyMs} ms busy): self time`,
+    );
+    for (const row of rp.functions.slice(0, 10))
+      out.push(`  ${String(row.share).padStart(5)}%  ${row.name}`);
   }
   console.log(out.join('\n'));
 }

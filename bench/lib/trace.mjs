@@ -6,7 +6,11 @@
 export async function startTrace(cdp) {
   await cdp.send('Tracing.start', {
     transferMode: 'ReturnAsStream',
-    traceConfig: { recordMode: 'recordAsMuchAsPossible', includedCategories: ['toplevel', '__metadata'], excludedCategories: ['*'] },
+    traceConfig: {
+      recordMode: 'recordAsMuchAsPossible',
+      includedCategories: ['toplevel', '__metadata'],
+      excludedCategories: ['*'],
+    },
   });
 }
 
@@ -27,7 +31,11 @@ export async function stopTrace(cdp) {
 
 /** Main-thread task stats of the busiest renderer main thread in the trace (ms). */
 export function mainThreadTasks(events) {
-  const mainThreads = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const mainThreads = new Set(
+    events
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
   const byThread = new Map();
   for (const e of events) {
     if (e.ph !== 'X' || !mainThreads.has(`${e.pid}:${e.tid}`)) continue;

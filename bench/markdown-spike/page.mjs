@@ -38,14 +38,19 @@ function ours(container) {
 /** Not streaming: the same DOM built from the whole text in one call, the floor for building it. */
 function whole(container) {
   let source = '';
-  return { append: (chunk) => void (source += chunk), end: () => renderMarkdown(container, source) };
+  return {
+    append: (chunk) => void (source += chunk),
+    end: () => renderMarkdown(container, source),
+  };
 }
 
 /** The known trap: re-parse and re-sanitise the whole message on every chunk. */
 function naive(container) {
   let source = '';
   const render = () => {
-    const fragment = DOMPurify.sanitize(marked.parse(source, { async: false }), { RETURN_DOM_FRAGMENT: true });
+    const fragment = DOMPurify.sanitize(marked.parse(source, { async: false }), {
+      RETURN_DOM_FRAGMENT: true,
+    });
     container.replaceChildren(fragment);
   };
   return { append: (chunk) => ((source += chunk), render()), end: render };
@@ -69,7 +74,13 @@ function streamingMarkdown(container) {
   return { append: (chunk) => smd.parser_write(parser, chunk), end: () => smd.parser_end(parser) };
 }
 
-const STRATEGIES = { plain: plainParagraphs, ours, whole, naive, 'streaming-markdown': streamingMarkdown };
+const STRATEGIES = {
+  plain: plainParagraphs,
+  ours,
+  whole,
+  naive,
+  'streaming-markdown': streamingMarkdown,
+};
 
 window.runBench = ({ strategy, tokens, chunkSize, frames }) => {
   const text = generateAnswer(tokens);
@@ -106,8 +117,17 @@ window.runBench = ({ strategy, tokens, chunkSize, frames }) => {
   script += t1 - t0;
   layout += t2 - t1;
   return {
-    strategy, tokens, frames, chars: text.length, appends: chunks.length, script, layout, total: script + layout,
+    strategy,
+    tokens,
+    frames,
+    chars: text.length,
+    appends: chunks.length,
+    script,
+    layout,
+    total: script + layout,
     // Without frames the end() step carries the layout of the whole document, which streaming never does.
-    longest: frames ? Math.max(longest, t2 - t0) : longest, nodes: container.getElementsByTagName('*').length, isolated: window.crossOriginIsolated,
+    longest: frames ? Math.max(longest, t2 - t0) : longest,
+    nodes: container.getElementsByTagName('*').length,
+    isolated: window.crossOriginIsolated,
   };
 };

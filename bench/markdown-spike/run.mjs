@@ -13,15 +13,27 @@ const runs = Number(process.env.MD_BENCH_RUNS ?? 5);
 
 async function bundle(entry, options = {}) {
   const result = await build({
-    entryPoints: [entry], bundle: true, write: false, format: 'esm', target: 'es2022', nodePaths: [deps], ...options,
+    entryPoints: [entry],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    target: 'es2022',
+    nodePaths: [deps],
+    ...options,
   });
   return result.outputFiles[0].text;
 }
 
 async function rendererSize() {
   const sizes = {};
-  for (const [name, entry] of [['renderer', 'markdown-stream.ts'], ['renderer+styles+sanitizeUrl', 'index.ts']]) {
-    const code = await bundle(`${here}../../components/markdown/${entry}`, { minify: true, external: ['lit'] });
+  for (const [name, entry] of [
+    ['renderer', 'markdown-stream.ts'],
+    ['renderer+styles+sanitizeUrl', 'index.ts'],
+  ]) {
+    const code = await bundle(`${here}../../components/markdown/${entry}`, {
+      minify: true,
+      external: ['lit'],
+    });
     sizes[name] = { minified: code.length, gzip: gzipSync(code, { level: 9 }).length };
   }
   return sizes;
@@ -69,8 +81,12 @@ async function main() {
   // Served from memory with COOP/COEP: a cross-origin-isolated page gets a 5 µs clock instead of 100 µs.
   await page.setRequestInterception(true);
   page.on('request', (request) => {
-    const headers = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
-    if (request.url().endsWith('/bench.js')) void request.respond({ status: 200, contentType: 'text/javascript', headers, body: script });
+    const headers = {
+      'Cross-Origin-Opener-Policy': 'same-origin',
+      'Cross-Origin-Embedder-Policy': 'require-corp',
+    };
+    if (request.url().endsWith('/bench.js'))
+      void request.respond({ status: 200, contentType: 'text/javascript', headers, body: script });
     else void request.respond({ status: 200, contentType: 'text/html', headers, body: PAGE });
   });
   await page.goto('http://bench.localhost/');
@@ -84,7 +100,9 @@ async function main() {
   const results = [];
   for (const frames of [false, true]) {
     for (const tokens of SIZES) {
-      const strategies = STRATEGIES.filter((s) => (s !== 'naive' || tokens <= NAIVE_MAX) && (s !== 'whole' || !frames));
+      const strategies = STRATEGIES.filter(
+        (s) => (s !== 'naive' || tokens <= NAIVE_MAX) && (s !== 'whole' || !frames),
+      );
       const samples = new Map(strategies.map((s) => [s, []]));
       // Interleaved, so load from other processes hits every strategy alike.
       for (let i = 0; i < runs; i++) {
@@ -100,24 +118,32 @@ async function main() {
           result[`${key}Median`] = median(list.map((s) => s[key]));
         }
         results.push(result);
-        console.error(`${frames ? 'frames' : 'script'} ${strategy.padEnd(18)} ${String(tokens).padStart(6)} tokens: script ${result.script.toFixed(1)} ms, layout ${result.layout.toFixed(1)} ms, cpu ${result.cpu.toFixed(0)} ms, longest append ${result.longest.toFixed(2)} ms`);
+        console.error(
+          `${frames ? 'frames' : 'script'} ${strategy.padEnd(18)} ${String(tokens).padStart(6)} tokens: script ${result.script.toFixed(1)} ms, layout ${result.layout.toFixed(1)} ms, cpu ${result.cpu.toFixed(0)} ms, longest append ${result.longest.toFixed(2)} ms`,
+        );
       }
     }
   }
   await browser.close();
   const size = await rendererSize();
   printTables(results, size);
-  await writeFile(`${here}results.json`, JSON.stringify({ date: new Date().toISOString(), chunkSize: 4, runs, size, results }, null, 2) + '\n');
+  await writeFile(
+    `${here}results.json`,
+    JSON.stringify({ date: new Date().toISOString(), chunkSize: 4, runs, size, results }, null, 2) +
+      '\n',
+  );
 }
 
 const CLOCK_TICKS = 100;
 const SIZES = [1000, 2000, 5000, 10000, 20000];
 const NAIVE_MAX = 2000;
 const STRATEGIES = ['plain', 'ours', 'whole', 'streaming-markdown', 'naive'];
-const PAGE = '<!doctype html><body style="font:16px sans-serif;max-width:720px"><div id="host"></div><script type="module" src="/bench.js"></script></body>';
+const PAGE =
+  '<!doctype html><body style="font:16px sans-serif;max-width:720px"><div id="host"></div><script type="module" src="/bench.js"></script></body>';
 
 function printTables(results, size) {
-  const get = (strategy, tokens, frames) => results.find((r) => r.strategy === strategy && r.tokens === tokens && r.frames === frames);
+  const get = (strategy, tokens, frames) =>
+    results.find((r) => r.strategy === strategy && r.tokens === tokens && r.frames === frames);
   const tables = [
     [false, 'script', 'Script: time inside append()/end(), no layout until the end'],
     [false, 'total', 'Script + the one layout at the end'],
@@ -127,27 +153,41 @@ function printTables(results, size) {
   ];
   for (const [frames, key, title] of tables) {
     console.log(`\n${title} (ms, fastest of ${runs} interleaved runs, 4-char chunks)`);
-    console.log('| tokens | plain | ours | ours/plain | whole text at once | streaming-markdown | naive marked+DOMPurify |');
+    console.log(
+      '| tokens | plain | ours | ours/plain | whole text at once | streaming-markdown | naive marked+DOMPurify |',
+    );
     console.log('|---:|---:|---:|---:|---:|---:|---:|');
     for (const tokens of SIZES) {
       const cell = (s) => get(s, tokens, frames)?.[key]?.toFixed(1) ?? '—';
-      const ratio = (get('ours', tokens, frames)[key] / get('plain', tokens, frames)[key]).toFixed(2);
-      console.log(`| ${tokens} | ${cell('plain')} | ${cell('ours')} | ${ratio} | ${cell('whole')} | ${cell('streaming-markdown')} | ${cell('naive')} |`);
+      const ratio = (get('ours', tokens, frames)[key] / get('plain', tokens, frames)[key]).toFixed(
+        2,
+      );
+      console.log(
+        `| ${tokens} | ${cell('plain')} | ${cell('ours')} | ${ratio} | ${cell('whole')} | ${cell('streaming-markdown')} | ${cell('naive')} |`,
+      );
     }
     for (const strategy of STRATEGIES) {
       const [from, to] = strategy === 'naive' ? [1000, 2000] : [5000, 20000];
       const a = get(strategy, from, frames)?.[key];
       const b = get(strategy, to, frames)?.[key];
-      if (a && b) console.log(`growth exponent ${strategy} ${from}->${to}: ${(Math.log(b / a) / Math.log(to / from)).toFixed(2)}`);
+      if (a && b)
+        console.log(
+          `growth exponent ${strategy} ${from}->${to}: ${(Math.log(b / a) / Math.log(to / from)).toFixed(2)}`,
+        );
     }
   }
   console.log('\nLongest single append incl. its layout (ms; no frames / frames)');
   for (const tokens of SIZES) {
-    console.log(`${tokens}: ` + STRATEGIES.map((s) => {
-      const a = get(s, tokens, false);
-      const b = get(s, tokens, true);
-      return a ? `${s} ${a.longest.toFixed(2)} / ${b?.longest.toFixed(2) ?? '—'}` : '';
-    }).filter(Boolean).join(', '));
+    console.log(
+      `${tokens}: ` +
+        STRATEGIES.map((s) => {
+          const a = get(s, tokens, false);
+          const b = get(s, tokens, true);
+          return a ? `${s} ${a.longest.toFixed(2)} / ${b?.longest.toFixed(2) ?? '—'}` : '';
+        })
+          .filter(Boolean)
+          .join(', '),
+    );
   }
   console.log('\nRenderer size (esbuild --minify, lit external):', JSON.stringify(size));
 }

@@ -26,7 +26,9 @@ const sizes = [5000, 10000, 20000];
 const stubSettle = {
   name: 'stub-settle',
   setup(plugin) {
-    plugin.onResolve({ filter: /spec\/settle-engine\.js$/ }, () => ({ path: path.join(here, 'settle-stub.ts') }));
+    plugin.onResolve({ filter: /spec\/settle-engine\.js$/ }, () => ({
+      path: path.join(here, 'settle-stub.ts'),
+    }));
   },
 };
 
@@ -35,10 +37,21 @@ async function bundle(variant) {
   await rm(outdir, { recursive: true, force: true });
   const result = await build({
     entryPoints: { page: path.join(here, 'settle-page.ts') },
-    bundle: true, splitting: true, format: 'esm', target: 'es2022', minify: true, outdir, metafile: true,
-    define: { 'process.env.NODE_ENV': '"production"' }, plugins: variant === 'streaming-only' ? [stubSettle] : [], logLevel: 'silent',
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    target: 'es2022',
+    minify: true,
+    outdir,
+    metafile: true,
+    define: { 'process.env.NODE_ENV': '"production"' },
+    plugins: variant === 'streaming-only' ? [stubSettle] : [],
+    logLevel: 'silent',
   });
-  await writeFile(path.join(outdir, 'index.html'), '<!doctype html><meta charset="utf-8"><body><script type="module" src="page.js"></script>');
+  await writeFile(
+    path.join(outdir, 'index.html'),
+    '<!doctype html><meta charset="utf-8"><body><script type="module" src="page.js"></script>',
+  );
   return result.metafile;
 }
 
@@ -47,7 +60,9 @@ function serve(root) {
     try {
       const file = path.join(root, decodeURIComponent(new URL(request.url, 'http://x').pathname));
       const body = await readFile(file.endsWith('/') ? path.join(file, 'index.html') : file);
-      response.writeHead(200, { 'content-type': file.endsWith('.js') ? 'text/javascript' : 'text/html' });
+      response.writeHead(200, {
+        'content-type': file.endsWith('.js') ? 'text/javascript' : 'text/html',
+      });
       response.end(body);
     } catch {
       response.writeHead(404).end();
@@ -64,7 +79,11 @@ await bundle('full');
 await bundle('streaming-only');
 const server = await serve(out);
 const origin = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
+const browser = await chromium.launch({
+  executablePath: chromiumPath,
+  args: chromiumArgs,
+  headless: true,
+});
 const results = { date: new Date().toISOString(), rounds, conformance: {}, cost: {} };
 try {
   const pages = {};
@@ -86,11 +105,16 @@ try {
         const run = [
           await pages.full.evaluate(([t, f]) => window.cost(t, 'plain', f), [pieces, frames]),
           await pages.full.evaluate(([t, f]) => window.cost(t, 'ours', f), [pieces, frames]),
-          await pages['streaming-only'].evaluate(([t, f]) => window.cost(t, 'ours', f), [pieces, frames]),
+          await pages['streaming-only'].evaluate(
+            ([t, f]) => window.cost(t, 'ours', f),
+            [pieces, frames],
+          ),
         ];
         if (round >= 0) Object.values(times).forEach((values, index) => values.push(run[index]));
       }
-      results.cost[mode][tokens] = Object.fromEntries(Object.entries(times).map(([name, values]) => [name, best(values)]));
+      results.cost[mode][tokens] = Object.fromEntries(
+        Object.entries(times).map(([name, values]) => [name, best(values)]),
+      );
     }
   }
 } finally {
@@ -98,25 +122,44 @@ try {
   server.close();
 }
 
-const total = (sections) => Object.values(sections).reduce((sum, { passed, total: all }) => ({ passed: sum.passed + passed, total: sum.total + all }), { passed: 0, total: 0 });
+const total = (sections) =>
+  Object.values(sections).reduce(
+    (sum, { passed, total: all }) => ({ passed: sum.passed + passed, total: sum.total + all }),
+    { passed: 0, total: 0 },
+  );
 console.log('Conformance (examples outside the safety rules):');
 for (const [variant, suites] of Object.entries(results.conformance)) {
   for (const [suite, sections] of Object.entries(suites)) {
     const { passed, total: all } = total(sections);
-    console.log(`  ${variant.padEnd(15)} ${suite.padEnd(11)} ${passed}/${all} = ${((100 * passed) / all).toFixed(1)}%`);
+    console.log(
+      `  ${variant.padEnd(15)} ${suite.padEnd(11)} ${passed}/${all} = ${((100 * passed) / all).toFixed(1)}%`,
+    );
   }
 }
 results.growth = {};
 for (const mode of Object.keys(modes)) {
-  console.log(`\n${mode === 'frames' ? 'With a layout after every append' : 'Script time alone'} (ms, fastest of ${rounds} rounds):`);
+  console.log(
+    `\n${mode === 'frames' ? 'With a layout after every append' : 'Script time alone'} (ms, fastest of ${rounds} rounds):`,
+  );
   console.log('  tokens   plain    ours  ours/plain  streaming alone  alone/plain');
   for (const tokens of sizes) {
     const row = results.cost[mode][tokens];
     const alone = row['streaming parser alone'];
-    console.log(`  ${String(tokens).padStart(6)} ${row.plain.toFixed(1).padStart(7)} ${row.ours.toFixed(1).padStart(7)} ${(row.ours / row.plain).toFixed(2).padStart(11)} ${alone.toFixed(1).padStart(16)} ${(alone / row.plain).toFixed(2).padStart(12)}`);
+    console.log(
+      `  ${String(tokens).padStart(6)} ${row.plain.toFixed(1).padStart(7)} ${row.ours.toFixed(1).padStart(7)} ${(row.ours / row.plain).toFixed(2).padStart(11)} ${alone.toFixed(1).padStart(16)} ${(alone / row.plain).toFixed(2).padStart(12)}`,
+    );
   }
   const [first, , last] = sizes;
-  results.growth[mode] = Object.fromEntries(Object.keys(results.cost[mode][first]).map((name) => [name, exponent(results.cost[mode][first][name], results.cost[mode][last][name], first, last)]));
-  console.log(`  growth exponent ${first}->${last}: ${Object.entries(results.growth[mode]).map(([name, value]) => `${name} ${value.toFixed(2)}`).join(', ')}`);
+  results.growth[mode] = Object.fromEntries(
+    Object.keys(results.cost[mode][first]).map((name) => [
+      name,
+      exponent(results.cost[mode][first][name], results.cost[mode][last][name], first, last),
+    ]),
+  );
+  console.log(
+    `  growth exponent ${first}->${last}: ${Object.entries(results.growth[mode])
+      .map(([name, value]) => `${name} ${value.toFixed(2)}`)
+      .join(', ')}`,
+  );
 }
 await writeFile(path.join(here, 'settle-results.json'), `${JSON.stringify(results, null, 2)}\n`);

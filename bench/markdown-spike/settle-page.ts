@@ -5,7 +5,11 @@ import { MarkdownStream } from '../../components/markdown/index.js';
 import { COMMONMARK_EXAMPLES } from '../../test/fixtures/commonmark/examples.js';
 import type { SpecExample } from '../../test/fixtures/commonmark/spec-example.js';
 import { GFM_EXTENSION_EXAMPLES } from '../../test/fixtures/gfm/examples.js';
-import { normaliseActual, normaliseExpected, passesRawHtml } from '../../test/components/markdown/spec-normalise.js';
+import {
+  normaliseActual,
+  normaliseExpected,
+  passesRawHtml,
+} from '../../test/components/markdown/spec-normalise.js';
 
 interface SectionTally {
   passed: number;
@@ -23,14 +27,18 @@ async function render(markdown: string): Promise<HTMLElement> {
 
 async function conformance(): Promise<Record<string, Record<string, SectionTally>>> {
   const result: Record<string, Record<string, SectionTally>> = {};
-  const suites: Array<[string, readonly SpecExample[]]> = [['commonmark', COMMONMARK_EXAMPLES], ['gfm', GFM_EXTENSION_EXAMPLES]];
+  const suites: Array<[string, readonly SpecExample[]]> = [
+    ['commonmark', COMMONMARK_EXAMPLES],
+    ['gfm', GFM_EXTENSION_EXAMPLES],
+  ];
   for (const [name, examples] of suites) {
     const sections: Record<string, SectionTally> = {};
     for (const example of examples) {
       if (passesRawHtml(example)) continue;
       const tally = (sections[example.section] ??= { passed: 0, total: 0 });
       tally.total++;
-      if (normaliseActual(await render(example.markdown)) === normaliseExpected(example.html)) tally.passed++;
+      if (normaliseActual(await render(example.markdown)) === normaliseExpected(example.html))
+        tally.passed++;
     }
     result[name] = sections;
   }
@@ -41,7 +49,11 @@ async function conformance(): Promise<Record<string, Record<string, SectionTally
  * Streams `tokens` into a fresh container; returns the main-thread time in ms. With `frames`, a
  * layout follows every append, standing in for the frame the browser renders between chunks.
  */
-async function cost(tokens: readonly string[], renderer: 'plain' | 'ours', frames: boolean): Promise<number> {
+async function cost(
+  tokens: readonly string[],
+  renderer: 'plain' | 'ours',
+  frames: boolean,
+): Promise<number> {
   const container = document.body.appendChild(document.createElement('div'));
   const start = performance.now();
   if (renderer === 'plain') {

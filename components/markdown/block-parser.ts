@@ -6,13 +6,24 @@ import { parseDelimiterRow, splitCells, TableRowWriter, type ColumnAlign } from 
 
 type Container =
   | { readonly kind: 'quote'; readonly element: HTMLElement }
-  | { readonly kind: 'list'; readonly element: HTMLElement; readonly ordered: boolean; readonly marker: string }
+  | {
+      readonly kind: 'list';
+      readonly element: HTMLElement;
+      readonly ordered: boolean;
+      readonly marker: string;
+    }
   | { readonly kind: 'item'; readonly element: HTMLElement; readonly contentIndent: number };
 
 type Leaf =
   | { readonly kind: 'none' }
   | { readonly kind: 'paragraph'; readonly inline: InlineParser }
-  | { readonly kind: 'fence'; code: Text; readonly char: string; readonly length: number; readonly indent: number }
+  | {
+      readonly kind: 'fence';
+      code: Text;
+      readonly char: string;
+      readonly length: number;
+      readonly indent: number;
+    }
   | {
       readonly kind: 'table';
       readonly table: HTMLTableElement;
@@ -108,7 +119,11 @@ export class BlockParser {
     const leaf = this.#header === undefined ? this.#leaf.kind : 'header';
     const open = this.#leaf;
     if (open.kind !== 'fence') return { containers: this.#containers, leaf };
-    return { containers: this.#containers, leaf, fence: { char: open.char, length: open.length, indent: open.indent } };
+    return {
+      containers: this.#containers,
+      leaf,
+      fence: { char: open.char, length: open.length, indent: open.indent },
+    };
   }
 
   /** Scans the held line start and applies the plan once there is one. */
@@ -148,12 +163,18 @@ export class BlockParser {
     switch (leaf.kind) {
       case 'paragraph':
         if (this.#leaf.kind !== 'paragraph') {
-          this.#leaf = { kind: 'paragraph', inline: new InlineParser(appendElement(parent, 'p'), this.#images) };
+          this.#leaf = {
+            kind: 'paragraph',
+            inline: new InlineParser(appendElement(parent, 'p'), this.#images),
+          };
         }
         this.#startInline(this.#leaf.inline, false);
         break;
       case 'heading':
-        this.#startInline(new InlineParser(appendElement(parent, HEADINGS[leaf.level - 1] ?? 'h6'), this.#images), true);
+        this.#startInline(
+          new InlineParser(appendElement(parent, HEADINGS[leaf.level - 1] ?? 'h6'), this.#images),
+          true,
+        );
         break;
       case 'hr':
         appendElement(parent, 'hr');
@@ -196,7 +217,12 @@ export class BlockParser {
     const table = this.#leaf;
     if (table.kind !== 'table') return;
     table.body ??= appendElement(table.table, 'tbody');
-    this.#row = new TableRowWriter(appendElement(table.body, 'tr'), 'td', table.aligns, this.#images);
+    this.#row = new TableRowWriter(
+      appendElement(table.body, 'tr'),
+      'td',
+      table.aligns,
+      this.#images,
+    );
     this.#mode = 'row';
   }
 
@@ -239,7 +265,10 @@ export class BlockParser {
       case 'code':
         this.#code += '\n';
         // Pending text after a split goes into a new node, so the old node's length no longer counts.
-        if (this.#leaf.kind === 'fence' && (this.#codeSplit ? 0 : this.#leaf.code.length) + this.#code.length >= CODE_NODE_LIMIT) {
+        if (
+          this.#leaf.kind === 'fence' &&
+          (this.#codeSplit ? 0 : this.#leaf.code.length) + this.#code.length >= CODE_NODE_LIMIT
+        ) {
           this.#flushCode();
           this.#codeSplit = true;
         }
@@ -282,7 +311,10 @@ export class BlockParser {
   #openContainers(opens: readonly NewContainer[]): void {
     for (const open of opens) {
       if (open.kind === 'quote') {
-        this.#containers.push({ kind: 'quote', element: appendElement(this.#parent(), 'blockquote') });
+        this.#containers.push({
+          kind: 'quote',
+          element: appendElement(this.#parent(), 'blockquote'),
+        });
         continue;
       }
       let list = this.#containers.at(-1);
@@ -298,7 +330,11 @@ export class BlockParser {
         list = { kind: 'list', element, ordered: open.ordered, marker: open.marker };
         this.#containers.push(list);
       }
-      this.#containers.push({ kind: 'item', element: appendElement(list.element, 'li'), contentIndent: open.contentIndent });
+      this.#containers.push({
+        kind: 'item',
+        element: appendElement(list.element, 'li'),
+        contentIndent: open.contentIndent,
+      });
     }
   }
 
@@ -314,7 +350,12 @@ export class BlockParser {
     // Keyboard users must be able to scroll a wide table.
     scroller.tabIndex = 0;
     const table = appendElement(scroller, 'table');
-    const writer = new TableRowWriter(appendElement(appendElement(table, 'thead'), 'tr'), 'th', aligns, this.#images);
+    const writer = new TableRowWriter(
+      appendElement(appendElement(table, 'thead'), 'tr'),
+      'th',
+      aligns,
+      this.#images,
+    );
     writer.write(header);
     writer.end();
     this.#leaf = { kind: 'table', table, body: undefined, aligns };
@@ -330,7 +371,10 @@ export class BlockParser {
     this.#header = undefined;
     if (this.#leaf.kind !== 'paragraph') {
       this.#closeLeaf();
-      this.#leaf = { kind: 'paragraph', inline: new InlineParser(appendElement(this.#parent(), 'p'), this.#images) };
+      this.#leaf = {
+        kind: 'paragraph',
+        inline: new InlineParser(appendElement(this.#parent(), 'p'), this.#images),
+      };
     }
     this.#leaf.inline.write(header);
     this.#leaf.inline.lineEnd();

@@ -85,7 +85,8 @@ export class GroupSplitter {
     const fence = this.#fence;
     if (fence !== undefined) {
       const close = FENCE_CLOSE.exec(line)?.[1];
-      if (close !== undefined && close.startsWith(fence.char) && close.length >= fence.length) this.#fence = undefined;
+      if (close !== undefined && close.startsWith(fence.char) && close.length >= fence.length)
+        this.#fence = undefined;
       return;
     }
     const open = FENCE_OPEN.exec(line);

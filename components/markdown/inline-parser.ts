@@ -44,7 +44,6 @@ const MAX_HELD = 2048;
 /** Openers nested deeper than this are text: DOM insertion costs time in proportion to depth. */
 const MAX_DEPTH = 16;
 
-
 /**
  * Streams the inline content of one block (a paragraph, heading or table cell) into `root`,
  * append-only: text goes into text nodes with `appendData`, and an element is opened the moment
@@ -288,7 +287,12 @@ export class InlineParser {
     this.#out = '';
   }
 
-  #open(kind: InlineKind, tag: 'span' | 'em' | 'strong' | 'del' | 'code' | 'a', opener: string, marker = ''): void {
+  #open(
+    kind: InlineKind,
+    tag: 'span' | 'em' | 'strong' | 'del' | 'code' | 'a',
+    opener: string,
+    marker = '',
+  ): void {
     this.#flush();
     const anchor = tag === 'a' ? appendElement(this.#current, 'a') : undefined;
     const element = anchor ?? appendElement(this.#current, tag === 'a' ? 'span' : tag);
@@ -310,7 +314,8 @@ export class InlineParser {
     const [entry] = this.#stack.splice(index, 1);
     if (entry === undefined) return;
     const nodes: Node[] = Array.from(entry.element.childNodes);
-    if (literal && entry.opener !== '') nodes.unshift(entry.element.ownerDocument.createTextNode(entry.opener));
+    if (literal && entry.opener !== '')
+      nodes.unshift(entry.element.ownerDocument.createTextNode(entry.opener));
     entry.element.replaceWith(...nodes);
     this.#current = this.#stack.at(-1)?.element ?? this.#root;
     this.#text = undefined;
@@ -341,7 +346,8 @@ export class InlineParser {
       let index = this.#stack.length - 1;
       // Emphasis never closes across a link boundary.
       while (index >= 0 && this.#stack[index]!.marker !== marker) {
-        if (this.#stack[index]!.kind === 'link' || this.#stack[index]!.kind === 'image') return left;
+        if (this.#stack[index]!.kind === 'link' || this.#stack[index]!.kind === 'image')
+          return left;
         index--;
       }
       const entry = this.#stack[index];
@@ -385,7 +391,12 @@ export class InlineParser {
     this.#flush();
     const content = this.#text;
     // CommonMark strips one space from each end of `` ` a ` `` unless it is all spaces.
-    if (content !== undefined && content.data.startsWith(' ') && this.#codeSpaces > 0 && /[^ ]/.test(content.data)) {
+    if (
+      content !== undefined &&
+      content.data.startsWith(' ') &&
+      this.#codeSpaces > 0 &&
+      /[^ ]/.test(content.data)
+    ) {
       content.deleteData(0, 1);
       this.#codeSpaces--;
     }
@@ -401,7 +412,8 @@ export class InlineParser {
   }
 
   #openBracket(image: boolean): void {
-    if (this.#replaying || this.#stack.length >= MAX_DEPTH) return this.#literal(image ? '![' : '[');
+    if (this.#replaying || this.#stack.length >= MAX_DEPTH)
+      return this.#literal(image ? '![' : '[');
     const index = this.#linkIndex();
     if (index >= 0) {
       // Links cannot contain links: inner brackets are text that must balance.

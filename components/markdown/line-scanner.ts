@@ -29,10 +29,19 @@ export interface ScanContext {
 
 /** The leaf content of a line once its container prefix is known. */
 export type LineLeaf =
-  | { readonly kind: 'blank' | 'paragraph' | 'hr' | 'code' | 'fence-end' | 'table-candidate' | 'table-row' }
+  | {
+      readonly kind:
+        'blank' | 'paragraph' | 'hr' | 'code' | 'fence-end' | 'table-candidate' | 'table-row';
+    }
   | { readonly kind: 'release' }
   | { readonly kind: 'heading'; readonly level: number }
-  | { readonly kind: 'fence'; readonly char: string; readonly length: number; readonly indent: number; readonly info: string }
+  | {
+      readonly kind: 'fence';
+      readonly char: string;
+      readonly length: number;
+      readonly indent: number;
+      readonly info: string;
+    }
   | { readonly kind: 'delimiter'; readonly row: string };
 
 /** How a line fits the document: keep `matched` containers, open `opens`, then `leaf` from `content`. */
@@ -83,7 +92,12 @@ function skipColumns(line: string, from: number, columns: number): number {
 }
 
 function sameList(list: ContainerShape | undefined, item: NewContainer | undefined): boolean {
-  return list?.kind === 'list' && item?.kind === 'item' && list.ordered === item.ordered && list.marker === item.marker;
+  return (
+    list?.kind === 'list' &&
+    item?.kind === 'item' &&
+    list.ordered === item.ordered &&
+    list.marker === item.marker
+  );
 }
 
 /**
@@ -99,7 +113,11 @@ export function scanLine(line: string, final: boolean, context: ScanContext): Sc
     const container = containers[matched]!;
     if (container.kind === 'list') continue;
     const indent = measureIndent(line, pos);
-    if (indent.end === line.length && !final && indent.columns < (container.kind === 'item' ? container.contentIndent : 4)) {
+    if (
+      indent.end === line.length &&
+      !final &&
+      indent.columns < (container.kind === 'item' ? container.contentIndent : 4)
+    ) {
       return 'more';
     }
     if (container.kind === 'quote') {
@@ -116,7 +134,12 @@ export function scanLine(line: string, final: boolean, context: ScanContext): Sc
     }
   }
   const allMatched = matched === containers.length;
-  const plan = (leaf: LineLeaf, content: number, opens: readonly NewContainer[] = [], kept = matched): LinePlan => {
+  const plan = (
+    leaf: LineLeaf,
+    content: number,
+    opens: readonly NewContainer[] = [],
+    kept = matched,
+  ): LinePlan => {
     // A list survives an unmatched item only if the line starts a sibling item of the same type.
     const list = containers[kept - 1];
     const keep = kept === containers.length || list?.kind !== 'list' || sameList(list, opens[0]);
@@ -128,18 +151,33 @@ export function scanLine(line: string, final: boolean, context: ScanContext): Sc
   }
   if (context.leaf === 'header') {
     const rest = line.slice(pos);
-    if (allMatched && /^[ \t|:-]*$/.test(rest)) return final ? plan({ kind: 'delimiter', row: rest }, line.length) : 'more';
+    if (allMatched && /^[ \t|:-]*$/.test(rest))
+      return final ? plan({ kind: 'delimiter', row: rest }, line.length) : 'more';
     return plan({ kind: 'release' }, pos);
   }
   if (allMatched && context.leaf === 'table') {
     const indent = measureIndent(line, pos);
     if (indent.end === line.length && !final) return 'more';
-    if (indent.columns <= 3 && line[indent.end] === '|') return plan({ kind: 'table-row' }, indent.end);
+    if (indent.columns <= 3 && line[indent.end] === '|')
+      return plan({ kind: 'table-row' }, indent.end);
   }
-  return scanBlockStart(line, pos, final, context.leaf === 'paragraph', allMatched, containers.length, plan);
+  return scanBlockStart(
+    line,
+    pos,
+    final,
+    context.leaf === 'paragraph',
+    allMatched,
+    containers.length,
+    plan,
+  );
 }
 
-type MakePlan = (leaf: LineLeaf, content: number, opens?: readonly NewContainer[], kept?: number) => LinePlan;
+type MakePlan = (
+  leaf: LineLeaf,
+  content: number,
+  opens?: readonly NewContainer[],
+  kept?: number,
+) => LinePlan;
 
 function scanCodeLine(
   line: string,
@@ -149,7 +187,8 @@ function scanCodeLine(
   plan: MakePlan,
 ): ScanResult {
   const indent = measureIndent(line, pos);
-  const code = (): LinePlan => plan({ kind: 'code' }, skipColumns(line, pos, Math.min(indent.columns, fence.indent)));
+  const code = (): LinePlan =>
+    plan({ kind: 'code' }, skipColumns(line, pos, Math.min(indent.columns, fence.indent)));
   if (indent.columns > 3) return code();
   if (indent.end === line.length) return final ? code() : 'more';
   let end = indent.end;
@@ -179,7 +218,9 @@ function scanBlockStart(
     // Only a line that would otherwise continue the open paragraph is bound by the interruption rules.
     const continuing = paragraphOpen && opens.length === 0;
     const paragraph = (): LinePlan =>
-      continuing ? plan({ kind: 'paragraph' }, pos, [], containerCount) : plan({ kind: 'paragraph' }, pos, opens);
+      continuing
+        ? plan({ kind: 'paragraph' }, pos, [], containerCount)
+        : plan({ kind: 'paragraph' }, pos, opens);
     const indent = measureIndent(line, pos);
     if (indent.end === line.length) {
       if (!final) return 'more';
@@ -206,7 +247,8 @@ function scanBlockStart(
       if (item === 'more') return 'more';
       if (item !== undefined) {
         const empty = measureIndent(line, item.content).end === line.length;
-        const interrupts = !continuing || !allMatched || (!empty && (!item.open.ordered || item.open.start === 1));
+        const interrupts =
+          !continuing || !allMatched || (!empty && (!item.open.ordered || item.open.start === 1));
         if (interrupts) {
           opens.push(item.open);
           pos = item.content;
@@ -220,7 +262,8 @@ function scanBlockStart(
       while (line[end] === '#') end++;
       if (end === line.length && !final) return 'more';
       const level = end - at;
-      if (level <= 6 && (end === line.length || isBlankChar(line[end]))) return plan({ kind: 'heading', level }, end, opens);
+      if (level <= 6 && (end === line.length || isBlankChar(line[end])))
+        return plan({ kind: 'heading', level }, end, opens);
       return paragraph();
     }
     if (ch === '`' || ch === '~') {
@@ -232,12 +275,19 @@ function scanBlockStart(
         const info = line.slice(end).trim();
         // A backtick fence's info string cannot hold backticks: "```a```" is inline code.
         if (ch === '~' || !info.includes('`')) {
-          return plan({ kind: 'fence', char: ch, length: end - at, indent: indent.columns, info }, line.length, opens);
+          return plan(
+            { kind: 'fence', char: ch, length: end - at, indent: indent.columns, info },
+            line.length,
+            opens,
+          );
         }
       }
       return paragraph();
     }
-    if (ch === '|') return continuing && allMatched ? plan({ kind: 'table-candidate' }, at, [], containerCount) : plan({ kind: 'table-candidate' }, at, opens);
+    if (ch === '|')
+      return continuing && allMatched
+        ? plan({ kind: 'table-candidate' }, at, [], containerCount)
+        : plan({ kind: 'table-candidate' }, at, opens);
     return paragraph();
   }
 }
@@ -277,7 +327,10 @@ function scanListMarker(
   end++;
   if (end === line.length) {
     if (!final) return 'more';
-    return { open: { kind: 'item', ordered, marker, start, contentIndent: indentColumns + end - at + 1 }, content: end };
+    return {
+      open: { kind: 'item', ordered, marker, start, contentIndent: indentColumns + end - at + 1 },
+      content: end,
+    };
   }
   if (!isBlankChar(line[end])) return undefined;
   const spaces = measureIndent(line, end);
@@ -286,5 +339,8 @@ function scanListMarker(
   // Five or more spaces after the marker: the item's content is indented by one (CommonMark).
   const wide = spaces.columns >= 5 || spaces.end === line.length;
   const contentIndent = indentColumns + markerWidth + (wide ? 1 : spaces.columns);
-  return { open: { kind: 'item', ordered, marker, start, contentIndent }, content: wide ? end + 1 : spaces.end };
+  return {
+    open: { kind: 'item', ordered, marker, start, contentIndent },
+    content: wide ? end + 1 : spaces.end,
+  };
 }

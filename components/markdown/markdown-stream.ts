@@ -64,7 +64,11 @@ export class MarkdownStream {
     this.#container = container;
     this.#images = options.images ?? 'link';
     this.#highlight = options.highlight ?? true;
-    this.#settler = new SpecSettler({ images: this.#images, highlight: this.#highlight, math: options.math ?? true });
+    this.#settler = new SpecSettler({
+      images: this.#images,
+      highlight: this.#highlight,
+      math: options.math ?? true,
+    });
     this.#parser = this.#newParser();
     this.#splitter = new GroupSplitter({
       text: (piece) => {
@@ -120,7 +124,11 @@ export class MarkdownStream {
   }
 
   #newParser(): BlockParser {
-    return new BlockParser(this.#container, this.#images, this.#highlight ? preloadHighlighter : undefined);
+    return new BlockParser(
+      this.#container,
+      this.#images,
+      this.#highlight ? preloadHighlighter : undefined,
+    );
   }
 
   /** Closes the current group's blocks and hands the group to the settle pass. */
@@ -128,7 +136,12 @@ export class MarkdownStream {
     this.#parser.end();
     const nodes: Node[] = [];
     const container = this.#container;
-    for (let node = this.#groupStart?.nextSibling ?? (this.#groupStart === null ? container.firstChild : null); node; node = node.nextSibling) {
+    for (
+      let node =
+        this.#groupStart?.nextSibling ?? (this.#groupStart === null ? container.firstChild : null);
+      node;
+      node = node.nextSibling
+    ) {
       nodes.push(node);
     }
     const source = this.#source.join('');

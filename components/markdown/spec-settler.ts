@@ -16,7 +16,11 @@ export class SpecSettler {
   /** Work handed over before the engine was loaded (or behind such work), not yet done. */
   #waiting = 0;
 
-  constructor(options: { readonly images: ImageMode; readonly highlight: boolean; readonly math: boolean }) {
+  constructor(options: {
+    readonly images: ImageMode;
+    readonly highlight: boolean;
+    readonly math: boolean;
+  }) {
     this.#ready = loadSettleEngine().then(
       ({ SettleEngine: Engine }) => (this.#engine = new Engine(options)),
       () => undefined,

@@ -52,7 +52,12 @@ export class TableRowWriter {
   #index = 0;
   #cell: InlineParser | undefined;
 
-  constructor(row: HTMLTableRowElement, tag: 'th' | 'td', aligns: readonly ColumnAlign[], images: ImageMode) {
+  constructor(
+    row: HTMLTableRowElement,
+    tag: 'th' | 'td',
+    aligns: readonly ColumnAlign[],
+    images: ImageMode,
+  ) {
     this.#row = row;
     this.#tag = tag;
     this.#aligns = aligns;
@@ -116,7 +121,9 @@ export class TableRowWriter {
     const align = this.#aligns[this.#index];
     // Cells past the header's width are parsed into a detached element, i.e. dropped.
     const cell =
-      align === undefined ? this.#row.ownerDocument.createElement(this.#tag) : appendElement(this.#row, this.#tag);
+      align === undefined
+        ? this.#row.ownerDocument.createElement(this.#tag)
+        : appendElement(this.#row, this.#tag);
     if (align) cell.style.textAlign = align;
     return new InlineParser(cell, this.#images);
   }

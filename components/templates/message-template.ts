@@ -1,6 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { AssistantBlock, AssistantEntry, TranscriptEntry, UserEntry } from '../transcript-entry.js';
+import type {
+  AssistantBlock,
+  AssistantEntry,
+  TranscriptEntry,
+  UserEntry,
+} from '../transcript-entry.js';
 import { errorTemplate } from './error-template.js';
 import { reasoningTemplate } from './reasoning-template.js';
 import { toolCardTemplate, type DecideToolCall } from './tool-card-template.js';
@@ -48,7 +53,11 @@ function assistantTemplate(entry: AssistantEntry, actions: TranscriptActions): T
   return html`
     <div class="message assistant" part="message assistant-message" data-state=${entry.state}>
       <span class="visually-hidden">Assistant said:</span>
-      ${repeat(entry.blocks, (block) => block.key, (block) => blockTemplate(block, actions))}
+      ${repeat(
+        entry.blocks,
+        (block) => block.key,
+        (block) => blockTemplate(block, actions),
+      )}
       ${waiting ? html`<span class="typing" part="typing-indicator" aria-hidden="true"><span></span><span></span><span></span></span>` : nothing}
       ${note ? html`<p class="state-note" part="state-note">${note}</p>` : nothing}
       ${entry.error ? errorTemplate(entry.error, actions.retryFor(entry)) : nothing}

@@ -18,8 +18,10 @@ const titles: Readonly<Record<ToolAgentStorageErrorDetail['kind'], string>> = {
 };
 
 const consequences: Readonly<Record<ToolAgentStorageErrorDetail['kind'], string>> = {
-  unreadable: 'It is kept as it is, and nothing is saved over it. Start over deletes it and saves this conversation from now on.',
-  'newer-version': 'It is kept as it is; this conversation is not saved, so it will not survive a reload.',
+  unreadable:
+    'It is kept as it is, and nothing is saved over it. Start over deletes it and saves this conversation from now on.',
+  'newer-version':
+    'It is kept as it is; this conversation is not saved, so it will not survive a reload.',
   'save-failed': 'It stays on this page but will be lost when the page closes.',
 };
 
@@ -36,12 +38,16 @@ export function storageNoticeTemplate(options: StorageNoticeOptions): TemplateRe
         <strong class="notice-title" part="notice-title">${titles[kind]}</strong>
         <span class="notice-detail" part="notice-detail">${reason} ${consequences[kind]}</span>
       </div>
-      ${kind === 'unreadable'
-        ? html`<button type="button" class="button" part="start-over-button" @click=${options.onStartOver}>Start over</button>`
-        : nothing}
-      ${kind === 'save-failed'
-        ? html`<button type="button" class="button" part="dismiss-button" @click=${options.onDismiss}>Dismiss</button>`
-        : nothing}
+      ${
+        kind === 'unreadable'
+          ? html`<button type="button" class="button" part="start-over-button" @click=${options.onStartOver}>Start over</button>`
+          : nothing
+      }
+      ${
+        kind === 'save-failed'
+          ? html`<button type="button" class="button" part="dismiss-button" @click=${options.onDismiss}>Dismiss</button>`
+          : nothing
+      }
     </div>
   `;
 }

@@ -4,7 +4,11 @@ import { denialReason } from '../denial-reason.js';
 import { deniedIcon } from '../denied-icon.js';
 import { prettyJSON } from '../format-json.js';
 import { alertIcon, checkIcon, clockIcon, crossIcon, spinnerIcon, toolIcon } from '../icons.js';
-import { hasHiddenCharacters, revealAsText, valueHasHiddenCharacters } from '../reveal-invisible.js';
+import {
+  hasHiddenCharacters,
+  revealAsText,
+  valueHasHiddenCharacters,
+} from '../reveal-invisible.js';
 import { revealedText } from '../revealed-text.js';
 import { shownArguments, type ShownArguments } from '../shown-arguments.js';
 import { toolArgumentsTemplate } from '../tool-arguments-view.js';
@@ -44,19 +48,24 @@ function hidesCharacters(name: string, shown: ShownArguments): boolean {
 function argumentsSection(card: ToolCard): TemplateResult {
   const shown = shownArguments(card);
   // Arguments stay open while they matter (streaming, awaiting a decision, running), then fold away.
-  const live = card.status === 'streaming' || card.status === 'awaiting-approval' || card.status === 'running';
+  const live =
+    card.status === 'streaming' || card.status === 'awaiting-approval' || card.status === 'running';
   return html`
-    ${hidesCharacters(card.name, shown)
-      ? html`<p class="tool-hidden-note" part="tool-hidden-note">${alertIcon}<span>Contains invisible or control characters, shown as codes such as U+202E.</span></p>`
-      : nothing}
-    ${shown.kind === 'none'
-      ? nothing
-      : html`
+    ${
+      hidesCharacters(card.name, shown)
+        ? html`<p class="tool-hidden-note" part="tool-hidden-note">${alertIcon}<span>Contains invisible or control characters, shown as codes such as U+202E.</span></p>`
+        : nothing
+    }
+    ${
+      shown.kind === 'none'
+        ? nothing
+        : html`
           <details class="tool-arguments" part="tool-arguments" ?open=${live} data-source=${shown.kind === 'value' && shown.validated ? 'validated' : 'model'}>
             <summary>Arguments</summary>
             ${toolArgumentsTemplate(shown)}
           </details>
-        `}
+        `
+    }
   `;
 }
 
@@ -93,15 +102,17 @@ export function toolCardTemplate(card: ToolCard, decide: DecideToolCall): Templa
         <span class="tool-status" part="tool-status">${statusIcons[card.status]}<span>${statusLabels[card.status]}</span></span>
       </div>
       ${guard([card.name, card.status, card.arguments, card.argumentPieces, card.argumentPieces.length, card.argumentsText.length], () => argumentsSection(card))}
-      ${card.askingUser
-        ? html`
+      ${
+        card.askingUser
+          ? html`
             <div class="approval" part="approval" role="group" aria-label=${`Allow ${name} to run?`}>
               <span class="approval-question">Allow this tool to run?</span>
               <button type="button" class="button primary" part="approve-button" @click=${() => decide(card, true)}>Approve</button>
               <button type="button" class="button" part="deny-button" @click=${() => decide(card, false)}>Deny</button>
             </div>
           `
-        : nothing}
+          : nothing
+      }
       ${card.resultText === undefined ? nothing : guard([card.status, card.resultText], () => resultSection(card.status, card.resultText ?? ''))}
     </div>
   `;

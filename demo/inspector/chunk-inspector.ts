@@ -42,7 +42,8 @@ export class ChunkInspector {
   #append(type: string, step: string, delta: string): void {
     this.#total += 1;
     // Only follow the stream when the reader is already at the bottom.
-    const atBottom = this.#scroller.scrollHeight - this.#scroller.scrollTop - this.#scroller.clientHeight < 24;
+    const atBottom =
+      this.#scroller.scrollHeight - this.#scroller.scrollTop - this.#scroller.clientHeight < 24;
     const row = this.#rows.ownerDocument.createElement('tr');
     row.dataset['type'] = type;
     for (const text of [String(this.#total), type, step, delta]) {

@@ -9,22 +9,31 @@ export interface ChunkRow {
 }
 
 const maxDelta = 160;
-const clip = (text: string): string => (text.length > maxDelta ? `${text.slice(0, maxDelta)}…` : text);
+const clip = (text: string): string =>
+  text.length > maxDelta ? `${text.slice(0, maxDelta)}…` : text;
 
 /** What a chunk carries, for a developer watching the stream. */
 export function describeChunk(chunk: ChatResponseChunk): ChunkRow {
-  const row = (delta: string): ChunkRow => ({ type: chunk.type, step: chunk.step, delta: clip(delta) });
+  const row = (delta: string): ChunkRow => ({
+    type: chunk.type,
+    step: chunk.step,
+    delta: clip(delta),
+  });
   switch (chunk.type) {
     case 'text-delta':
       return row(JSON.stringify(chunk.chunk));
     case 'reasoning-delta':
       return row(JSON.stringify(chunk.reasoningChunk));
     case 'tool-call-start':
-      return row(`${chunk.toolCallStart.name} (index ${chunk.toolCallStart.index}, id ${chunk.toolCallStart.id})`);
+      return row(
+        `${chunk.toolCallStart.name} (index ${chunk.toolCallStart.index}, id ${chunk.toolCallStart.id})`,
+      );
     case 'tool-call-delta':
       return row(JSON.stringify(chunk.toolCallDelta.argumentsDelta));
     case 'tool-call-ready':
-      return row(`${chunk.toolCallReady.name} ${chunk.toolCallReady.argumentsText}${chunk.toolCallReady.requiresApproval ? '  (needs approval)' : ''}`);
+      return row(
+        `${chunk.toolCallReady.name} ${chunk.toolCallReady.argumentsText}${chunk.toolCallReady.requiresApproval ? '  (needs approval)' : ''}`,
+      );
     case 'tool-call-result': {
       const result = chunk.toolCallResult;
       const label = result.denied ? 'denied' : result.isError ? 'error' : 'ok';
@@ -32,8 +41,13 @@ export function describeChunk(chunk: ChatResponseChunk): ChunkRow {
     }
     case 'finish': {
       const response = chunk.finishedResponse;
-      const usage = response.usage.totalTokens > 0 ? `, ${response.usage.inputTokens} in / ${response.usage.outputTokens} out tokens` : '';
-      return row(`finishReason ${response.finishReason}, ${response.messages.length} messages, ${response.response.length} chars${usage}`);
+      const usage =
+        response.usage.totalTokens > 0
+          ? `, ${response.usage.inputTokens} in / ${response.usage.outputTokens} out tokens`
+          : '';
+      return row(
+        `finishReason ${response.finishReason}, ${response.messages.length} messages, ${response.response.length} chars${usage}`,
+      );
     }
   }
 }

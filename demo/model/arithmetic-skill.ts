@@ -18,7 +18,8 @@ export const arithmeticSkill: DemoSkill = {
     const expression = toCalculatorExpression(understood);
     const [result] = resultsOf(context, 'calculator');
     if (!result) {
-      const refersBack = previous.number !== undefined && expression.includes(String(previous.number));
+      const refersBack =
+        previous.number !== undefined && expression.includes(String(previous.number));
       return {
         reasoning: `The user wants the value of ${expression}${refersBack ? `, starting from the previous result (${previous.number})` : ''}. Arithmetic is what the calculator tool is for, so I will call it rather than work it out in my head.`,
         toolCalls: [{ name: 'calculator', arguments: { expression } }],
@@ -26,7 +27,9 @@ export const arithmeticSkill: DemoSkill = {
     }
     const value = field(result, 'result', 'number');
     if (result.error !== undefined || value === undefined) {
-      return { text: `The calculator could not evaluate \`${expression}\`: ${errorText(result) || 'it returned no number'}.` };
+      return {
+        text: `The calculator could not evaluate \`${expression}\`: ${errorText(result) || 'it returned no number'}.`,
+      };
     }
     return { text: `${expression} = **${formatResult(value)}**` };
   },

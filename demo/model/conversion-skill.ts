@@ -22,9 +22,12 @@ export const conversionSkill: DemoSkill = {
       };
     }
     const converted = field(result, 'result', 'number');
-    if (result.error !== undefined || converted === undefined) return { text: `I could not convert that: ${errorText(result) || 'no result came back'}` };
+    if (result.error !== undefined || converted === undefined)
+      return { text: `I could not convert that: ${errorText(result) || 'no result came back'}` };
     // The tool is exact; a person reads six significant digits more easily.
     const shown = formatResult(Number(converted.toPrecision(6)));
-    return { text: `${formatResult(args.value)} ${field(result, 'from', 'string') ?? args.from} = **${shown} ${field(result, 'to', 'string') ?? args.to}**` };
+    return {
+      text: `${formatResult(args.value)} ${field(result, 'from', 'string') ?? args.from} = **${shown} ${field(result, 'to', 'string') ?? args.to}**`,
+    };
   },
 };

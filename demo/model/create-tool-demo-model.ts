@@ -1,4 +1,8 @@
-import { createDemoModel, type DemoModelOptions, type ScriptedFetch } from '../../src/testing/index.js';
+import {
+  createDemoModel,
+  type DemoModelOptions,
+  type ScriptedFetch,
+} from '../../src/testing/index.js';
 import { arithmeticSkill } from './arithmetic-skill.js';
 import { conversionSkill } from './conversion-skill.js';
 import { emailIntent } from './email-intent.js';
@@ -14,7 +18,17 @@ import { timeSkill } from './time-skill.js';
  * The demo's intents and skills, most specific first: a long story about time is a story, "3 feet
  * in cm" a conversion before it could be anything else, and a calculation needs every word to fit.
  */
-export const demoIntents = [storyIntent, emailIntent, timeSkill, conversionSkill, arithmeticSkill, reasoningSkill, markdownIntent, shortenSkill, smallTalkSkill] as const;
+export const demoIntents = [
+  storyIntent,
+  emailIntent,
+  timeSkill,
+  conversionSkill,
+  arithmeticSkill,
+  reasoningSkill,
+  markdownIntent,
+  shortenSkill,
+  smallTalkSkill,
+] as const;
 
 /**
  * The demo page's offline model: {@link createDemoModel} with the demo's skills (arithmetic,
@@ -22,6 +36,8 @@ export const demoIntents = [storyIntent, emailIntent, timeSkill, conversionSkill
  * needs approval, reasoning, markdown and a long story; anything else gets a short, honest answer
  * with things it can do. Pass its `fetch` to `OpenAIChatAPI` or to `<tool-agent-chat>`.
  */
-export function createToolDemoModel(options: Omit<DemoModelOptions, 'intents' | 'fallback'> = {}): ScriptedFetch {
+export function createToolDemoModel(
+  options: Omit<DemoModelOptions, 'intents' | 'fallback'> = {},
+): ScriptedFetch {
   return createDemoModel({ ...options, intents: demoIntents, fallback: outOfSkill });
 }

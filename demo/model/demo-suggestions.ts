@@ -10,4 +10,8 @@ export const demoSuggestions: readonly string[] = [
 ];
 
 /** The three skills in a sentence each, for introductions and out-of-skill answers. */
-export const skillExamples: readonly string[] = ['What is twelve times eight?', "What's the time in New York right now?", 'How many pounds is 70 kg?'];
+export const skillExamples: readonly string[] = [
+  'What is twelve times eight?',
+  "What's the time in New York right now?",
+  'How many pounds is 70 kg?',
+];

@@ -11,7 +11,8 @@ function topicOf(text: string): string {
 /** "send an email to ada@example.com about lunch": the sensitive tool, which waits for approval. */
 export const emailIntent: DemoIntent = {
   name: 'email',
-  pattern: /\b(?:send|write|draft|email|e-mail|mail)\b.*\b(?:e-?mail|mail|message)\b|\bsend_email\b|\bemail\s+\S+@/iu,
+  pattern:
+    /\b(?:send|write|draft|email|e-mail|mail)\b.*\b(?:e-?mail|mail|message)\b|\bsend_email\b|\bemail\s+\S+@/iu,
   reply: (context) => {
     const [result] = resultsOf(context, 'send_email');
     const to = addressPattern.exec(context.userText)?.[0] ?? 'friend@example.com';
@@ -19,9 +20,19 @@ export const emailIntent: DemoIntent = {
       const topic = topicOf(context.userText);
       const subject = topic.charAt(0).toUpperCase() + topic.slice(1);
       return {
-        reasoning: 'Sending email acts on the user\'s behalf, so the send_email tool requires their approval. I will draft it and let them decide.',
+        reasoning:
+          "Sending email acts on the user's behalf, so the send_email tool requires their approval. I will draft it and let them decide.",
         text: `I drafted an email to **${to}**. Sending it needs your approval: check the card below and approve or deny.`,
-        toolCalls: [{ name: 'send_email', arguments: { to, subject, body: `Hi,\n\n${subject}.\n\nSent from the tool-agents demo.` } }],
+        toolCalls: [
+          {
+            name: 'send_email',
+            arguments: {
+              to,
+              subject,
+              body: `Hi,\n\n${subject}.\n\nSent from the tool-agents demo.`,
+            },
+          },
+        ],
       };
     }
     if (result.error !== undefined) {

@@ -33,6 +33,7 @@ for await (const chunk of agent.getStreamingResponse({ messages })) {
 /** "show me some markdown", "show me a table", "what can the formatting do": headings, a list, a table and code. */
 export const markdownIntent: DemoIntent = {
   name: 'markdown',
-  pattern: /\bmarkdown\b|\b(?:show|give|render|demo|display|see)\b.*\b(?:tables?|code|code blocks?|formatting|lists?|headings?|rich text)\b|^\s*(?:a\s+)?(?:tables?|formatting|code block)\s*(?:please)?\s*[?!.]*\s*$/iu,
+  pattern:
+    /\bmarkdown\b|\b(?:show|give|render|demo|display|see)\b.*\b(?:tables?|code|code blocks?|formatting|lists?|headings?|rich text)\b|^\s*(?:a\s+)?(?:tables?|formatting|code block)\s*(?:please)?\s*[?!.]*\s*$/iu,
   reply: () => ({ text: showcase }),
 };

@@ -33,8 +33,35 @@ const topicOffers: Readonly<Partial<Record<Topic, readonly string[]>>> = {
 
 // A unit people often want next to the one mentioned, so an offer reads naturally.
 const partners: Readonly<Record<string, string>> = {
-  km: 'miles', m: 'feet', cm: 'inches', mm: 'inches', mi: 'km', ft: 'metres', in: 'cm', yd: 'metres', kg: 'pounds', g: 'ounces', lb: 'kg', oz: 'grams', st: 'kg',
-  '°C': '°F', '°F': '°C', K: '°C', L: 'gallons', mL: 'fl oz', gal: 'litres', cup: 'ml', 'km/h': 'mph', mph: 'km/h', 'm²': 'square feet', 'ft²': 'm²', acre: 'hectares', ha: 'acres', GB: 'MB', MB: 'KB', TB: 'GB',
+  km: 'miles',
+  m: 'feet',
+  cm: 'inches',
+  mm: 'inches',
+  mi: 'km',
+  ft: 'metres',
+  in: 'cm',
+  yd: 'metres',
+  kg: 'pounds',
+  g: 'ounces',
+  lb: 'kg',
+  oz: 'grams',
+  st: 'kg',
+  '°C': '°F',
+  '°F': '°C',
+  K: '°C',
+  L: 'gallons',
+  mL: 'fl oz',
+  gal: 'litres',
+  cup: 'ml',
+  'km/h': 'mph',
+  mph: 'km/h',
+  'm²': 'square feet',
+  'ft²': 'm²',
+  acre: 'hectares',
+  ha: 'acres',
+  GB: 'MB',
+  MB: 'KB',
+  TB: 'GB',
 };
 
 // "9/11" asked about as a thing: the division is still one question away.
@@ -42,7 +69,14 @@ function slashOffer(text: string): string | undefined {
   const lexemes = lex(text);
   for (let index = 0; index + 2 < lexemes.length; index += 1) {
     const [a, slash, b] = [lexemes[index], lexemes[index + 1], lexemes[index + 2]];
-    if (a?.kind === 'number' && slash?.text === '/' && b?.kind === 'number' && touching(a, slash) && touching(slash, b)) return `Calculate ${a.text} divided by ${b.text}`;
+    if (
+      a?.kind === 'number' &&
+      slash?.text === '/' &&
+      b?.kind === 'number' &&
+      touching(a, slash) &&
+      touching(slash, b)
+    )
+      return `Calculate ${a.text} divided by ${b.text}`;
   }
   return undefined;
 }
@@ -51,14 +85,23 @@ function offers(text: string, topic: Topic | undefined): string[] {
   const lexemes = lex(text);
   const [place] = findPlaces(text, lexemes);
   // Only a unit after an amount counts: "in London" is not about inches.
-  const unit = lexemes.map((_lexeme, index) => readQuantity(lexemes, index)?.unit).find((found): found is Unit => found !== undefined && found !== 'degrees');
+  const unit = lexemes
+    .map((_lexeme, index) => readQuantity(lexemes, index)?.unit)
+    .find((found): found is Unit => found !== undefined && found !== 'degrees');
   const relevant = [
     slashOffer(text),
     place ? `What time is it in ${place.name}?` : undefined,
-    unit && topic !== 'currency' && partners[unit.symbol] ? `Convert 10 ${unit.symbol} to ${partners[unit.symbol]}` : undefined,
+    unit && topic !== 'currency' && partners[unit.symbol]
+      ? `Convert 10 ${unit.symbol} to ${partners[unit.symbol]}`
+      : undefined,
     ...(topic ? (topicOffers[topic] ?? []) : []),
   ];
-  return [...new Set([...relevant.filter((offer): offer is string => offer !== undefined), ...skillExamples])].slice(0, 3);
+  return [
+    ...new Set([
+      ...relevant.filter((offer): offer is string => offer !== undefined),
+      ...skillExamples,
+    ]),
+  ].slice(0, 3);
 }
 
 /**
@@ -67,6 +110,10 @@ function offers(text: string, topic: Topic | undefined): string[] {
  */
 export function outOfSkill(context: DemoModelContext): DemoTurn {
   const topic = slashOffer(context.userText) ? 'knowledge' : topicOf(lex(context.userText));
-  const list = offers(context.userText, topic).map((offer) => `- *${offer}*`).join('\n');
-  return { text: `Sorry, I cannot ${cannot[topic ?? 'other']}. I am the offline **demo model**. Try:\n\n${list}\n\nFor anything else, connect a real model in **Endpoint settings**.` };
+  const list = offers(context.userText, topic)
+    .map((offer) => `- *${offer}*`)
+    .join('\n');
+  return {
+    text: `Sorry, I cannot ${cannot[topic ?? 'other']}. I am the offline **demo model**. Try:\n\n${list}\n\nFor anything else, connect a real model in **Endpoint settings**.`,
+  };
 }

@@ -16,14 +16,20 @@ function capabilities(context: DemoModelContext): string {
   return `I am the offline **demo model**: no real AI, a small grammar in this page. In your own words, I understand:\n\n- **arithmetic**: *"what's twelve times eight"*, *"square root of 144 plus 2^10"*, *"and divided by 3?"*\n- **units**: *"how many pounds is 70 kilograms"*, *"3 feet in cm"*, *"now in inches"*\n- **time**: *"what's the time in New York right now?"*, *"and in Paris?"*\n\nI can also draft an email (it asks your approval), show markdown, compare decimals and tell a long story. Tools in this chat: ${tools}. For anything else, connect a real model in **Endpoint settings**.`;
 }
 
-const replies: Readonly<Record<SmallTalk, (context: DemoModelContext, greeted: boolean) => string>> = {
-  greeting: () => `Hello! I am the **demo model**, an offline stand-in that runs in this page. Ask me things like:\n\n${examples()}`,
-  'how-are-you': (_context, greeted) => `${greeted ? 'Hi! ' : ''}All good here, thanks: scripted, offline, and ready. Want to try something?\n\n${examples()}`,
+const replies: Readonly<
+  Record<SmallTalk, (context: DemoModelContext, greeted: boolean) => string>
+> = {
+  greeting: () =>
+    `Hello! I am the **demo model**, an offline stand-in that runs in this page. Ask me things like:\n\n${examples()}`,
+  'how-are-you': (_context, greeted) =>
+    `${greeted ? 'Hi! ' : ''}All good here, thanks: scripted, offline, and ready. Want to try something?\n\n${examples()}`,
   thanks: () => 'You are welcome! Anything else? A sum, a conversion or the time somewhere.',
   farewell: () => 'Bye! This conversation stays saved in your browser for next time.',
   identity: (context) => capabilities(context),
   capabilities: (context) => capabilities(context),
-  joke: (context) => jokes[context.messages.filter((message) => message.role === 'user').length % jokes.length] ?? '',
+  joke: (context) =>
+    jokes[context.messages.filter((message) => message.role === 'user').length % jokes.length] ??
+    '',
   acknowledgement: () => `👍 Anything else? For example:\n\n${examples()}`,
 };
 

@@ -6,8 +6,15 @@ export function resultsOf(context: DemoModelContext, toolName: string): DemoTool
 }
 
 /** A field of a successful tool result, when it is there and of the wanted type. */
-export function field<T extends 'string' | 'number'>(result: DemoToolResult, key: string, type: T): (T extends 'string' ? string : number) | undefined {
-  const value: unknown = typeof result.value === 'object' && result.value !== null ? (result.value as Record<string, unknown>)[key] : undefined;
+export function field<T extends 'string' | 'number'>(
+  result: DemoToolResult,
+  key: string,
+  type: T,
+): (T extends 'string' ? string : number) | undefined {
+  const value: unknown =
+    typeof result.value === 'object' && result.value !== null
+      ? (result.value as Record<string, unknown>)[key]
+      : undefined;
   return typeof value === type ? (value as T extends 'string' ? string : number) : undefined;
 }
 

@@ -1,7 +1,10 @@
 import type { ToolAgentChat } from '../../components/index.js';
 
 /** Where each side's conversation is saved: the demo model's and the real endpoints'. */
-export const conversationKeys = { demo: 'tool-agents-demo:conversation', live: 'tool-agents-demo:conversation:live' } as const;
+export const conversationKeys = {
+  demo: 'tool-agents-demo:conversation',
+  live: 'tool-agents-demo:conversation:live',
+} as const;
 
 /** Which conversation to show. */
 export type ConversationSide = keyof typeof conversationKeys;
@@ -11,7 +14,10 @@ export type ConversationSide = keyof typeof conversationKeys;
  * the demo model's tool calls and reasoning are never sent to a real model. Resolves `true`
  * when a saved conversation came back, `false` when a new one starts.
  */
-export async function switchConversation(chat: ToolAgentChat, side: ConversationSide): Promise<boolean> {
+export async function switchConversation(
+  chat: ToolAgentChat,
+  side: ConversationSide,
+): Promise<boolean> {
   const key = conversationKeys[side];
   if (chat.storageKey === key) return chat.messages.length > 0;
   chat.stop();
@@ -20,7 +26,10 @@ export async function switchConversation(chat: ToolAgentChat, side: Conversation
   // The element restores what is saved under a new key in its next update.
   await chat.updateComplete;
   const after = chat.messages;
-  const restored = after.length > 0 && (after.length !== before.length || after.some((message, index) => message.id !== before[index]?.id));
+  const restored =
+    after.length > 0 &&
+    (after.length !== before.length ||
+      after.some((message, index) => message.id !== before[index]?.id));
   // Nothing saved there: the other side's messages must not stay on screen (or be saved under this key).
   if (!restored) chat.clear();
   return restored;

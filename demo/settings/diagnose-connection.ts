@@ -1,4 +1,10 @@
-import { APIKeyFormatError, HTTPError, NetworkError, StreamError, TimeoutError } from '../../src/index.js';
+import {
+  APIKeyFormatError,
+  HTTPError,
+  NetworkError,
+  StreamError,
+  TimeoutError,
+} from '../../src/index.js';
 import { mentionsInvalidKey } from '../../src/provider/key-rejection.js';
 import type { EndpointPreset } from './endpoint-presets.js';
 
@@ -59,16 +65,25 @@ function textOf(error: HTTPError | StreamError): string {
 }
 
 function serverSaid(error: HTTPError | StreamError): string {
-  const message = error.providerMessage ?? (error instanceof HTTPError ? error.body.slice(0, 300) || error.statusText : '');
+  const message =
+    error.providerMessage ??
+    (error instanceof HTTPError ? error.body.slice(0, 300) || error.statusText : '');
   const status = error instanceof HTTPError ? `HTTP ${error.status}` : 'An error inside the stream';
   return message ? `${status}: ${message}` : status;
 }
 
 const mentionsStreamOptions = (text: string): boolean => /stream_options|include_usage/u.test(text);
 const mentionsTools = (text: string): boolean =>
-  /\btools?\b|tool_choice|function[ _]call|--jinja/u.test(text) && /support|jinja|not allowed|unsupported|unrecognized|not (?:permitted|available|enabled)|invalid|unknown|extra/u.test(text);
+  /\btools?\b|tool_choice|function[ _]call|--jinja/u.test(text) &&
+  /support|jinja|not allowed|unsupported|unrecognized|not (?:permitted|available|enabled)|invalid|unknown|extra/u.test(
+    text,
+  );
 const mentionsUnknownModel = (text: string): boolean =>
-  /model_not_found/u.test(text) || (/\bmodel\b/u.test(text) && /not found|does not exist|doesn't exist|no such|unknown|invalid|not a valid|not available|unavailable|decommissioned|pull/u.test(text));
+  /model_not_found/u.test(text) ||
+  (/\bmodel\b/u.test(text) &&
+    /not found|does not exist|doesn't exist|no such|unknown|invalid|not a valid|not available|unavailable|decommissioned|pull/u.test(
+      text,
+    ));
 
 function httpDiagnosis(error: HTTPError | StreamError, context: DiagnosisContext): Diagnosis {
   const { preset, model } = context;
@@ -84,7 +99,12 @@ function httpDiagnosis(error: HTTPError | StreamError, context: DiagnosisContext
           detail,
           fix: `Check that the key is right, active and belongs to ${preset.label}${preset.keyURL ? ` (keys: ${preset.keyURL})` : ''}.${preset.keyFormat ? ` ${preset.keyFormat}` : ''}`,
         }
-      : { kind: 'unauthorized', title: 'This endpoint needs an API key.', detail, fix: `Paste your ${preset.label} key${preset.keyURL ? ` (create one at ${preset.keyURL})` : ''}.` };
+      : {
+          kind: 'unauthorized',
+          title: 'This endpoint needs an API key.',
+          detail,
+          fix: `Paste your ${preset.label} key${preset.keyURL ? ` (create one at ${preset.keyURL})` : ''}.`,
+        };
   }
   if (mentionsStreamOptions(text)) {
     return {
@@ -95,19 +115,52 @@ function httpDiagnosis(error: HTTPError | StreamError, context: DiagnosisContext
       action: 'disable-include-usage',
     };
   }
-  if (mentionsTools(text)) return { kind: 'no-tool-support', title: 'The server or model does not support tools.', detail, fix: preset.toolsFix };
+  if (mentionsTools(text))
+    return {
+      kind: 'no-tool-support',
+      title: 'The server or model does not support tools.',
+      detail,
+      fix: preset.toolsFix,
+    };
   if (mentionsUnknownModel(text)) {
     const command = preset.modelCommand?.(model);
-    return { kind: 'model-not-found', title: `Unknown model "${model}".`, detail, fix: preset.modelFix(model), ...(command ? { command } : {}) };
+    return {
+      kind: 'model-not-found',
+      title: `Unknown model "${model}".`,
+      detail,
+      fix: preset.modelFix(model),
+      ...(command ? { command } : {}),
+    };
   }
   if (status === 404) {
-    return { kind: 'endpoint-not-found', title: 'No chat-completions endpoint at this base URL.', detail, fix: `Check the base URL: it usually ends in /v1${preset.baseURL ? `, e.g. ${preset.baseURL}` : ''}.` };
+    return {
+      kind: 'endpoint-not-found',
+      title: 'No chat-completions endpoint at this base URL.',
+      detail,
+      fix: `Check the base URL: it usually ends in /v1${preset.baseURL ? `, e.g. ${preset.baseURL}` : ''}.`,
+    };
   }
   if (status === 429 || status === 402) {
-    return { kind: 'rate-limited', title: status === 402 ? 'The account has no credit left.' : 'Rate limited or out of quota.', detail, fix: 'The key works. Wait a moment, or check the plan, credits and limits of the account.' };
+    return {
+      kind: 'rate-limited',
+      title: status === 402 ? 'The account has no credit left.' : 'Rate limited or out of quota.',
+      detail,
+      fix: 'The key works. Wait a moment, or check the plan, credits and limits of the account.',
+    };
   }
-  if (status >= 500) return { kind: 'server-error', title: 'The server failed.', detail, fix: 'The server had a problem of its own; try again in a moment, or check its logs if it is yours.' };
-  return { kind: 'rejected-request', title: 'The server rejected the request.', detail, fix: 'Check the model name and the base URL; the server message above says what it did not like.' };
+  if (status >= 500)
+    return {
+      kind: 'server-error',
+      title: 'The server failed.',
+      detail,
+      fix: 'The server had a problem of its own; try again in a moment, or check its logs if it is yours.',
+    };
+  return {
+    kind: 'rejected-request',
+    title: 'The server rejected the request.',
+    detail,
+    fix: 'Check the model name and the base URL; the server message above says what it did not like.',
+  };
 }
 
 /**
@@ -116,7 +169,10 @@ function httpDiagnosis(error: HTTPError | StreamError, context: DiagnosisContext
  * server without tool support, a host that rejects `stream_options`, limits, server failures
  * and timeouts. Pure: it only reads the error the library threw.
  */
-export function diagnoseConnection(outcome: ConnectionSuccess | { readonly ok: false; readonly error: unknown }, context: DiagnosisContext): Diagnosis {
+export function diagnoseConnection(
+  outcome: ConnectionSuccess | { readonly ok: false; readonly error: unknown },
+  context: DiagnosisContext,
+): Diagnosis {
   if (outcome.ok) {
     const sample = outcome.sample.trim();
     return {
@@ -127,11 +183,18 @@ export function diagnoseConnection(outcome: ConnectionSuccess | { readonly ok: f
     };
   }
   const { error } = outcome;
-  if (error instanceof HTTPError || error instanceof StreamError) return httpDiagnosis(error, context);
+  if (error instanceof HTTPError || error instanceof StreamError)
+    return httpDiagnosis(error, context);
   if (error instanceof NetworkError) {
     const command = context.preset.corsCommand?.(context.pageOrigin);
     const fix = context.preset.corsFix(context.pageOrigin);
-    return { kind: 'network', title: 'The request did not get through (a network or CORS failure).', detail: 'The browser hides which one it was, on purpose.', fix, ...(command ? { command } : {}) };
+    return {
+      kind: 'network',
+      title: 'The request did not get through (a network or CORS failure).',
+      detail: 'The browser hides which one it was, on purpose.',
+      fix,
+      ...(command ? { command } : {}),
+    };
   }
   if (error instanceof APIKeyFormatError) {
     const what = error.header === 'Authorization' ? 'The API key' : `The "${error.header}" header`;
@@ -143,12 +206,30 @@ export function diagnoseConnection(outcome: ConnectionSuccess | { readonly ok: f
     };
   }
   if (error instanceof TimeoutError) {
-    const detail = error.phase === 'response' ? `No response headers within ${error.timeoutMs} ms.` : `The response stopped: nothing arrived for ${error.timeoutMs} ms.`;
-    return { kind: 'timeout', title: 'No answer in time.', detail, fix: 'A local model may still be loading: wait and test again. Otherwise check the server.' };
+    const detail =
+      error.phase === 'response'
+        ? `No response headers within ${error.timeoutMs} ms.`
+        : `The response stopped: nothing arrived for ${error.timeoutMs} ms.`;
+    return {
+      kind: 'timeout',
+      title: 'No answer in time.',
+      detail,
+      fix: 'A local model may still be loading: wait and test again. Otherwise check the server.',
+    };
   }
   if (error instanceof DOMException && error.name === 'TimeoutError') {
-    return { kind: 'timeout', title: 'No answer in time.', detail: 'The server accepted the connection but sent nothing back.', fix: 'A local model may still be loading: wait and test again. Otherwise check the server.' };
+    return {
+      kind: 'timeout',
+      title: 'No answer in time.',
+      detail: 'The server accepted the connection but sent nothing back.',
+      fix: 'A local model may still be loading: wait and test again. Otherwise check the server.',
+    };
   }
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return { kind: 'unknown', title: 'The test failed.', detail: message, fix: 'Check the base URL and the model name.' };
+  return {
+    kind: 'unknown',
+    title: 'The test failed.',
+    detail: message,
+    fix: 'Check the base URL and the model name.',
+  };
 }

@@ -1,5 +1,16 @@
 /** The endpoints the settings panel offers. */
-export type PresetId = 'demo' | 'openai' | 'openrouter' | 'gemini' | 'groq' | 'mistral' | 'deepseek' | 'ollama' | 'lmstudio' | 'llamacpp' | 'custom';
+export type PresetId =
+  | 'demo'
+  | 'openai'
+  | 'openrouter'
+  | 'gemini'
+  | 'groq'
+  | 'mistral'
+  | 'deepseek'
+  | 'ollama'
+  | 'lmstudio'
+  | 'llamacpp'
+  | 'custom';
 
 /** One endpoint choice: where it is, a model to start with, and how to fix the usual problems. */
 export interface EndpointPreset {
@@ -52,7 +63,8 @@ export const endpointPresets: readonly EndpointPreset[] = [
     keyURL: 'https://platform.openai.com/api-keys',
     corsFix: hostedCors('OpenAI'),
     toolsFix: hostedTools,
-    modelFix: (model) => `OpenAI has no model "${model}" for this key. Try gpt-4o-mini or gpt-4.1-mini, and check the project's model access.`,
+    modelFix: (model) =>
+      `OpenAI has no model "${model}" for this key. Try gpt-4o-mini or gpt-4.1-mini, and check the project's model access.`,
   },
   {
     id: 'openrouter',
@@ -62,8 +74,10 @@ export const endpointPresets: readonly EndpointPreset[] = [
     needsKey: true,
     keyURL: 'https://openrouter.ai/keys',
     corsFix: hostedCors('OpenRouter'),
-    toolsFix: 'Pick a model listed with "tools" support on OpenRouter (its models page can filter by supported parameters).',
-    modelFix: (model) => `OpenRouter has no model "${model}". Model ids there include the vendor, e.g. openai/gpt-4o-mini.`,
+    toolsFix:
+      'Pick a model listed with "tools" support on OpenRouter (its models page can filter by supported parameters).',
+    modelFix: (model) =>
+      `OpenRouter has no model "${model}". Model ids there include the vendor, e.g. openai/gpt-4o-mini.`,
   },
   {
     id: 'gemini',
@@ -73,10 +87,12 @@ export const endpointPresets: readonly EndpointPreset[] = [
     model: 'gemini-2.5-flash',
     needsKey: true,
     keyURL: 'https://aistudio.google.com/apikey',
-    keyFormat: 'Gemini API keys start with "AIza" and are 39 characters long; a rejected key comes back as HTTP 400 "API key not valid", not 401.',
+    keyFormat:
+      'Gemini API keys start with "AIza" and are 39 characters long; a rejected key comes back as HTTP 400 "API key not valid", not 401.',
     corsFix: hostedCors('Gemini'),
     toolsFix: 'Pick a Gemini model that supports function calling, e.g. gemini-2.5-flash.',
-    modelFix: (model) => `Gemini has no model "${model}" for this key. Try gemini-2.5-flash; ids have no "models/" prefix here.`,
+    modelFix: (model) =>
+      `Gemini has no model "${model}" for this key. Try gemini-2.5-flash; ids have no "models/" prefix here.`,
   },
   {
     id: 'groq',
@@ -119,8 +135,10 @@ export const endpointPresets: readonly EndpointPreset[] = [
     needsKey: false,
     corsFix: (origin) =>
       `Ollama only accepts browser requests from origins it is told about. Restart it with OLLAMA_ORIGINS set to this page's origin: OLLAMA_ORIGINS=${origin} ollama serve (on macOS: launchctl setenv OLLAMA_ORIGINS "${origin}", then restart the Ollama app). Check that it runs: curl http://localhost:11434/api/tags`,
-    toolsFix: 'This Ollama model has no tool support. Pull one that has, e.g. ollama pull llama3.1 (or qwen2.5), and use its name here.',
-    modelFix: (model) => `Ollama has no model "${model}" yet: run ollama pull ${model || 'llama3.1'} (ollama list shows what you have).`,
+    toolsFix:
+      'This Ollama model has no tool support. Pull one that has, e.g. ollama pull llama3.1 (or qwen2.5), and use its name here.',
+    modelFix: (model) =>
+      `Ollama has no model "${model}" yet: run ollama pull ${model || 'llama3.1'} (ollama list shows what you have).`,
     corsCommand: (origin) => `OLLAMA_ORIGINS=${origin} ollama serve`,
     modelCommand: (model) => `ollama pull ${model || 'llama3.1'}`,
   },
@@ -132,8 +150,10 @@ export const endpointPresets: readonly EndpointPreset[] = [
     needsKey: false,
     corsFix: () =>
       'In LM Studio, open the Developer tab, start the local server, and turn on the "Enable CORS" switch in its server settings (or run: lms server start --cors).',
-    toolsFix: 'Load a model with tool-use support in LM Studio (models marked with the tool icon, e.g. Qwen 2.5 Instruct).',
-    modelFix: (model) => `LM Studio has no model "${model}" loaded. Load one and copy its identifier from the Developer tab (GET /v1/models lists them).`,
+    toolsFix:
+      'Load a model with tool-use support in LM Studio (models marked with the tool icon, e.g. Qwen 2.5 Instruct).',
+    modelFix: (model) =>
+      `LM Studio has no model "${model}" loaded. Load one and copy its identifier from the Developer tab (GET /v1/models lists them).`,
     corsCommand: () => 'lms server start --cors',
   },
   {
@@ -144,8 +164,10 @@ export const endpointPresets: readonly EndpointPreset[] = [
     needsKey: false,
     corsFix: (origin) =>
       `llama-server answers browser requests by default, but newer builds can restrict origins: start it with --cors-origins ${origin} (or put a small proxy in front). Check that it runs: curl http://localhost:8080/health`,
-    toolsFix: 'Start llama-server with --jinja (and a model whose chat template supports tools): tool calls need it.',
-    modelFix: () => 'llama-server serves the model it was started with; any model name usually works. Check the base URL (…:8080/v1).',
+    toolsFix:
+      'Start llama-server with --jinja (and a model whose chat template supports tools): tool calls need it.',
+    modelFix: () =>
+      'llama-server serves the model it was started with; any model name usually works. Check the base URL (…:8080/v1).',
     corsCommand: (origin) => `llama-server -m model.gguf --jinja --cors-origins ${origin}`,
   },
   {
@@ -156,8 +178,10 @@ export const endpointPresets: readonly EndpointPreset[] = [
     needsKey: false,
     corsFix: (origin) =>
       `Check that the server is running and reachable, and that it allows cross-origin (CORS) requests from ${origin} with the Authorization and Content-Type headers; if you cannot change the server, put a small proxy in front of it.`,
-    toolsFix: 'This server or model does not accept the tools parameter: pick a model or server option that supports tool calling.',
-    modelFix: (model) => `The server does not know the model "${model}"; its GET /v1/models endpoint lists the ones it has.`,
+    toolsFix:
+      'This server or model does not accept the tools parameter: pick a model or server option that supports tool calling.',
+    modelFix: (model) =>
+      `The server does not know the model "${model}"; its GET /v1/models endpoint lists the ones it has.`,
   },
 ];
 

@@ -12,14 +12,32 @@ export interface EndpointSettings {
 const storageKey = 'tool-agents-demo:endpoint';
 
 /** The built-in demo model, offline. */
-export const demoEndpoint: EndpointSettings = { presetId: 'demo', baseURL: presetById('demo').baseURL, model: presetById('demo').model, includeUsage: true };
+export const demoEndpoint: EndpointSettings = {
+  presetId: 'demo',
+  baseURL: presetById('demo').baseURL,
+  model: presetById('demo').model,
+  includeUsage: true,
+};
 
 /** The endpoint chosen last time on this device, or the demo model. */
 export function loadEndpointSettings(): EndpointSettings {
   try {
-    const data = JSON.parse(localStorage.getItem(storageKey) ?? 'null') as Partial<Record<keyof EndpointSettings, unknown>> | null;
-    if (!data || typeof data.presetId !== 'string' || typeof data.baseURL !== 'string' || typeof data.model !== 'string') return demoEndpoint;
-    return { presetId: presetById(data.presetId).id, baseURL: data.baseURL, model: data.model, includeUsage: data.includeUsage !== false };
+    const data = JSON.parse(localStorage.getItem(storageKey) ?? 'null') as Partial<
+      Record<keyof EndpointSettings, unknown>
+    > | null;
+    if (
+      !data ||
+      typeof data.presetId !== 'string' ||
+      typeof data.baseURL !== 'string' ||
+      typeof data.model !== 'string'
+    )
+      return demoEndpoint;
+    return {
+      presetId: presetById(data.presetId).id,
+      baseURL: data.baseURL,
+      model: data.model,
+      includeUsage: data.includeUsage !== false,
+    };
   } catch {
     return demoEndpoint;
   }

@@ -58,7 +58,9 @@ export class SettingsPanel {
     for (const preset of endpointPresets) this.#preset.add(new Option(preset.label, preset.id));
     this.#show(options.initial);
 
-    this.#preset.addEventListener('change', () => this.#choosePreset(presetById(this.#preset.value)));
+    this.#preset.addEventListener('change', () =>
+      this.#choosePreset(presetById(this.#preset.value)),
+    );
     this.#baseURL.addEventListener('change', () => this.#loadKey());
     this.#testButton.addEventListener('click', () => void this.#test());
     element(form, '#forget-key', HTMLButtonElement).addEventListener('click', () => this.#forget());
@@ -70,7 +72,10 @@ export class SettingsPanel {
 
   /** The endpoint and key currently applied. */
   get applied(): AppliedEndpoint {
-    return { settings: this.#applied, apiKey: this.#applied.presetId === 'demo' ? undefined : getKey(this.#applied.baseURL) };
+    return {
+      settings: this.#applied,
+      apiKey: this.#applied.presetId === 'demo' ? undefined : getKey(this.#applied.baseURL),
+    };
   }
 
   #show(settings: EndpointSettings): void {
@@ -93,24 +98,40 @@ export class SettingsPanel {
     const isDemo = preset.id === 'demo';
     this.#key.value = isDemo ? '' : (getKey(this.#baseURL.value) ?? '');
     this.#remember.checked = !isDemo && isRemembered(this.#baseURL.value);
-    for (const input of [this.#baseURL, this.#model, this.#key, this.#remember]) input.disabled = isDemo;
-    this.#key.placeholder = isDemo ? 'Not needed for the demo model' : preset.needsKey ? 'Required' : 'Optional for this endpoint';
+    for (const input of [this.#baseURL, this.#model, this.#key, this.#remember])
+      input.disabled = isDemo;
+    this.#key.placeholder = isDemo
+      ? 'Not needed for the demo model'
+      : preset.needsKey
+        ? 'Required'
+        : 'Optional for this endpoint';
     this.#keyLink.hidden = !preset.keyURL;
     if (preset.keyURL) this.#keyLink.href = preset.keyURL;
   }
 
   #current(): EndpointSettings {
     const preset = presetById(this.#preset.value);
-    return { presetId: preset.id, baseURL: this.#baseURL.value.trim(), model: this.#model.value.trim(), includeUsage: this.#includeUsage.checked };
+    return {
+      presetId: preset.id,
+      baseURL: this.#baseURL.value.trim(),
+      model: this.#model.value.trim(),
+      includeUsage: this.#includeUsage.checked,
+    };
   }
 
   #apply(): void {
     const settings = this.#current();
     if (settings.presetId !== 'demo' && (!settings.baseURL || !settings.model)) {
-      this.#report({ kind: 'unknown', title: 'Base URL and model are needed.', detail: '', fix: 'Fill in both, then try again.' });
+      this.#report({
+        kind: 'unknown',
+        title: 'Base URL and model are needed.',
+        detail: '',
+        fix: 'Fill in both, then try again.',
+      });
       return;
     }
-    if (settings.presetId !== 'demo') setKey(settings.baseURL, this.#key.value.trim(), this.#remember.checked);
+    if (settings.presetId !== 'demo')
+      setKey(settings.baseURL, this.#key.value.trim(), this.#remember.checked);
     this.#applied = settings;
     this.#options.onApply(this.applied);
   }
@@ -134,7 +155,13 @@ export class SettingsPanel {
     this.#result.textContent = `Sending a tiny request to ${isDemo ? 'the demo model' : settings.baseURL}…`;
     try {
       const diagnosis = await testConnection(
-        { baseURL: settings.baseURL, model: settings.model, apiKey: isDemo ? undefined : this.#key.value.trim() || undefined, includeUsage: settings.includeUsage, fetch: isDemo ? this.#options.demoFetch : undefined },
+        {
+          baseURL: settings.baseURL,
+          model: settings.model,
+          apiKey: isDemo ? undefined : this.#key.value.trim() || undefined,
+          includeUsage: settings.includeUsage,
+          fetch: isDemo ? this.#options.demoFetch : undefined,
+        },
         { preset, model: settings.model, pageOrigin: location.origin },
       );
       this.#report(diagnosis);
@@ -154,7 +181,9 @@ export class SettingsPanel {
     this.#result.hidden = false;
     this.#result.className = `connection-result${diagnosis.kind === 'ok' ? '' : ' failed'}`;
     this.#result.dataset['kind'] = diagnosis.kind;
-    this.#result.replaceChildren(paragraph(`${diagnosis.kind === 'ok' ? '✓' : '✗'} ${diagnosis.title}`, 'verdict'));
+    this.#result.replaceChildren(
+      paragraph(`${diagnosis.kind === 'ok' ? '✓' : '✗'} ${diagnosis.title}`, 'verdict'),
+    );
     if (diagnosis.detail) this.#result.append(paragraph(diagnosis.detail));
     this.#result.append(paragraph(`${diagnosis.kind === 'ok' ? 'Next' : 'Fix'}: ${diagnosis.fix}`));
     if (diagnosis.command) {

@@ -22,7 +22,10 @@ export function isKnownTimeZone(timeZone: string): boolean {
   }
 }
 
-function part(parts: readonly Intl.DateTimeFormatPart[], type: Intl.DateTimeFormatPartTypes): string {
+function part(
+  parts: readonly Intl.DateTimeFormatPart[],
+  type: Intl.DateTimeFormatPartTypes,
+): string {
   return parts.find((item) => item.type === type)?.value ?? '';
 }
 
@@ -34,10 +37,24 @@ function part(parts: readonly Intl.DateTimeFormatPart[], type: Intl.DateTimeForm
 export function currentTime(timeZone: string, now: Date = new Date()): ZonedTime {
   const zone = timeZone.trim();
   if (zone === '' || !isKnownTimeZone(zone)) {
-    throw new RangeError(`Unknown time zone ${JSON.stringify(timeZone)}: use an IANA name such as "Asia/Tokyo", "Europe/Paris" or "America/New_York".`);
+    throw new RangeError(
+      `Unknown time zone ${JSON.stringify(timeZone)}: use an IANA name such as "Asia/Tokyo", "Europe/Paris" or "America/New_York".`,
+    );
   }
-  const clock = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'shortOffset' }).formatToParts(now);
-  const date = new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(now);
+  const clock = new Intl.DateTimeFormat('en-GB', {
+    timeZone: zone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'shortOffset',
+  }).formatToParts(now);
+  const date = new Intl.DateTimeFormat('en-GB', {
+    timeZone: zone,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(now);
   const resolved = new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
   return {
     timeZone: resolved,

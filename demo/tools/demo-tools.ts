@@ -5,4 +5,9 @@ import { sendEmailTool } from './send-email-tool.js';
 import { timeTool } from './time-tool.js';
 
 /** The tools the demo offers: real, safe, and one that asks for approval. */
-export const demoTools: readonly AnyFunctionTool[] = [calculatorTool, timeTool, convertUnitsTool, sendEmailTool];
+export const demoTools: readonly AnyFunctionTool[] = [
+  calculatorTool,
+  timeTool,
+  convertUnitsTool,
+  sendEmailTool,
+];

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { FunctionTool } from '../../src/index.js';
 
 const parameters = z.object({
-  to: z.email().describe('The recipient\'s address.'),
+  to: z.email().describe("The recipient's address."),
   subject: z.string().min(1).max(200).describe('The subject line.'),
   body: z.string().max(5000).describe('The message text.'),
 });
@@ -13,7 +13,8 @@ const parameters = z.object({
  */
 export const sendEmailTool = new FunctionTool({
   name: 'send_email',
-  description: 'Sends an email on the user\'s behalf. The user must approve every call. (Demo: it only pretends to send.)',
+  description:
+    "Sends an email on the user's behalf. The user must approve every call. (Demo: it only pretends to send.)",
   parameters,
   requiresApproval: true,
   execute: ({ to, subject, body }) => ({

@@ -1,5 +1,6 @@
 /** What a unit measures. */
-export type UnitCategory = 'length' | 'mass' | 'temperature' | 'volume' | 'speed' | 'area' | 'data' | 'duration';
+export type UnitCategory =
+  'length' | 'mass' | 'temperature' | 'volume' | 'speed' | 'area' | 'data' | 'duration';
 
 /** A unit: how to go to and from its category's base unit (metre, kilogram, kelvin, litre, metre per second, square metre, byte, second). */
 export interface Unit {
@@ -13,11 +14,30 @@ export interface Unit {
   readonly aliases: readonly string[];
 }
 
-function linear(symbol: string, name: string, category: UnitCategory, factor: number, aliases: readonly string[]): Unit {
-  return { symbol, name, category, toBase: (value) => value * factor, fromBase: (value) => value / factor, aliases };
+function linear(
+  symbol: string,
+  name: string,
+  category: UnitCategory,
+  factor: number,
+  aliases: readonly string[],
+): Unit {
+  return {
+    symbol,
+    name,
+    category,
+    toBase: (value) => value * factor,
+    fromBase: (value) => value / factor,
+    aliases,
+  };
 }
 
-function offset(symbol: string, name: string, toKelvin: (value: number) => number, fromKelvin: (value: number) => number, aliases: readonly string[]): Unit {
+function offset(
+  symbol: string,
+  name: string,
+  toKelvin: (value: number) => number,
+  fromKelvin: (value: number) => number,
+  aliases: readonly string[],
+): Unit {
   return { symbol, name, category: 'temperature', toBase: toKelvin, fromBase: fromKelvin, aliases };
 }
 
@@ -42,13 +62,36 @@ export const units: readonly Unit[] = [
   linear('lb', 'pound', 'mass', 0.45359237, ['pound', 'lbs']),
   linear('oz', 'ounce', 'mass', 0.028349523125, ['ounce']),
   linear('st', 'stone', 'mass', 6.35029318, ['stone']),
-  offset('°C', 'degree Celsius', (c) => c + 273.15, (k) => k - 273.15, ['c', 'celsius', 'degc', 'degree celsius', 'centigrade']),
-  offset('°F', 'degree Fahrenheit', (f) => ((f - 32) * 5) / 9 + 273.15, (k) => ((k - 273.15) * 9) / 5 + 32, ['f', 'fahrenheit', 'degf', 'degree fahrenheit']),
-  offset('K', 'kelvin', (k) => k, (k) => k, ['k', 'kelvin']),
+  offset(
+    '°C',
+    'degree Celsius',
+    (c) => c + 273.15,
+    (k) => k - 273.15,
+    ['c', 'celsius', 'degc', 'degree celsius', 'centigrade'],
+  ),
+  offset(
+    '°F',
+    'degree Fahrenheit',
+    (f) => ((f - 32) * 5) / 9 + 273.15,
+    (k) => ((k - 273.15) * 9) / 5 + 32,
+    ['f', 'fahrenheit', 'degf', 'degree fahrenheit'],
+  ),
+  offset(
+    'K',
+    'kelvin',
+    (k) => k,
+    (k) => k,
+    ['k', 'kelvin'],
+  ),
   linear('L', 'litre', 'volume', 1, ['l', 'liter', 'litre', 'ltr']),
   linear('mL', 'millilitre', 'volume', 0.001, ['ml', 'milliliter', 'millilitre']),
   linear('m³', 'cubic metre', 'volume', 1000, ['m3', 'cubic meter', 'cubic metre']),
-  linear('cm³', 'cubic centimetre', 'volume', 0.001, ['cc', 'cm3', 'cubic centimeter', 'cubic centimetre']),
+  linear('cm³', 'cubic centimetre', 'volume', 0.001, [
+    'cc',
+    'cm3',
+    'cubic centimeter',
+    'cubic centimetre',
+  ]),
   linear('gal', 'US gallon', 'volume', 3.785411784, ['gallon', 'us gallon']),
   linear('imp gal', 'imperial gallon', 'volume', 4.54609, ['imperial gallon', 'uk gallon']),
   linear('qt', 'US quart', 'volume', 0.946352946, ['quart']),
@@ -58,15 +101,50 @@ export const units: readonly Unit[] = [
   linear('tbsp', 'tablespoon', 'volume', 0.01478676478125, ['tablespoon']),
   linear('tsp', 'teaspoon', 'volume', 0.00492892159375, ['teaspoon']),
   linear('m/s', 'metre per second', 'speed', 1, ['mps', 'meter per second', 'metre per second']),
-  linear('km/h', 'kilometre per hour', 'speed', 1000 / 3600, ['kmh', 'kph', 'kmph', 'kilometer per hour', 'kilometre per hour', 'kilometer an hour', 'kilometre an hour', 'km per hour', 'km an hour']),
-  linear('mph', 'mile per hour', 'speed', 1609.344 / 3600, ['mi/h', 'mile per hour', 'mile an hour']),
+  linear('km/h', 'kilometre per hour', 'speed', 1000 / 3600, [
+    'kmh',
+    'kph',
+    'kmph',
+    'kilometer per hour',
+    'kilometre per hour',
+    'kilometer an hour',
+    'kilometre an hour',
+    'km per hour',
+    'km an hour',
+  ]),
+  linear('mph', 'mile per hour', 'speed', 1609.344 / 3600, [
+    'mi/h',
+    'mile per hour',
+    'mile an hour',
+  ]),
   linear('kn', 'knot', 'speed', 1852 / 3600, ['knot', 'kt']),
   linear('ft/s', 'foot per second', 'speed', 0.3048, ['fps', 'foot per second', 'feet per second']),
   linear('m²', 'square metre', 'area', 1, ['m2', 'sq m', 'sqm', 'square meter', 'square metre']),
-  linear('km²', 'square kilometre', 'area', 1e6, ['km2', 'sq km', 'square kilometer', 'square kilometre']),
-  linear('cm²', 'square centimetre', 'area', 1e-4, ['cm2', 'sq cm', 'square centimeter', 'square centimetre']),
-  linear('ft²', 'square foot', 'area', 0.09290304, ['ft2', 'sq ft', 'sqft', 'square foot', 'square feet']),
-  linear('in²', 'square inch', 'area', 0.00064516, ['in2', 'sq in', 'square inch', 'square inches']),
+  linear('km²', 'square kilometre', 'area', 1e6, [
+    'km2',
+    'sq km',
+    'square kilometer',
+    'square kilometre',
+  ]),
+  linear('cm²', 'square centimetre', 'area', 1e-4, [
+    'cm2',
+    'sq cm',
+    'square centimeter',
+    'square centimetre',
+  ]),
+  linear('ft²', 'square foot', 'area', 0.09290304, [
+    'ft2',
+    'sq ft',
+    'sqft',
+    'square foot',
+    'square feet',
+  ]),
+  linear('in²', 'square inch', 'area', 0.00064516, [
+    'in2',
+    'sq in',
+    'square inch',
+    'square inches',
+  ]),
   linear('yd²', 'square yard', 'area', 0.83612736, ['yd2', 'sq yd', 'square yard']),
   linear('mi²', 'square mile', 'area', 2589988.110336, ['mi2', 'sq mi', 'square mile']),
   linear('acre', 'acre', 'area', 4046.8564224, ['acre', 'ac']),
@@ -92,11 +170,17 @@ export const units: readonly Unit[] = [
 
 const byName = new Map<string, Unit>();
 for (const unit of units) {
-  for (const name of [unit.symbol.toLowerCase(), unit.name.toLowerCase(), ...unit.aliases]) byName.set(name, unit);
+  for (const name of [unit.symbol.toLowerCase(), unit.name.toLowerCase(), ...unit.aliases])
+    byName.set(name, unit);
 }
 
 function normalise(text: string): string {
-  return text.toLowerCase().replace(/°\s*/gu, 'deg').replace(/\bdegrees?\s+/gu, 'degree ').replace(/\s+/gu, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/°\s*/gu, 'deg')
+    .replace(/\bdegrees?\s+/gu, 'degree ')
+    .replace(/\s+/gu, ' ')
+    .trim();
 }
 
 /** The unit a name or symbol means (`'miles'`, `'km/h'`, `'°F'`, `'degrees Celsius'`...), or `undefined`. */
@@ -122,6 +206,9 @@ export function findUnit(text: string): Unit | undefined {
 /** The known units of each category, for error messages. */
 export function describeUnits(): string {
   const categories = new Map<UnitCategory, string[]>();
-  for (const unit of units) categories.set(unit.category, [...(categories.get(unit.category) ?? []), unit.symbol]);
-  return [...categories].map(([category, symbols]) => `${category}: ${symbols.join(', ')}`).join('; ');
+  for (const unit of units)
+    categories.set(unit.category, [...(categories.get(unit.category) ?? []), unit.symbol]);
+  return [...categories]
+    .map(([category, symbols]) => `${category}: ${symbols.join(', ')}`)
+    .join('; ');
 }

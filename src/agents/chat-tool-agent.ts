@@ -1,5 +1,10 @@
 import { ToolAgentsError, type PartialResponse } from '../errors.js';
-import { ChatMessage, type ChatMessagePart, type ChatUsage, type ToolResultPart } from '../messages/chat-message.js';
+import {
+  ChatMessage,
+  type ChatMessagePart,
+  type ChatUsage,
+  type ToolResultPart,
+} from '../messages/chat-message.js';
 import type { ChatAPI, ProviderEvent, ProviderStepResult } from '../provider/chat-api.js';
 import type { ChatSettings } from '../provider/chat-settings.js';
 import { addUsage, zeroUsage } from '../provider/wire-usage.js';
@@ -7,8 +12,21 @@ import { countOption } from '../internal/check-option.js';
 import { inOrderOfSettling } from '../internal/in-order-of-settling.js';
 import type { ToolRegistry } from '../tools/tool-registry.js';
 import type { ChatResponse, ChatResponseChunk, ToolCallResult } from './chat-response.js';
-import { finishChunk, reasoningDeltaChunk, textDeltaChunk, toolCallDeltaChunk, toolCallReadyChunk, toolCallResultChunk, toolCallStartChunk } from './chunk-factory.js';
-import { parseToolArguments, refusedToolCall, runToolCall, type ToolCallToRun } from './run-tool-call.js';
+import {
+  finishChunk,
+  reasoningDeltaChunk,
+  textDeltaChunk,
+  toolCallDeltaChunk,
+  toolCallReadyChunk,
+  toolCallResultChunk,
+  toolCallStartChunk,
+} from './chunk-factory.js';
+import {
+  parseToolArguments,
+  refusedToolCall,
+  runToolCall,
+  type ToolCallToRun,
+} from './run-tool-call.js';
 import type { ToolApprovalHandler } from './tool-approval.js';
 import { ToolCallIds } from './tool-call-ids.js';
 
@@ -55,7 +73,13 @@ export class ChatToolAgent {
   constructor(options: ChatToolAgentOptions) {
     this.chatApi = options.chatApi;
     this.maxIterations = countOption('maxIterations', options.maxIterations, 10, 1);
-    this.maxToolCallsPerStep = countOption('maxToolCallsPerStep', options.maxToolCallsPerStep, 64, 1, true);
+    this.maxToolCallsPerStep = countOption(
+      'maxToolCallsPerStep',
+      options.maxToolCallsPerStep,
+      64,
+      1,
+      true,
+    );
     this.#approveToolCall = options.approveToolCall;
   }
 
@@ -72,7 +96,9 @@ export class ChatToolAgent {
    * {@link ChatResponse}. Leaving a `for await` early, or calling `return()` while a chunk is
    * awaited, cancels the request and any running tools at once.
    */
-  getStreamingResponse(options: ChatRequestOptions): AsyncGenerator<ChatResponseChunk, void, undefined> {
+  getStreamingResponse(
+    options: ChatRequestOptions,
+  ): AsyncGenerator<ChatResponseChunk, void, undefined> {
     const controller = new AbortController();
     const state = { completed: false };
     const turn = this.#runTurn(options, controller, state);
@@ -86,8 +112,14 @@ export class ChatToolAgent {
     return turn;
   }
 
-  async *#runTurn(options: ChatRequestOptions, controller: AbortController, state: { completed: boolean }): AsyncGenerator<ChatResponseChunk, void, undefined> {
-    const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
+  async *#runTurn(
+    options: ChatRequestOptions,
+    controller: AbortController,
+    state: { completed: boolean },
+  ): AsyncGenerator<ChatResponseChunk, void, undefined> {
+    const signal = options.signal
+      ? AbortSignal.any([options.signal, controller.signal])
+      : controller.signal;
     const settings = options.settings ?? this.chatApi.getDefaultSettings();
     const registry = options.toolRegistry;
     const tools = registry?.getOpenAITools() ?? [];
@@ -101,61 +133,101 @@ export class ChatToolAgent {
       for (let step = 0; ; step++) {
         if (step >= this.maxIterations) {
           state.completed = true;
-          yield finishChunk(step - 1, { messages: turnMessages, response: '', finishReason: 'max_iterations', usage });
+          yield finishChunk(step - 1, {
+            messages: turnMessages,
+            response: '',
+            finishReason: 'max_iterations',
+            usage,
+          });
           return;
         }
         signal.throwIfAborted();
         const textParts: string[] = [];
         const reasoningParts: string[] = [];
-        const partial = (): PartialResponse => ({ text: textParts.join(''), reasoning: reasoningParts.join(''), messages: [...turnMessages], usage });
+        const partial = (): PartialResponse => ({
+          text: textParts.join(''),
+          reasoning: reasoningParts.join(''),
+          messages: [...turnMessages],
+          usage,
+        });
         let result: ProviderStepResult | undefined;
         try {
           // A snapshot: a ChatAPI that keeps the request must not see the conversation grow.
           const request = { messages: [...conversation], settings, tools, signal };
-          const batches = this.chatApi.streamChatBatches?.(request) ?? asBatches(this.chatApi.streamChat(request));
-          for await (const batch of batches) for (const event of batch) {
-            switch (event.type) {
-              case 'text-delta':
-                textParts.push(event.text);
-                yield textDeltaChunk(step, event.text);
-                break;
-              case 'reasoning-delta':
-                reasoningParts.push(event.text);
-                yield reasoningDeltaChunk(step, event.text);
-                break;
-              case 'tool-call-start':
-                yield toolCallStartChunk(step, { id: ids.idFor(step, event.index, event.id), name: event.name, index: event.index });
-                break;
-              case 'tool-call-delta':
-                yield toolCallDeltaChunk(step, { id: ids.idFor(step, event.index, event.id), index: event.index, name: event.name, argumentsDelta: event.argumentsDelta, argumentsText: event.argumentsText });
-                break;
-              case 'finish':
-                result = event.step;
-                break;
+          const batches =
+            this.chatApi.streamChatBatches?.(request) ??
+            asBatches(this.chatApi.streamChat(request));
+          for await (const batch of batches)
+            for (const event of batch) {
+              switch (event.type) {
+                case 'text-delta':
+                  textParts.push(event.text);
+                  yield textDeltaChunk(step, event.text);
+                  break;
+                case 'reasoning-delta':
+                  reasoningParts.push(event.text);
+                  yield reasoningDeltaChunk(step, event.text);
+                  break;
+                case 'tool-call-start':
+                  yield toolCallStartChunk(step, {
+                    id: ids.idFor(step, event.index, event.id),
+                    name: event.name,
+                    index: event.index,
+                  });
+                  break;
+                case 'tool-call-delta':
+                  yield toolCallDeltaChunk(step, {
+                    id: ids.idFor(step, event.index, event.id),
+                    index: event.index,
+                    name: event.name,
+                    argumentsDelta: event.argumentsDelta,
+                    argumentsText: event.argumentsText,
+                  });
+                  break;
+                case 'finish':
+                  result = event.step;
+                  break;
+              }
             }
-          }
         } catch (error) {
           if (signal.aborted) throw signal.reason;
           if (error instanceof ToolAgentsError) error.partial = partial();
           throw error;
         }
-        if (!result) throw new ToolAgentsError('The chat API ended a step without a finish event.', { partial: partial() });
+        if (!result)
+          throw new ToolAgentsError('The chat API ended a step without a finish event.', {
+            partial: partial(),
+          });
         usage = addUsage(usage, result.usage);
 
         const calls: ToolCallToRun[] = result.toolCalls.map((call, position) => {
           const index = call.index ?? position;
-          return { step, index, id: ids.idFor(step, index, call.id), name: call.name, argumentsText: call.argumentsText, parsedArguments: parseToolArguments(call.argumentsText) };
+          return {
+            step,
+            index,
+            id: ids.idFor(step, index, call.id),
+            name: call.name,
+            argumentsText: call.argumentsText,
+            parsedArguments: parseToolArguments(call.argumentsText),
+          };
         });
         const assistant = ChatMessage.createAssistantMessage(assistantParts(result, calls), {
           metadata: { ...result.metadata, finishReason: result.finishReason },
         });
-        const assistantMessage: ChatMessage = result.usage ? { ...assistant, usage: result.usage } : assistant;
+        const assistantMessage: ChatMessage = result.usage
+          ? { ...assistant, usage: result.usage }
+          : assistant;
         turnMessages.push(assistantMessage);
         conversation.push(assistantMessage);
 
         if (calls.length === 0) {
           state.completed = true;
-          yield finishChunk(step, { messages: turnMessages, response: result.text, finishReason: result.finishReason, usage });
+          yield finishChunk(step, {
+            messages: turnMessages,
+            response: result.text,
+            finishReason: result.finishReason,
+            usage,
+          });
           return;
         }
 
@@ -175,10 +247,16 @@ export class ChatToolAgent {
         const runs = calls.map((call, position) =>
           position < limit
             ? runToolCall(call, registry, approve, signal)
-            : Promise.resolve(refusedToolCall(call, `Not run: this response made ${calls.length} tool calls and at most ${limit} run per response. Make fewer calls at a time.`)),
+            : Promise.resolve(
+                refusedToolCall(
+                  call,
+                  `Not run: this response made ${calls.length} tool calls and at most ${limit} run per response. Make fewer calls at a time.`,
+                ),
+              ),
         );
         const outcomes: ToolCallResult[] = [];
-        for await (const outcome of inOrderOfSettling(runs)) yield toolCallResultChunk(step, outcome);
+        for await (const outcome of inOrderOfSettling(runs))
+          yield toolCallResultChunk(step, outcome);
         for (const run of runs) outcomes.push(await run);
         const results: ToolResultPart[] = outcomes.map((outcome) => ({
           type: 'tool_result',
@@ -200,7 +278,9 @@ export class ChatToolAgent {
   }
 }
 
-async function* asBatches(events: AsyncIterable<ProviderEvent>): AsyncGenerator<readonly ProviderEvent[], void, undefined> {
+async function* asBatches(
+  events: AsyncIterable<ProviderEvent>,
+): AsyncGenerator<readonly ProviderEvent[], void, undefined> {
   for await (const event of events) yield [event];
 }
 
@@ -208,7 +288,10 @@ function closedEarly(): DOMException {
   return new DOMException('The response stream was closed early.', 'AbortError');
 }
 
-function assistantParts(step: ProviderStepResult, calls: readonly ToolCallToRun[]): ChatMessagePart[] {
+function assistantParts(
+  step: ProviderStepResult,
+  calls: readonly ToolCallToRun[],
+): ChatMessagePart[] {
   const parts: ChatMessagePart[] = [];
   if (step.reasoning) parts.push({ type: 'reasoning', text: step.reasoning });
   if (step.text) parts.push({ type: 'text', text: step.text });
@@ -218,7 +301,12 @@ function assistantParts(step: ProviderStepResult, calls: readonly ToolCallToRun[
     // The provider's own id, when it was rewritten to be unique; its extra wire fields, to send back verbatim.
     if (wire && wire.id !== '' && wire.id !== call.id) metadata['providerId'] = wire.id;
     if (wire?.extra) metadata['wire'] = wire.extra;
-    const part: ChatMessagePart = { type: 'tool_call', id: call.id, name: call.name, arguments: call.argumentsText };
+    const part: ChatMessagePart = {
+      type: 'tool_call',
+      id: call.id,
+      name: call.name,
+      arguments: call.argumentsText,
+    };
     parts.push(Object.keys(metadata).length > 0 ? { ...part, metadata } : part);
   });
   return parts;

@@ -14,7 +14,13 @@ export function isDuration(value: unknown): value is number {
 
 function shown(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) return String(value);
+  if (
+    typeof value === 'number' ||
+    typeof value === 'boolean' ||
+    value === null ||
+    value === undefined
+  )
+    return String(value);
   return typeof value;
 }
 
@@ -23,10 +29,18 @@ function shown(value: unknown): string {
  * whole number at least `min`.
  * @throws TypeError naming the option and the value it got.
  */
-export function countOption(name: string, value: unknown, fallback: number, min: number, allowInfinity = false): number {
+export function countOption(
+  name: string,
+  value: unknown,
+  fallback: number,
+  min: number,
+  allowInfinity = false,
+): number {
   if (value === undefined) return fallback;
   if (isCount(value, min, allowInfinity)) return value;
-  throw new TypeError(`${name} must be a whole number of at least ${min}${allowInfinity ? ' (or Infinity)' : ''}; got ${shown(value)}.`);
+  throw new TypeError(
+    `${name} must be a whole number of at least ${min}${allowInfinity ? ' (or Infinity)' : ''}; got ${shown(value)}.`,
+  );
 }
 
 /**
@@ -37,5 +51,7 @@ export function countOption(name: string, value: unknown, fallback: number, min:
 export function durationOption(name: string, value: unknown, fallback: number): number {
   if (value === undefined) return fallback;
   if (isDuration(value)) return value;
-  throw new TypeError(`${name} must be a positive number of milliseconds (or Infinity for no limit); got ${shown(value)}.`);
+  throw new TypeError(
+    `${name} must be a positive number of milliseconds (or Infinity for no limit); got ${shown(value)}.`,
+  );
 }

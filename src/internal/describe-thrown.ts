@@ -13,7 +13,8 @@ function attempt(read: () => unknown): string | undefined {
 /** Words for any thrown value, for an error result the model reads; never throws. */
 export function describeThrown(thrown: unknown): string {
   if (typeof thrown === 'string') return thrown || 'An empty string was thrown.';
-  if (thrown === null || (typeof thrown !== 'object' && typeof thrown !== 'function')) return String(thrown);
+  if (thrown === null || (typeof thrown !== 'object' && typeof thrown !== 'function'))
+    return String(thrown);
   const isError = attempt(() => (thrown instanceof Error ? 'yes' : undefined)) === 'yes';
   if (isError) {
     const error = thrown as Error;
@@ -22,5 +23,9 @@ export function describeThrown(thrown: unknown): string {
     const name = attempt(() => error.name);
     if (name) return name;
   }
-  return attempt(() => JSON.stringify(thrown)) ?? attempt(() => String(thrown)) ?? 'A value that cannot be described was thrown.';
+  return (
+    attempt(() => JSON.stringify(thrown)) ??
+    attempt(() => String(thrown)) ??
+    'A value that cannot be described was thrown.'
+  );
 }

@@ -3,7 +3,9 @@
  * `Promise.race` over the pending set per result is quadratic for thousands of calls). A
  * rejection is thrown when its turn comes.
  */
-export async function* inOrderOfSettling<T>(promises: readonly Promise<T>[]): AsyncGenerator<T, void, undefined> {
+export async function* inOrderOfSettling<T>(
+  promises: readonly Promise<T>[],
+): AsyncGenerator<T, void, undefined> {
   const settled: ({ ok: true; value: T } | { ok: false; error: unknown })[] = [];
   let wake: (() => void) | undefined;
   for (const promise of promises) {

@@ -10,7 +10,8 @@ export function isNestedDeeperThan(value: unknown, limit: number): boolean {
     if (current === null || typeof current !== 'object') continue;
     if (depth + 1 > limit) return true;
     for (const child of Array.isArray(current) ? current : Object.values(current)) {
-      if (child !== null && typeof child === 'object') stack.push({ value: child, depth: depth + 1 });
+      if (child !== null && typeof child === 'object')
+        stack.push({ value: child, depth: depth + 1 });
     }
   }
   return false;

@@ -34,22 +34,38 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function checkEnvelope(data: unknown): void {
-  if (!isRecord(data)) throw new TypeError(`${what}: expected an object with "format", "version" and "messages", got ${Array.isArray(data) ? 'an array' : String(data)}.`);
+  if (!isRecord(data))
+    throw new TypeError(
+      `${what}: expected an object with "format", "version" and "messages", got ${Array.isArray(data) ? 'an array' : String(data)}.`,
+    );
   if (data['format'] !== chatHistoryFormat) {
     // The likeliest mix-up: a file saved by the Python library.
-    const hint = data['format'] === undefined && Array.isArray(data['messages']) ? ' It looks like a Python ToolAgents history: load it with fromPythonChatHistory().' : '';
-    throw new TypeError(`${what}: expected "format": "${chatHistoryFormat}", got ${JSON.stringify(data['format']) ?? 'none'}.${hint}`);
+    const hint =
+      data['format'] === undefined && Array.isArray(data['messages'])
+        ? ' It looks like a Python ToolAgents history: load it with fromPythonChatHistory().'
+        : '';
+    throw new TypeError(
+      `${what}: expected "format": "${chatHistoryFormat}", got ${JSON.stringify(data['format']) ?? 'none'}.${hint}`,
+    );
   }
   if (data['version'] !== chatHistoryVersion) {
-    throw new TypeError(`${what}: unsupported version ${JSON.stringify(data['version']) ?? '(missing)'}; this build reads version ${chatHistoryVersion}.`);
+    throw new TypeError(
+      `${what}: unsupported version ${JSON.stringify(data['version']) ?? '(missing)'}; this build reads version ${chatHistoryVersion}.`,
+    );
   }
 }
 
 /** Reads and validates a saved history; throws a `TypeError` that says what is wrong and where. */
-export function parseChatHistoryJSON(json: string | object): { messages: ChatMessage[]; metadata: Record<string, unknown> } {
+export function parseChatHistoryJSON(json: string | object): {
+  messages: ChatMessage[];
+  metadata: Record<string, unknown>;
+} {
   const data = readJsonInput(json, what);
   checkEnvelope(data);
   const parsed = chatHistoryJSONSchema.safeParse(data, { reportInput: true });
-  if (!parsed.success) throw new TypeError(`${what} is invalid ${describeIssues(parsed.error)}.`, { cause: parsed.error });
+  if (!parsed.success)
+    throw new TypeError(`${what} is invalid ${describeIssues(parsed.error)}.`, {
+      cause: parsed.error,
+    });
   return { messages: parsed.data.messages, metadata: parsed.data.metadata ?? {} };
 }

@@ -1,5 +1,10 @@
 import { ChatMessage, type ChatMessagePart, type CreateMessageOptions } from './chat-message.js';
-import { chatHistoryFormat, chatHistoryVersion, parseChatHistoryJSON, type ChatHistoryJSON } from './chat-history-json.js';
+import {
+  chatHistoryFormat,
+  chatHistoryVersion,
+  parseChatHistoryJSON,
+  type ChatHistoryJSON,
+} from './chat-history-json.js';
 import { snapshotMessage } from './snapshot-message.js';
 
 /** Options of {@link ChatHistory}. */
@@ -44,12 +49,18 @@ export class ChatHistory {
   }
 
   /** Appends a user message (text, or text and image parts); returns the stored message. */
-  addUserMessage(content: string | readonly ChatMessagePart[], options?: CreateMessageOptions): ChatMessage {
+  addUserMessage(
+    content: string | readonly ChatMessagePart[],
+    options?: CreateMessageOptions,
+  ): ChatMessage {
     return this.#push(ChatMessage.createUserMessage(content, options));
   }
 
   /** Appends an assistant message; returns the stored message. */
-  addAssistantMessage(content: string | readonly ChatMessagePart[], options?: CreateMessageOptions): ChatMessage {
+  addAssistantMessage(
+    content: string | readonly ChatMessagePart[],
+    options?: CreateMessageOptions,
+  ): ChatMessage {
     return this.#push(ChatMessage.createAssistantMessage(content, options));
   }
 
@@ -85,8 +96,14 @@ export class ChatHistory {
 
   /** The history in our versioned JSON format; `JSON.stringify(history)` uses it. */
   toJSON(): ChatHistoryJSON {
-    const metadata = Object.keys(this.metadata).length > 0 ? { metadata: structuredClone(this.metadata) } : {};
-    return { format: chatHistoryFormat, version: chatHistoryVersion, messages: this.getMessages(), ...metadata };
+    const metadata =
+      Object.keys(this.metadata).length > 0 ? { metadata: structuredClone(this.metadata) } : {};
+    return {
+      format: chatHistoryFormat,
+      version: chatHistoryVersion,
+      messages: this.getMessages(),
+      ...metadata,
+    };
   }
 
   /** The history as JSON text in our format (see {@link ChatHistory.loadFromJSON}). */

@@ -1,9 +1,21 @@
 import * as z from 'zod';
 import { isJsonValue, type JsonValue } from './json-value.js';
-import type { ChatMessage, ChatMessagePart, ChatUsage, ImagePart, ReasoningPart, TextPart, ToolCallPart, ToolResultPart } from './chat-message.js';
+import type {
+  ChatMessage,
+  ChatMessagePart,
+  ChatUsage,
+  ImagePart,
+  ReasoningPart,
+  TextPart,
+  ToolCallPart,
+  ToolResultPart,
+} from './chat-message.js';
 
 /** Any JSON value that survives `JSON.stringify` unchanged. */
-export const jsonValueSchema = z.custom<JsonValue>((value) => isJsonValue(value), 'Invalid input: expected a JSON value');
+export const jsonValueSchema = z.custom<JsonValue>(
+  (value) => isJsonValue(value),
+  'Invalid input: expected a JSON value',
+);
 
 /** `metadata`: any JSON values by key. */
 export const metadataSchema = z.record(z.string(), jsonValueSchema);
@@ -82,7 +94,12 @@ export const chatMessageSchema = z.strictObject({
   id: z.string().min(1),
   role: chatRoleSchema,
   content: z.array(chatMessagePartSchema),
-  createdAt: z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'Invalid input: expected an ISO-8601 date-time'),
+  createdAt: z
+    .string()
+    .refine(
+      (value) => !Number.isNaN(Date.parse(value)),
+      'Invalid input: expected an ISO-8601 date-time',
+    ),
   usage: chatUsageSchema.exactOptional(),
   metadata: metadataSchema.exactOptional(),
 }) satisfies z.ZodType<ChatMessage>;

@@ -102,8 +102,15 @@ export interface CreateMessageOptions {
   metadata?: Record<string, unknown>;
 }
 
-function create(role: ChatRole, content: readonly ChatMessagePart[], options: CreateMessageOptions = {}): ChatMessage {
-  const createdAt = options.createdAt instanceof Date ? options.createdAt.toISOString() : (options.createdAt ?? new Date().toISOString());
+function create(
+  role: ChatRole,
+  content: readonly ChatMessagePart[],
+  options: CreateMessageOptions = {},
+): ChatMessage {
+  const createdAt =
+    options.createdAt instanceof Date
+      ? options.createdAt.toISOString()
+      : (options.createdAt ?? new Date().toISOString());
   return {
     id: options.id ?? createId(),
     role,
@@ -124,15 +131,24 @@ export const ChatMessage = {
     return create('system', toParts(text), options);
   },
   /** A user message: text, or parts (text and images). */
-  createUserMessage(content: string | readonly ChatMessagePart[], options?: CreateMessageOptions): ChatMessage {
+  createUserMessage(
+    content: string | readonly ChatMessagePart[],
+    options?: CreateMessageOptions,
+  ): ChatMessage {
     return create('user', toParts(content), options);
   },
   /** An assistant message: text, or parts (text, reasoning, tool calls). */
-  createAssistantMessage(content: string | readonly ChatMessagePart[], options?: CreateMessageOptions): ChatMessage {
+  createAssistantMessage(
+    content: string | readonly ChatMessagePart[],
+    options?: CreateMessageOptions,
+  ): ChatMessage {
     return create('assistant', toParts(content), options);
   },
   /** A tool message holding the results of one tool round. */
-  createToolMessage(results: readonly ToolResultPart[], options?: CreateMessageOptions): ChatMessage {
+  createToolMessage(
+    results: readonly ToolResultPart[],
+    options?: CreateMessageOptions,
+  ): ChatMessage {
     return create('tool', results, options);
   },
   /** The concatenated text parts of a message. */

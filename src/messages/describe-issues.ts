@@ -5,7 +5,8 @@ function formatPath(path: readonly PropertyKey[]): string {
   let text = '';
   for (const key of path) {
     if (typeof key === 'number') text += `[${key}]`;
-    else if (typeof key === 'string' && /^[A-Za-z_$][\w$]*$/.test(key)) text += text === '' ? key : `.${key}`;
+    else if (typeof key === 'string' && /^[A-Za-z_$][\w$]*$/.test(key))
+      text += text === '' ? key : `.${key}`;
     else text += `[${JSON.stringify(String(key))}]`;
   }
   return text === '' ? 'the top level' : text;
@@ -15,7 +16,8 @@ function received(issue: z.core.$ZodIssue): string {
   const input = issue.input;
   // Only short primitives help; large values would drown the message.
   if (typeof input === 'string') return input.length <= 40 ? ` (got ${JSON.stringify(input)})` : '';
-  if (typeof input === 'number' || typeof input === 'boolean' || input === null) return ` (got ${String(input)})`;
+  if (typeof input === 'number' || typeof input === 'boolean' || input === null)
+    return ` (got ${String(input)})`;
   return '';
 }
 
@@ -24,7 +26,9 @@ function received(issue: z.core.$ZodIssue): string {
  * Parse with `{ reportInput: true }` so the offending value can be quoted.
  */
 export function describeIssues(error: z.ZodError, max = 3): string {
-  const issues = error.issues.slice(0, max).map((issue) => `at ${formatPath(issue.path)}: ${issue.message}${received(issue)}`);
+  const issues = error.issues
+    .slice(0, max)
+    .map((issue) => `at ${formatPath(issue.path)}: ${issue.message}${received(issue)}`);
   const more = error.issues.length - max;
   return issues.join('; ') + (more > 0 ? `; and ${more} more problem${more === 1 ? '' : 's'}` : '');
 }

@@ -1,5 +1,6 @@
 /** A value `JSON.parse` can return. */
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonValue =
+  string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 /** A JSON object. */
 export type JsonObject = { [key: string]: JsonValue };
@@ -30,5 +31,8 @@ export function isJsonValue(value: unknown, ancestors: object[] = []): value is 
   const proto: unknown = Object.getPrototypeOf(value);
   const inside = [...ancestors, value];
   if (Array.isArray(value)) return value.every((item) => isJsonValue(item, inside));
-  return (proto === Object.prototype || proto === null) && Object.values(value).every((item) => isJsonValue(item, inside));
+  return (
+    (proto === Object.prototype || proto === null) &&
+    Object.values(value).every((item) => isJsonValue(item, inside))
+  );
 }

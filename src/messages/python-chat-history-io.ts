@@ -1,5 +1,9 @@
 import { ChatHistory } from './chat-history.js';
-import { readPythonChatHistory, writePythonChatHistory, type PythonExportOptions } from './python-chat-history.js';
+import {
+  readPythonChatHistory,
+  writePythonChatHistory,
+  type PythonExportOptions,
+} from './python-chat-history.js';
 import type { PythonChatHistoryJSON } from './python-chat-history-schema.js';
 
 // Functions, not ChatHistory methods: a bundle that never touches the Python format leaves them out.
@@ -16,11 +20,17 @@ export function fromPythonChatHistory(json: string | object): ChatHistory {
 }
 
 /** The history as the Python library's `ChatHistory` JSON object. */
-export function toPythonChatHistory(history: ChatHistory, options?: PythonExportOptions): PythonChatHistoryJSON {
+export function toPythonChatHistory(
+  history: ChatHistory,
+  options?: PythonExportOptions,
+): PythonChatHistoryJSON {
   return writePythonChatHistory(history.getMessages(), history.metadata, options);
 }
 
 /** The history as the Python library's `ChatHistory` JSON text (indented by 2, as Python writes it). */
-export function toPythonChatHistoryJSON(history: ChatHistory, options?: PythonExportOptions): string {
+export function toPythonChatHistoryJSON(
+  history: ChatHistory,
+  options?: PythonExportOptions,
+): string {
   return JSON.stringify(toPythonChatHistory(history, options), null, 2);
 }

@@ -3,7 +3,10 @@ import type { ChatMessage } from './chat-message.js';
 import { describeIssues } from './describe-issues.js';
 import { toJsonObject } from './json-value.js';
 import { readPythonMessage, writePythonMessage } from './python-chat-message.js';
-import { pythonChatHistorySchema, type PythonChatHistoryJSON } from './python-chat-history-schema.js';
+import {
+  pythonChatHistorySchema,
+  type PythonChatHistoryJSON,
+} from './python-chat-history-schema.js';
 import {
   compactExtras,
   missingKeys,
@@ -32,13 +35,26 @@ const knownKeys = ['id', 'title', 'messages', 'metadata'];
  * history's `metadata` gets Python's `metadata` dict plus, under `python`, its `id`, `title` and
  * unknown keys; each message and part keeps what we do not model the same way (see `pythonExtrasKey`).
  */
-export function readPythonChatHistory(json: string | object): { messages: ChatMessage[]; metadata: Record<string, unknown> } {
+export function readPythonChatHistory(json: string | object): {
+  messages: ChatMessage[];
+  metadata: Record<string, unknown>;
+} {
   const data = readJsonInput(json, what);
-  if (typeof data === 'object' && data !== null && 'format' in data && data.format === 'tool-agents.chat-history') {
-    throw new TypeError(`${what}: this is a tool-agents history; load it with ChatHistory.loadFromJSON().`);
+  if (
+    typeof data === 'object' &&
+    data !== null &&
+    'format' in data &&
+    data.format === 'tool-agents.chat-history'
+  ) {
+    throw new TypeError(
+      `${what}: this is a tool-agents history; load it with ChatHistory.loadFromJSON().`,
+    );
   }
   const parsed = pythonChatHistorySchema.safeParse(data, { reportInput: true });
-  if (!parsed.success) throw new TypeError(`${what} is invalid ${describeIssues(parsed.error)}.`, { cause: parsed.error });
+  if (!parsed.success)
+    throw new TypeError(`${what} is invalid ${describeIssues(parsed.error)}.`, {
+      cause: parsed.error,
+    });
   const raw = parsed.data;
   const dict = raw.metadata ?? {};
   const extras = compactExtras({
@@ -50,14 +66,21 @@ export function readPythonChatHistory(json: string | object): { messages: ChatMe
     metadata: Object.hasOwn(dict, pythonExtrasKey) ? dict : undefined,
   });
   const { [pythonExtrasKey]: _shadowed, ...shown } = dict;
-  return { messages: raw.messages.map(readPythonMessage), metadata: withExtras(shown, extras) ?? {} };
+  return {
+    messages: raw.messages.map(readPythonMessage),
+    metadata: withExtras(shown, extras) ?? {},
+  };
 }
 
 /**
  * Our messages and history metadata as the Python library's `ChatHistory` JSON. A history read
  * with {@link readPythonChatHistory} and not changed comes back deep-equal to what was read.
  */
-export function writePythonChatHistory(messages: readonly ChatMessage[], metadata: Readonly<Record<string, unknown>>, options: PythonExportOptions = {}): PythonChatHistoryJSON {
+export function writePythonChatHistory(
+  messages: readonly ChatMessage[],
+  metadata: Readonly<Record<string, unknown>>,
+  options: PythonExportOptions = {},
+): PythonChatHistoryJSON {
   const extras = readExtras(metadata, pythonHistoryExtrasSchema);
   const omit = new Set(extras.omit ?? []);
   const id = options.id ?? extras.id ?? (omit.has('id') ? undefined : createId());

@@ -16,7 +16,16 @@ import {
 } from './python-extras.js';
 import { readTokenUsage, usageEqual, writeTokenUsage } from './python-token-usage.js';
 
-const knownKeys = ['id', 'role', 'content', 'created_at', 'updated_at', 'additional_fields', 'additional_information', 'token_usage'];
+const knownKeys = [
+  'id',
+  'role',
+  'content',
+  'created_at',
+  'updated_at',
+  'additional_fields',
+  'additional_information',
+  'token_usage',
+];
 const defaultedKeys = ['updated_at', 'additional_fields', 'additional_information', 'token_usage'];
 
 /**
@@ -26,7 +35,10 @@ const defaultedKeys = ['updated_at', 'additional_fields', 'additional_informatio
  * anything else becomes `user`, since it is text from outside the model.
  */
 function customRoleOf(raw: PythonChatMessageJSON): ChatRole {
-  const name = raw.additional_fields?.['custom_role'] ?? raw.additional_information?.['custom_role'] ?? raw.additional_information?.['custom_role_name'];
+  const name =
+    raw.additional_fields?.['custom_role'] ??
+    raw.additional_information?.['custom_role'] ??
+    raw.additional_information?.['custom_role_name'];
   const lower = typeof name === 'string' ? name.toLowerCase() : '';
   if (lower === 'system' || lower === 'developer') return 'system';
   return lower === 'assistant' ? 'assistant' : 'user';
@@ -35,7 +47,10 @@ function customRoleOf(raw: PythonChatMessageJSON): ChatRole {
 /** A validated Python message as ours; what we do not model goes to `metadata.python`. */
 export function readPythonMessage(raw: PythonChatMessageJSON): ChatMessage {
   const createdAt = fromPythonDateTime(raw.created_at);
-  if (createdAt === undefined) throw new TypeError(`Python message ${raw.id} has an invalid created_at ${JSON.stringify(raw.created_at)}.`);
+  if (createdAt === undefined)
+    throw new TypeError(
+      `Python message ${raw.id} has an invalid created_at ${JSON.stringify(raw.created_at)}.`,
+    );
   const content: ChatMessagePart[] = [];
   const opaqueParts: { index: number; part: JsonObject }[] = [];
   raw.content.forEach((rawPart, index) => {
@@ -51,10 +66,16 @@ export function readPythonMessage(raw: PythonChatMessageJSON): ChatMessage {
     extra: unknownKeys(raw, knownKeys),
     role: raw.role === 'custom' ? 'custom' : undefined,
     createdAt: toPythonDateTime(createdAt) === raw.created_at ? undefined : raw.created_at,
-    updatedAt: raw.updated_at === undefined || raw.updated_at === raw.created_at ? undefined : raw.updated_at,
+    updatedAt:
+      raw.updated_at === undefined || raw.updated_at === raw.created_at
+        ? undefined
+        : raw.updated_at,
     // Our own key inside Python's dict would be overwritten: keep that dict whole instead.
     additionalInformation: Object.hasOwn(information, pythonExtrasKey) ? information : undefined,
-    tokenUsage: raw.token_usage && usage && !jsonEqual(writeTokenUsage(usage), raw.token_usage) ? raw.token_usage : undefined,
+    tokenUsage:
+      raw.token_usage && usage && !jsonEqual(writeTokenUsage(usage), raw.token_usage)
+        ? raw.token_usage
+        : undefined,
     opaqueParts: opaqueParts.length > 0 ? opaqueParts : undefined,
   });
   const { [pythonExtrasKey]: _shadowed, ...shown } = information;
@@ -69,7 +90,10 @@ export function readPythonMessage(raw: PythonChatMessageJSON): ChatMessage {
   };
 }
 
-function writeContent(message: ChatMessage, opaque: readonly { index: number; part: JsonObject }[]): PythonContentJSON[] {
+function writeContent(
+  message: ChatMessage,
+  opaque: readonly { index: number; part: JsonObject }[],
+): PythonContentJSON[] {
   const content = message.content.map(writePythonContent);
   for (const { index, part } of [...opaque].sort((a, b) => a.index - b.index)) {
     content.splice(Math.min(index, content.length), 0, part as PythonContentJSON);
@@ -81,16 +105,34 @@ function writeContent(message: ChatMessage, opaque: readonly { index: number; pa
 export function writePythonMessage(message: ChatMessage): PythonChatMessageJSON {
   const extras = readExtras(message.metadata, pythonMessageExtrasSchema);
   const omit = new Set(extras.omit ?? []);
-  const written = extras.createdAt !== undefined && fromPythonDateTime(extras.createdAt) === message.createdAt ? extras.createdAt : toPythonDateTime(message.createdAt);
-  if (written === undefined) throw new TypeError(`Message ${message.id} has an invalid createdAt ${JSON.stringify(message.createdAt)}.`);
-  const out: PythonChatMessageJSON = { id: message.id, role: extras.role ?? message.role, content: writeContent(message, extras.opaqueParts ?? []), created_at: written };
+  const written =
+    extras.createdAt !== undefined && fromPythonDateTime(extras.createdAt) === message.createdAt
+      ? extras.createdAt
+      : toPythonDateTime(message.createdAt);
+  if (written === undefined)
+    throw new TypeError(
+      `Message ${message.id} has an invalid createdAt ${JSON.stringify(message.createdAt)}.`,
+    );
+  const out: PythonChatMessageJSON = {
+    id: message.id,
+    role: extras.role ?? message.role,
+    content: writeContent(message, extras.opaqueParts ?? []),
+    created_at: written,
+  };
   if (!omit.has('updated_at')) out.updated_at = extras.updatedAt ?? written;
   const fields = extras.additionalFields ?? {};
-  if (!(omit.has('additional_fields') && Object.keys(fields).length === 0)) out.additional_fields = fields;
+  if (!(omit.has('additional_fields') && Object.keys(fields).length === 0))
+    out.additional_fields = fields;
   const information = extras.additionalInformation ?? toJsonObject(withoutExtras(message.metadata));
-  if (!(omit.has('additional_information') && Object.keys(information).length === 0)) out.additional_information = information;
+  if (!(omit.has('additional_information') && Object.keys(information).length === 0))
+    out.additional_information = information;
   const kept = extras.tokenUsage;
-  const tokenUsage = kept !== undefined && usageEqual(readTokenUsage(kept), message.usage) ? kept : message.usage ? writeTokenUsage(message.usage) : null;
+  const tokenUsage =
+    kept !== undefined && usageEqual(readTokenUsage(kept), message.usage)
+      ? kept
+      : message.usage
+        ? writeTokenUsage(message.usage)
+        : null;
   if (!(omit.has('token_usage') && tokenUsage === null)) out.token_usage = tokenUsage;
   return extras.extra ? { ...out, ...extras.extra } : out;
 }

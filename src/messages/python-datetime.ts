@@ -3,17 +3,21 @@
  * times as UTC (the writer's zone is unknown) and write UTC times the same way.
  */
 
-const pattern = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
+const pattern =
+  /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 
 /** A Python `isoformat()` time as our ISO-8601 UTC form (`…Z`), or `undefined` when it is not one. */
 export function fromPythonDateTime(text: string): string | undefined {
   const match = pattern.exec(text);
   if (!match) return undefined;
-  const [, date = '', hours = '00', minutes = '00', seconds = '00', fraction = '', zone = 'Z'] = match;
-  if (!isCalendarDate(date) || Number(hours) > 23 || Number(minutes) > 59 || Number(seconds) > 59) return undefined;
+  const [, date = '', hours = '00', minutes = '00', seconds = '00', fraction = '', zone = 'Z'] =
+    match;
+  if (!isCalendarDate(date) || Number(hours) > 23 || Number(minutes) > 59 || Number(seconds) > 59)
+    return undefined;
   // Date.parse reliably takes only milliseconds and `±HH:MM` offsets.
   const millis = fraction.padEnd(3, '0').slice(0, 3);
-  const offset = zone === 'Z' ? 'Z' : `${zone.slice(0, 3)}:${zone.slice(3).replace(':', '').padEnd(2, '0')}`;
+  const offset =
+    zone === 'Z' ? 'Z' : `${zone.slice(0, 3)}:${zone.slice(3).replace(':', '').padEnd(2, '0')}`;
   const time = Date.parse(`${date}T${hours}:${minutes}:${seconds}.${millis}${offset}`);
   return Number.isNaN(time) ? undefined : new Date(time).toISOString();
 }
@@ -22,7 +26,11 @@ export function fromPythonDateTime(text: string): string | undefined {
 function isCalendarDate(date: string): boolean {
   const [year = 0, month = 0, day = 0] = date.split('-').map(Number);
   const check = new Date(Date.UTC(year, month - 1, day));
-  return check.getUTCFullYear() === year && check.getUTCMonth() === month - 1 && check.getUTCDate() === day;
+  return (
+    check.getUTCFullYear() === year &&
+    check.getUTCMonth() === month - 1 &&
+    check.getUTCDate() === day
+  );
 }
 
 const pad = (value: number, width = 2): string => String(value).padStart(width, '0');

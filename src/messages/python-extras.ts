@@ -52,7 +52,9 @@ export const pythonMessageExtrasSchema = z.object({
   /** `token_usage` verbatim, when `usage` cannot rebuild it. */
   tokenUsage: pythonTokenUsageSchema.exactOptional(),
   /** Binary parts that are not images (our parts cannot hold them), with their position. */
-  opaqueParts: z.array(z.object({ index: z.number().int().nonnegative(), part: jsonObject })).exactOptional(),
+  opaqueParts: z
+    .array(z.object({ index: z.number().int().nonnegative(), part: jsonObject }))
+    .exactOptional(),
 });
 
 /** What a history keeps in `metadata.python`. */
@@ -68,27 +70,38 @@ export const pythonHistoryExtrasSchema = z.object({
 export type PythonPartExtras = z.output<typeof pythonPartExtrasSchema>;
 
 /** The `metadata.python` of something we wrote, or `{}` when absent or tampered with. */
-export function readExtras<T extends object>(metadata: Readonly<Record<string, unknown>> | undefined, schema: z.ZodType<T>): Partial<T> {
+export function readExtras<T extends object>(
+  metadata: Readonly<Record<string, unknown>> | undefined,
+  schema: z.ZodType<T>,
+): Partial<T> {
   const parsed = schema.safeParse(metadata?.[pythonExtrasKey]);
   return parsed.success ? parsed.data : {};
 }
 
 /** `extras` without its undefined fields, or `undefined` when nothing is left. */
-export function compactExtras(extras: Record<string, JsonValue | undefined>): JsonObject | undefined {
+export function compactExtras(
+  extras: Record<string, JsonValue | undefined>,
+): JsonObject | undefined {
   const kept: JsonObject = {};
   for (const [key, value] of Object.entries(extras)) if (value !== undefined) kept[key] = value;
   return Object.keys(kept).length > 0 ? kept : undefined;
 }
 
 /** The keys of `raw` outside `known`, or `undefined` when there are none. */
-export function unknownKeys(raw: Readonly<Record<string, JsonValue | undefined>>, known: readonly string[]): JsonObject | undefined {
+export function unknownKeys(
+  raw: Readonly<Record<string, JsonValue | undefined>>,
+  known: readonly string[],
+): JsonObject | undefined {
   const extra: Record<string, JsonValue | undefined> = {};
   for (const [key, value] of Object.entries(raw)) if (!known.includes(key)) extra[key] = value;
   return compactExtras(extra);
 }
 
 /** The keys of `optional` that `raw` lacks, or `undefined` when it has them all. */
-export function missingKeys(raw: Readonly<Record<string, unknown>>, optional: readonly string[]): string[] | undefined {
+export function missingKeys(
+  raw: Readonly<Record<string, unknown>>,
+  optional: readonly string[],
+): string[] | undefined {
   const missing = optional.filter((key) => !Object.hasOwn(raw, key));
   return missing.length > 0 ? missing : undefined;
 }
@@ -99,13 +112,18 @@ export function nonEmpty(dict: JsonObject | undefined): JsonObject | undefined {
 }
 
 /** `metadata` with `extras` under {@link pythonExtrasKey}, or `undefined` when both are empty. */
-export function withExtras(metadata: JsonObject, extras: JsonObject | undefined): JsonObject | undefined {
+export function withExtras(
+  metadata: JsonObject,
+  extras: JsonObject | undefined,
+): JsonObject | undefined {
   const result: JsonObject = extras ? { ...metadata, [pythonExtrasKey]: extras } : metadata;
   return Object.keys(result).length > 0 ? result : undefined;
 }
 
 /** `metadata` without {@link pythonExtrasKey}. */
-export function withoutExtras(metadata: Readonly<Record<string, unknown>> | undefined): Record<string, unknown> {
+export function withoutExtras(
+  metadata: Readonly<Record<string, unknown>> | undefined,
+): Record<string, unknown> {
   if (!metadata) return {};
   const { [pythonExtrasKey]: _extras, ...rest } = metadata;
   return rest;

@@ -19,8 +19,14 @@ export function readTokenUsage(raw: PythonTokenUsageJSON): ChatUsage {
 export function writeTokenUsage(usage: ChatUsage): PythonTokenUsageJSON {
   const details: JsonObject = {};
   if (usage.reasoningTokens !== undefined) details['reasoning_tokens'] = usage.reasoningTokens;
-  if (usage.cachedInputTokens !== undefined) details['cache_read_input_tokens'] = usage.cachedInputTokens;
-  return { input_tokens: usage.inputTokens, output_tokens: usage.outputTokens, total_tokens: usage.totalTokens, details };
+  if (usage.cachedInputTokens !== undefined)
+    details['cache_read_input_tokens'] = usage.cachedInputTokens;
+  return {
+    input_tokens: usage.inputTokens,
+    output_tokens: usage.outputTokens,
+    total_tokens: usage.totalTokens,
+    details,
+  };
 }
 
 /** True when both describe the same counts (both absent counts as equal). */

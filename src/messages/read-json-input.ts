@@ -4,6 +4,9 @@ export function readJsonInput(json: string | object, what: string): unknown {
   try {
     return JSON.parse(json) as unknown;
   } catch (error) {
-    throw new TypeError(`${what} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new TypeError(
+      `${what} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
   }
 }

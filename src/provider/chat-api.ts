@@ -34,8 +34,20 @@ export interface ProviderToolCall {
 export type ProviderEvent =
   | { readonly type: 'text-delta'; readonly text: string }
   | { readonly type: 'reasoning-delta'; readonly text: string }
-  | { readonly type: 'tool-call-start'; readonly index: number; /** `''` when the provider sent none. */ readonly id: string; readonly name: string }
-  | { readonly type: 'tool-call-delta'; readonly index: number; readonly id: string; readonly name: string; readonly argumentsDelta: string; readonly argumentsText: string }
+  | {
+      readonly type: 'tool-call-start';
+      readonly index: number;
+      /** `''` when the provider sent none. */ readonly id: string;
+      readonly name: string;
+    }
+  | {
+      readonly type: 'tool-call-delta';
+      readonly index: number;
+      readonly id: string;
+      readonly name: string;
+      readonly argumentsDelta: string;
+      readonly argumentsText: string;
+    }
   | { readonly type: 'finish'; readonly step: ProviderStepResult };
 
 /** The whole of one model request, delivered with its `finish` event. */

@@ -1,11 +1,23 @@
 /** How the model may use tools. */
-export type ToolChoice = 'auto' | 'none' | 'required' | { readonly type: 'function'; readonly function: { readonly name: string } };
+export type ToolChoice =
+  | 'auto'
+  | 'none'
+  | 'required'
+  | { readonly type: 'function'; readonly function: { readonly name: string } };
 
 /** The response format (`json_object` or a JSON schema), as OpenAI defines it. */
 export type ResponseFormat =
   | { readonly type: 'text' }
   | { readonly type: 'json_object' }
-  | { readonly type: 'json_schema'; readonly json_schema: { readonly name: string; readonly schema: Record<string, unknown>; readonly strict?: boolean; readonly description?: string } };
+  | {
+      readonly type: 'json_schema';
+      readonly json_schema: {
+        readonly name: string;
+        readonly schema: Record<string, unknown>;
+        readonly strict?: boolean;
+        readonly description?: string;
+      };
+    };
 
 /**
  * Sampling and request settings. Every field is optional; an unset field is not sent, so the

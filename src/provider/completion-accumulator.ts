@@ -7,7 +7,9 @@ import { parseWireUsage } from './wire-usage.js';
 type Json = Record<string, unknown>;
 
 function asObject(value: unknown): Json | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined;
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Json)
+    : undefined;
 }
 
 /** What one parsed chunk told us beyond its deltas: the chunk itself when it carries an error. */
@@ -16,13 +18,20 @@ export type ChunkOutcome = { readonly errorPayload: Json } | undefined;
 /** True when a delta carries something of the answer: text, reasoning, a refusal or a tool call. */
 function carriesContent(delta: Json): boolean {
   const content = delta['content'];
-  if ((typeof content === 'string' && content !== '') || (Array.isArray(content) && content.length > 0)) return true;
+  if (
+    (typeof content === 'string' && content !== '') ||
+    (Array.isArray(content) && content.length > 0)
+  )
+    return true;
   for (const field of ['reasoning_content', 'reasoning', 'refusal'] as const) {
     const value = delta[field];
     if (typeof value === 'string' && value !== '') return true;
   }
   const toolCalls = delta['tool_calls'];
-  return (Array.isArray(toolCalls) && toolCalls.length > 0) || asObject(delta['function_call']) !== undefined;
+  return (
+    (Array.isArray(toolCalls) && toolCalls.length > 0) ||
+    asObject(delta['function_call']) !== undefined
+  );
 }
 
 /**
@@ -68,8 +77,10 @@ export class CompletionAccumulator {
     if (!body) return undefined;
     if (body['error'] !== undefined && body['error'] !== null) return { errorPayload: body };
 
-    if (this.#responseId === undefined && typeof body['id'] === 'string' && body['id'] !== '') this.#responseId = body['id'];
-    if (this.#model === undefined && typeof body['model'] === 'string' && body['model'] !== '') this.#model = body['model'];
+    if (this.#responseId === undefined && typeof body['id'] === 'string' && body['id'] !== '')
+      this.#responseId = body['id'];
+    if (this.#model === undefined && typeof body['model'] === 'string' && body['model'] !== '')
+      this.#model = body['model'];
     // The last usage anywhere wins: some send it cumulatively on every chunk, some after the finish.
     const usage = parseWireUsage(body['usage']);
     if (usage) this.#usage = usage;
@@ -83,7 +94,8 @@ export class CompletionAccumulator {
       const index = typeof choice['index'] === 'number' ? choice['index'] : 0;
       const delta = asObject(choice['delta']) ?? asObject(choice['message']);
       // A choice is adopted by its first content; until then, finish reasons of any choice count.
-      if (this.#choiceIndex === undefined && delta && carriesContent(delta)) this.#choiceIndex = index;
+      if (this.#choiceIndex === undefined && delta && carriesContent(delta))
+        this.#choiceIndex = index;
       if (this.#choiceIndex !== undefined && index !== this.#choiceIndex) continue;
       if (delta && this.#choiceIndex !== undefined) this.#applyDelta(delta, events);
       if (typeof choice['finish_reason'] === 'string') this.#setFinish(choice['finish_reason']);
@@ -96,12 +108,23 @@ export class CompletionAccumulator {
     const toolCalls = this.#toolCalls.finish();
     let finishReason = this.#finishReason ?? 'unknown';
     // Some providers say `stop` (or nothing) for a tool turn: the calls decide.
-    if (toolCalls.length > 0 && (finishReason === 'stop' || finishReason === 'unknown' || finishReason === 'function_call')) finishReason = 'tool_calls';
+    if (
+      toolCalls.length > 0 &&
+      (finishReason === 'stop' || finishReason === 'unknown' || finishReason === 'function_call')
+    )
+      finishReason = 'tool_calls';
     if (toolCalls.length === 0 && finishReason === 'unknown') finishReason = 'stop';
     const metadata: Json = {};
     if (this.#responseId !== undefined) metadata['responseId'] = this.#responseId;
     if (this.#model !== undefined) metadata['model'] = this.#model;
-    return { text: this.text, reasoning: this.reasoning, toolCalls, finishReason, usage: this.#usage, metadata };
+    return {
+      text: this.text,
+      reasoning: this.reasoning,
+      toolCalls,
+      finishReason,
+      usage: this.#usage,
+      metadata,
+    };
   }
 
   #setFinish(reason: string): void {
@@ -110,7 +133,10 @@ export class CompletionAccumulator {
   }
 
   #applyDelta(delta: Json, events: ProviderEvent[]): void {
-    const reasoning = typeof delta['reasoning_content'] === 'string' && delta['reasoning_content'] !== '' ? delta['reasoning_content'] : delta['reasoning'];
+    const reasoning =
+      typeof delta['reasoning_content'] === 'string' && delta['reasoning_content'] !== ''
+        ? delta['reasoning_content']
+        : delta['reasoning'];
     if (typeof reasoning === 'string' && reasoning !== '') this.#addReasoning(reasoning, events);
 
     const content = delta['content'];
@@ -119,7 +145,8 @@ export class CompletionAccumulator {
     } else if (Array.isArray(content)) {
       for (const part of content) this.#applyContentPart(part, events);
     }
-    if (typeof delta['refusal'] === 'string' && delta['refusal'] !== '') this.#addText(delta['refusal'], events);
+    if (typeof delta['refusal'] === 'string' && delta['refusal'] !== '')
+      this.#addText(delta['refusal'], events);
 
     const toolCalls = delta['tool_calls'];
     if (Array.isArray(toolCalls)) {
@@ -135,7 +162,8 @@ export class CompletionAccumulator {
   #applyContentPart(raw: unknown, events: ProviderEvent[]): void {
     const part = asObject(raw);
     if (!part) return;
-    if (part['type'] === 'text' && typeof part['text'] === 'string' && part['text'] !== '') this.#addText(part['text'], events);
+    if (part['type'] === 'text' && typeof part['text'] === 'string' && part['text'] !== '')
+      this.#addText(part['text'], events);
     if (part['type'] === 'thinking') {
       const thinking = part['thinking'];
       if (typeof thinking === 'string' && thinking !== '') this.#addReasoning(thinking, events);

@@ -25,7 +25,11 @@ export function networkFailureHint(url: string): string {
     return 'Check the base URL.';
   }
   const page = globalThis.location;
-  if (page?.protocol === 'https:' && target.protocol === 'http:' && !['localhost', '127.0.0.1', '[::1]'].includes(target.hostname)) {
+  if (
+    page?.protocol === 'https:' &&
+    target.protocol === 'http:' &&
+    !['localhost', '127.0.0.1', '[::1]'].includes(target.hostname)
+  ) {
     return `This https page cannot call the http endpoint ${target.origin} (mixed content); use https or a local server.`;
   }
   const origin = page?.origin && page.origin !== 'null' ? page.origin : 'this page';

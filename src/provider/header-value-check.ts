@@ -35,12 +35,17 @@ const characterNames: ReadonlyMap<number, string> = new Map([
 
 function describeCodePoint(codePoint: number): string {
   const hex = `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
-  const name = characterNames.get(codePoint) ?? (codePoint < 0x20 || (codePoint >= 0x7f && codePoint < 0xa0) ? 'control character' : 'non-ASCII character');
+  const name =
+    characterNames.get(codePoint) ??
+    (codePoint < 0x20 || (codePoint >= 0x7f && codePoint < 0xa0)
+      ? 'control character'
+      : 'non-ASCII character');
   return `${name} (${hex})`;
 }
 
 // Fetch strips these from both ends of a header value, so they are harmless there.
-const isEdgeWhitespace = (code: number): boolean => code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+const isEdgeWhitespace = (code: number): boolean =>
+  code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
 
 /** Where `value` starts and ends once the whitespace fetch strips from its ends is left out. */
 function trimmedRange(value: string): readonly [start: number, end: number] {
@@ -56,11 +61,15 @@ export function trimHeaderValue(value: string): string {
   return value.slice(...trimmedRange(value));
 }
 
-function firstCharacterOutside(value: string, allowed: (codePoint: number) => boolean): UnsendableCharacter | undefined {
+function firstCharacterOutside(
+  value: string,
+  allowed: (codePoint: number) => boolean,
+): UnsendableCharacter | undefined {
   const [start, end] = trimmedRange(value);
   for (let index = start; index < end; index++) {
     const codePoint = value.codePointAt(index)!;
-    if (!allowed(codePoint)) return { character: describeCodePoint(codePoint), position: index + 1 };
+    if (!allowed(codePoint))
+      return { character: describeCodePoint(codePoint), position: index + 1 };
     if (codePoint > 0xffff) index++;
   }
   return undefined;
@@ -81,5 +90,9 @@ export function findUnsendableKeyCharacter(key: string): UnsendableCharacter | u
  * looks like a network failure.
  */
 export function findUnsendableHeaderCharacter(value: string): UnsendableCharacter | undefined {
-  return firstCharacterOutside(value, (codePoint) => codePoint === 0x09 || (codePoint >= 0x20 && codePoint !== 0x7f && codePoint <= 0xff));
+  return firstCharacterOutside(
+    value,
+    (codePoint) =>
+      codePoint === 0x09 || (codePoint >= 0x20 && codePoint !== 0x7f && codePoint <= 0xff),
+  );
 }

@@ -12,12 +12,21 @@ import {
 } from '../errors.js';
 import { abortableDelay } from '../internal/abortable-delay.js';
 import { countOption, durationOption } from '../internal/check-option.js';
-import { backoffDelayMs, isRetryableStatus, serverRetryDelayMs, serverRetryHint } from '../internal/retry-policy.js';
+import {
+  backoffDelayMs,
+  isRetryableStatus,
+  serverRetryDelayMs,
+  serverRetryHint,
+} from '../internal/retry-policy.js';
 import type { ChatAPI, ChatRequest, ProviderEvent } from './chat-api.js';
 import { baseChatSettings, cloneSettings, type ChatSettings } from './chat-settings.js';
 import { CompletionAccumulator } from './completion-accumulator.js';
 import { displayURL, joinURL, networkFailureHint } from './endpoint-url.js';
-import { findUnsendableHeaderCharacter, findUnsendableKeyCharacter, trimHeaderValue } from './header-value-check.js';
+import {
+  findUnsendableHeaderCharacter,
+  findUnsendableKeyCharacter,
+  trimHeaderValue,
+} from './header-value-check.js';
 import { parseErrorBody, readProviderError } from './provider-error-body.js';
 import { readErrorBody } from './read-error-body.js';
 import { redactError } from './redact-error.js';
@@ -85,7 +94,8 @@ interface OpenedResponse {
 
 type Partial = () => PartialResponse;
 
-const isDoneMarker = (data: string): boolean => data === '[DONE]' || (data.length < 32 && data.trim() === '[DONE]');
+const isDoneMarker = (data: string): boolean =>
+  data === '[DONE]' || (data.length < 32 && data.trim() === '[DONE]');
 
 /** A streaming client for any OpenAI-compatible `/chat/completions` endpoint, built on `fetch`. */
 export class OpenAIChatAPI implements ChatAPI {
@@ -112,7 +122,12 @@ export class OpenAIChatAPI implements ChatAPI {
     this.maxRetries = countOption('maxRetries', options.maxRetries, 2, 0);
     this.timeout = durationOption('timeout', options.timeout, defaultTimeoutMs);
     this.idleTimeout = durationOption('idleTimeout', options.idleTimeout, defaultTimeoutMs);
-    this.maxEventBytes = countOption('maxEventBytes', options.maxEventBytes, defaultMaxEventSize, 1);
+    this.maxEventBytes = countOption(
+      'maxEventBytes',
+      options.maxEventBytes,
+      defaultMaxEventSize,
+      1,
+    );
     this.#apiKey = options.apiKey ? trimHeaderValue(options.apiKey) || undefined : undefined;
     this.#headers = { ...options.headers };
     this.#headerProblem = findHeaderProblem(this.#apiKey, this.#headers);
@@ -134,14 +149,18 @@ export class OpenAIChatAPI implements ChatAPI {
   }
 
   /** The same events, one array per network read: one await per read instead of per event. */
-  async *streamChatBatches(request: ChatRequest): AsyncGenerator<readonly ProviderEvent[], void, undefined> {
+  async *streamChatBatches(
+    request: ChatRequest,
+  ): AsyncGenerator<readonly ProviderEvent[], void, undefined> {
     const url = joinURL(this.baseURL, 'chat/completions');
     const shownURL = displayURL(url);
     const { signal } = request;
     try {
       // Checked per request, not at construction: a key is user input, and its error belongs to the turn.
       if (this.#headerProblem) throw new APIKeyFormatError(this.#headerProblem, { url: shownURL });
-      const body = JSON.stringify(buildRequestBody(this.model, request.messages, request.settings, request.tools));
+      const body = JSON.stringify(
+        buildRequestBody(this.model, request.messages, request.settings, request.tools),
+      );
       const opened = await this.#open(url, shownURL, body, signal);
       yield* this.#readResponse(opened, shownURL, signal);
     } catch (error) {
@@ -152,23 +171,40 @@ export class OpenAIChatAPI implements ChatAPI {
   }
 
   /** Sends the request, retrying what may succeed on another try, until a response's first bytes arrive. */
-  async #open(url: string, shownURL: string, body: string, signal: AbortSignal | undefined): Promise<OpenedResponse> {
-    const headers: Record<string, string> = { 'Content-Type': 'application/json', ...this.#headers };
+  async #open(
+    url: string,
+    shownURL: string,
+    body: string,
+    signal: AbortSignal | undefined,
+  ): Promise<OpenedResponse> {
+    const headers: Record<string, string> = {
+      'Content-Type': 'application/json',
+      ...this.#headers,
+    };
     if (this.#apiKey) headers['Authorization'] = `Bearer ${this.#apiKey}`;
     for (let attempt = 0; ; attempt++) {
       const retry = attempt < this.maxRetries;
       const attemptAbort = new AbortController();
-      const fetchSignal = signal ? AbortSignal.any([signal, attemptAbort.signal]) : attemptAbort.signal;
+      const fetchSignal = signal
+        ? AbortSignal.any([signal, attemptAbort.signal])
+        : attemptAbort.signal;
       let outcome: Response | typeof timedOut;
       try {
-        outcome = await settleWithin(this.#fetch(url, { method: 'POST', headers, body, signal: fetchSignal }), this.timeout);
+        outcome = await settleWithin(
+          this.#fetch(url, { method: 'POST', headers, body, signal: fetchSignal }),
+          this.timeout,
+        );
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
         if (retry) {
           await abortableDelay(backoffDelayMs(attempt), signal);
           continue;
         }
-        throw new NetworkError(`Could not reach ${shownURL}: the request failed before any response arrived (network error or CORS refusal).`, networkFailureHint(url), { cause: error, url: shownURL });
+        throw new NetworkError(
+          `Could not reach ${shownURL}: the request failed before any response arrived (network error or CORS refusal).`,
+          networkFailureHint(url),
+          { cause: error, url: shownURL },
+        );
       }
       if (signal?.aborted) throw signal.reason;
       if (outcome === timedOut) {
@@ -182,7 +218,9 @@ export class OpenAIChatAPI implements ChatAPI {
       const response = outcome;
       if (response.ok) {
         if (!response.body) return { response, body: undefined, first: { kind: 'end' } };
-        const reader = new TimedBodyReader(response.body, this.idleTimeout, () => attemptAbort.abort());
+        const reader = new TimedBodyReader(response.body, this.idleTimeout, () =>
+          attemptAbort.abort(),
+        );
         const first = await reader.read();
         // Silence before the first byte is a timeout like any other: nothing was received yet.
         if (first.kind === 'idle' && retry && !signal?.aborted) {
@@ -191,10 +229,14 @@ export class OpenAIChatAPI implements ChatAPI {
         }
         return { response, body: reader, first };
       }
-      const serverSaysRetry = serverRetryHint(response.headers) ?? isRetryableStatus(response.status);
+      const serverSaysRetry =
+        serverRetryHint(response.headers) ?? isRetryableStatus(response.status);
       if (serverSaysRetry && retry) {
         await response.body?.cancel().catch(() => undefined);
-        await abortableDelay(serverRetryDelayMs(response.headers) ?? backoffDelayMs(attempt), signal);
+        await abortableDelay(
+          serverRetryDelayMs(response.headers) ?? backoffDelayMs(attempt),
+          signal,
+        );
         continue;
       }
       throw await this.#httpError(response, shownURL);
@@ -203,7 +245,11 @@ export class OpenAIChatAPI implements ChatAPI {
 
   async #httpError(response: Response, url: string): Promise<HTTPError> {
     // Read past the limit by one echoed key, redact, then cut: a key straddling the cut goes whole.
-    const text = await readErrorBody(response, maxErrorBodyChars + this.#redactor.longestEcho, this.idleTimeout).catch(() => '');
+    const text = await readErrorBody(
+      response,
+      maxErrorBodyChars + this.#redactor.longestEcho,
+      this.idleTimeout,
+    ).catch(() => '');
     const body = this.#redactor.redactThenCut(text, maxErrorBodyChars);
     const details = parseErrorBody(body, response.headers.get('content-type') ?? '');
     const retryAfterMs = serverRetryDelayMs(response.headers);
@@ -219,11 +265,20 @@ export class OpenAIChatAPI implements ChatAPI {
     );
   }
 
-  async *#readResponse(opened: OpenedResponse, url: string, signal: AbortSignal | undefined): AsyncGenerator<readonly ProviderEvent[], void, undefined> {
+  async *#readResponse(
+    opened: OpenedResponse,
+    url: string,
+    signal: AbortSignal | undefined,
+  ): AsyncGenerator<readonly ProviderEvent[], void, undefined> {
     const { response, body } = opened;
     if (!body) throw new IncompleteStreamError(`The response from ${url} has no body.`, { url });
     const accumulator = new CompletionAccumulator();
-    const partial: Partial = () => ({ text: accumulator.text, reasoning: accumulator.reasoning, messages: [], usage: zeroUsage });
+    const partial: Partial = () => ({
+      text: accumulator.text,
+      reasoning: accumulator.reasoning,
+      messages: [],
+      usage: zeroUsage,
+    });
     try {
       const contentType = response.headers.get('content-type') ?? '';
       if (contentType.includes('json') && !contentType.includes('event-stream')) {
@@ -251,7 +306,11 @@ export class OpenAIChatAPI implements ChatAPI {
     partial: Partial,
   ): AsyncGenerator<readonly ProviderEvent[], void, undefined> {
     // The partial answer is attached where the error surfaces, after the events before it were applied.
-    const sse = new SSEEventReader({ maxEventSize: this.maxEventBytes, tooLarge: (limit, preview) => new EventTooLargeError(limit, this.#redactor.redact(preview), { url }) });
+    const sse = new SSEEventReader({
+      maxEventSize: this.maxEventBytes,
+      tooLarge: (limit, preview) =>
+        new EventTooLargeError(limit, this.#redactor.redact(preview), { url }),
+    });
     const withPartial = (error: unknown): unknown => {
       if (error instanceof EventTooLargeError) error.partial = partial();
       return error;
@@ -264,8 +323,13 @@ export class OpenAIChatAPI implements ChatAPI {
         if (signal?.aborted) throw signal.reason;
         // After the finish reason, a stall or a drop loses nothing of the answer (at most the usage).
         if (accumulator.hasFinishReason) break;
-        if (read.kind === 'idle') throw new TimeoutError('idle', this.idleTimeout, { url, partial: partial() });
-        throw new IncompleteStreamError(`The connection to ${url} was lost mid-stream.`, { cause: read.error, url, partial: partial() });
+        if (read.kind === 'idle')
+          throw new TimeoutError('idle', this.idleTimeout, { url, partial: partial() });
+        throw new IncompleteStreamError(`The connection to ${url} was lost mid-stream.`, {
+          cause: read.error,
+          url,
+          partial: partial(),
+        });
       }
       // A read of a megabyte holds thousands of events: handled in slices, each one yielded, so a
       // consumer that lets the browser paint between batches never blocks it for long.
@@ -311,7 +375,10 @@ export class OpenAIChatAPI implements ChatAPI {
       rest = undefined;
     }
     if (!sawDone && !accumulator.hasFinishReason) {
-      throw new IncompleteStreamError(`The stream from ${url} ended before the response was finished (no finish reason and no [DONE]).`, { url, partial: partial() });
+      throw new IncompleteStreamError(
+        `The stream from ${url} ended before the response was finished (no finish reason and no [DONE]).`,
+        { url, partial: partial() },
+      );
     }
     // The end is known: release the connection now, even if the server would keep it open.
     body.cancel();
@@ -319,22 +386,42 @@ export class OpenAIChatAPI implements ChatAPI {
   }
 
   /** The whole of a non-streamed body, bounded like one event. */
-  async #readWhole(body: TimedBodyReader, first: BodyReadOutcome, url: string, signal: AbortSignal | undefined): Promise<string> {
+  async #readWhole(
+    body: TimedBodyReader,
+    first: BodyReadOutcome,
+    url: string,
+    signal: AbortSignal | undefined,
+  ): Promise<string> {
     const decoder = new TextDecoder();
     let text = '';
     let read = first;
     while (read.kind === 'bytes') {
       text += decoder.decode(read.bytes, { stream: true });
-      if (text.length > this.maxEventBytes) throw new EventTooLargeError(this.maxEventBytes, this.#redactor.redact(text.slice(0, 4096)), { url });
+      if (text.length > this.maxEventBytes)
+        throw new EventTooLargeError(
+          this.maxEventBytes,
+          this.#redactor.redact(text.slice(0, 4096)),
+          { url },
+        );
       read = await body.read();
     }
     if (read.kind === 'end') return text + decoder.decode();
     if (signal?.aborted) throw signal.reason;
     if (read.kind === 'idle') throw new TimeoutError('idle', this.idleTimeout, { url });
-    throw new IncompleteStreamError(`The connection to ${url} was lost before the whole response arrived.`, { cause: read.error, url });
+    throw new IncompleteStreamError(
+      `The connection to ${url} was lost before the whole response arrived.`,
+      { cause: read.error, url },
+    );
   }
 
-  #applyEvent(event: ServerSentEvent, accumulator: CompletionAccumulator, events: ProviderEvent[], url: string, partial: Partial, atEnd: boolean): void {
+  #applyEvent(
+    event: ServerSentEvent,
+    accumulator: CompletionAccumulator,
+    events: ProviderEvent[],
+    url: string,
+    partial: Partial,
+    atEnd: boolean,
+  ): void {
     if (event.event === 'error') {
       let payload: unknown = event.data;
       try {
@@ -348,7 +435,14 @@ export class OpenAIChatAPI implements ChatAPI {
   }
 
   /** Applies one event's JSON; `atEnd` marks the event the end of the body cut off without its blank line. */
-  #applyData(data: string, accumulator: CompletionAccumulator, events: ProviderEvent[], url: string, partial: Partial, atEnd: boolean): void {
+  #applyData(
+    data: string,
+    accumulator: CompletionAccumulator,
+    events: ProviderEvent[],
+    url: string,
+    partial: Partial,
+    atEnd: boolean,
+  ): void {
     let chunk: unknown;
     try {
       chunk = JSON.parse(data);
@@ -356,31 +450,55 @@ export class OpenAIChatAPI implements ChatAPI {
       if (atEnd && error instanceof SyntaxError) {
         // Cut inside the final event (or inside [DONE]): after the finish reason nothing is missing.
         if (accumulator.hasFinishReason) return;
-        throw new IncompleteStreamError(`The stream from ${url} was cut off inside its last event, before the response was finished.`, { url, partial: partial() });
+        throw new IncompleteStreamError(
+          `The stream from ${url} was cut off inside its last event, before the response was finished.`,
+          { url, partial: partial() },
+        );
       }
-      const why = error instanceof SyntaxError ? 'is not valid JSON' : 'could not be read (nested too deeply or too large)';
-      throw new MalformedStreamError(`The stream from ${url} sent an event that ${why}.`, this.#redactor.redact(data), { cause: error, url, partial: partial() });
+      const why =
+        error instanceof SyntaxError
+          ? 'is not valid JSON'
+          : 'could not be read (nested too deeply or too large)';
+      throw new MalformedStreamError(
+        `The stream from ${url} sent an event that ${why}.`,
+        this.#redactor.redact(data),
+        { cause: error, url, partial: partial() },
+      );
     }
     let outcome: ReturnType<CompletionAccumulator['apply']>;
     try {
       outcome = accumulator.apply(chunk, events);
     } catch (error) {
       // A shape no provider sends (e.g. nesting that overflows the stack) is malformed, never an untyped crash.
-      throw new MalformedStreamError(`The stream from ${url} sent an event that could not be read.`, this.#redactor.redact(data), { cause: error, url, partial: partial() });
+      throw new MalformedStreamError(
+        `The stream from ${url} sent an event that could not be read.`,
+        this.#redactor.redact(data),
+        { cause: error, url, partial: partial() },
+      );
     }
     if (outcome) throw this.#streamError(outcome.errorPayload, url, partial());
-    if (accumulator.finishReasonIsError) throw this.#streamError({ error: { message: 'The provider ended the response with finish_reason "error".' } }, url, partial());
+    if (accumulator.finishReasonIsError)
+      throw this.#streamError(
+        { error: { message: 'The provider ended the response with finish_reason "error".' } },
+        url,
+        partial(),
+      );
   }
 
   #streamError(payload: unknown, url: string, partial: PartialResponse): StreamError {
-    return new StreamError(this.#cleanDetails(readProviderError(payload, (text) => this.#redactor.redact(text))), { url, partial });
+    return new StreamError(
+      this.#cleanDetails(readProviderError(payload, (text) => this.#redactor.redact(text))),
+      { url, partial },
+    );
   }
 
   /** Provider error fields with secrets removed and absent ones left out. */
   #cleanDetails(details: ProviderErrorDetails): ProviderErrorDetails {
     const redact = this.#redactor;
     return {
-      ...(details.providerMessage === undefined ? {} : { providerMessage: redact.redact(details.providerMessage) }),
+      ...(details.providerMessage === undefined
+        ? {}
+        : { providerMessage: redact.redact(details.providerMessage) }),
       ...(details.code === undefined ? {} : { code: redact.redactValue(details.code) }),
       ...(details.type === undefined ? {} : { type: redact.redact(details.type) }),
       ...(details.param === undefined ? {} : { param: redact.redact(details.param) }),
@@ -389,7 +507,10 @@ export class OpenAIChatAPI implements ChatAPI {
 }
 
 /** The first header value that cannot be sent, the API key first; `undefined` when all can. */
-function findHeaderProblem(apiKey: string | undefined, headers: Readonly<Record<string, string>>): ConstructorParameters<typeof APIKeyFormatError>[0] | undefined {
+function findHeaderProblem(
+  apiKey: string | undefined,
+  headers: Readonly<Record<string, string>>,
+): ConstructorParameters<typeof APIKeyFormatError>[0] | undefined {
   const inKey = apiKey === undefined ? undefined : findUnsendableKeyCharacter(apiKey);
   if (inKey) return { header: 'Authorization', ...inKey };
   for (const [header, value] of Object.entries(headers)) {

@@ -6,7 +6,9 @@ type Json = Record<string, unknown>;
 export type ProviderErrorInfo = ProviderErrorDetails;
 
 function asObject(value: unknown): Json | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined;
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Json)
+    : undefined;
 }
 
 /** Removes secrets from a text before it is cut; the identity when there are none. */
@@ -14,13 +16,20 @@ export type Redact = (text: string) => string;
 
 const keepText: Redact = (text) => text;
 
-type MutableErrorInfo = { providerMessage?: string; code?: string | number; type?: string; param?: string };
+type MutableErrorInfo = {
+  providerMessage?: string;
+  code?: string | number;
+  type?: string;
+  param?: string;
+};
 
 function pick(info: MutableErrorInfo, source: Json): void {
   const message = source['message'] ?? source['detail'] ?? source['error_message'];
-  if (typeof message === 'string' && message.trim() !== '' && info.providerMessage === undefined) info.providerMessage = message.trim();
+  if (typeof message === 'string' && message.trim() !== '' && info.providerMessage === undefined)
+    info.providerMessage = message.trim();
   const code = source['code'];
-  if ((typeof code === 'string' || typeof code === 'number') && info.code === undefined) info.code = code;
+  if ((typeof code === 'string' || typeof code === 'number') && info.code === undefined)
+    info.code = code;
   const type = source['type'];
   if (typeof type === 'string' && type !== 'error' && info.type === undefined) info.type = type;
   const param = source['param'];
@@ -46,20 +55,24 @@ export function readProviderError(body: unknown, redact: Redact = keepText): Pro
   const info: MutableErrorInfo = {};
   // Gemini's OpenAI-compatible endpoint wraps its error in an array: `[{"error":{...}}]`.
   const root = asObject(Array.isArray(body) && body.length > 0 ? body[0] : body);
-  if (!root) return typeof body === 'string' && body.trim() !== '' ? { providerMessage: body.trim() } : info;
+  if (!root)
+    return typeof body === 'string' && body.trim() !== '' ? { providerMessage: body.trim() } : info;
   const error = root['error'];
   if (typeof error === 'string' && error.trim() !== '') info.providerMessage = error.trim();
   const nested = asObject(error);
   if (nested) pick(info, nested);
   pick(info, root);
-  if (info.providerMessage === undefined && Array.isArray(root['detail'])) info.providerMessage = shortJson(root['detail'], redact);
+  if (info.providerMessage === undefined && Array.isArray(root['detail']))
+    info.providerMessage = shortJson(root['detail'], redact);
   return info;
 }
 
 /** Text of an HTML error page: its title, else its visible text, shortened. */
 function htmlText(html: string): string {
   const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1];
-  const text = (title ?? html.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]+>/g, ' '))
+  const text = (
+    title ?? html.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]+>/g, ' ')
+  )
     .replace(/&nbsp;/g, ' ')
     .replace(/&amp;/g, '&')
     .replace(/&lt;/g, '<')
@@ -70,7 +83,11 @@ function htmlText(html: string): string {
 }
 
 /** Reads an error response body (JSON, HTML or text) into provider error details; `redact` runs before any cut. */
-export function parseErrorBody(text: string, contentType: string, redact: Redact = keepText): ProviderErrorInfo {
+export function parseErrorBody(
+  text: string,
+  contentType: string,
+  redact: Redact = keepText,
+): ProviderErrorInfo {
   const trimmed = redact(text).trim();
   if (trimmed === '') return {};
   if (trimmed.startsWith('{') || trimmed.startsWith('[') || contentType.includes('json')) {

@@ -5,7 +5,11 @@ import { TimedBodyReader } from './timed-body-reader.js';
  * after redaction, never before), then the body is cancelled. A body that stalls for
  * `idleTimeoutMs` or breaks off gives what arrived; one that cannot be read gives `''`.
  */
-export async function readErrorBody(response: Response, maxChars: number, idleTimeoutMs: number): Promise<string> {
+export async function readErrorBody(
+  response: Response,
+  maxChars: number,
+  idleTimeoutMs: number,
+): Promise<string> {
   if (!response.body) return '';
   const body = new TimedBodyReader(response.body, idleTimeoutMs);
   const decoder = new TextDecoder();

@@ -3,7 +3,18 @@ import type { SecretRedactor } from './redact-secret.js';
 
 // Every text field a library error may carry; `data` and `body` are redacted again here
 // although their producers redact before cutting, so no path can skip it.
-const textFields = ['message', 'statusText', 'providerMessage', 'code', 'type', 'param', 'body', 'data', 'hint', 'url'] as const;
+const textFields = [
+  'message',
+  'statusText',
+  'providerMessage',
+  'code',
+  'type',
+  'param',
+  'body',
+  'data',
+  'hint',
+  'url',
+] as const;
 
 /**
  * Removes secrets from every text field of an error (message, status text, body, provider
@@ -23,7 +34,13 @@ export function redactError(error: unknown, redactor: SecretRedactor): unknown {
   if (cause !== undefined) {
     const clean = redactor.redactCause(cause);
     // `cause` is an own data property set by the Error constructor, so it can be replaced.
-    if (clean !== cause) Object.defineProperty(error, 'cause', { value: clean, writable: true, configurable: true, enumerable: false });
+    if (clean !== cause)
+      Object.defineProperty(error, 'cause', {
+        value: clean,
+        writable: true,
+        configurable: true,
+        enumerable: false,
+      });
   }
   return error;
 }

@@ -6,12 +6,29 @@ const minSecretLength = 4;
 // The shortest start of a secret worth removing from the end of a text cut by someone else.
 const minCutPrefixLength = 6;
 
-const hexDigit = (digit: string): string => (/[a-f]/i.test(digit) ? `[${digit.toLowerCase()}${digit.toUpperCase()}]` : digit);
-const hexPattern = (value: number, width: number): string => [...value.toString(16).padStart(width, '0')].map(hexDigit).join('');
+const hexDigit = (digit: string): string =>
+  /[a-f]/i.test(digit) ? `[${digit.toLowerCase()}${digit.toUpperCase()}]` : digit;
+const hexPattern = (value: number, width: number): string =>
+  [...value.toString(16).padStart(width, '0')].map(hexDigit).join('');
 const literal = (text: string): string => text.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
 
-const jsonShortEscapes: Readonly<Record<string, string>> = { '"': '\\"', '\\': '\\\\', '/': '\\/', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-const htmlEntities: Readonly<Record<string, readonly string[]>> = { '&': ['&amp;'], '<': ['&lt;'], '>': ['&gt;'], '"': ['&quot;'], "'": ['&#39;', '&#x27;', '&apos;'] };
+const jsonShortEscapes: Readonly<Record<string, string>> = {
+  '"': '\\"',
+  '\\': '\\\\',
+  '/': '\\/',
+  '\b': '\\b',
+  '\f': '\\f',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+};
+const htmlEntities: Readonly<Record<string, readonly string[]>> = {
+  '&': ['&amp;'],
+  '<': ['&lt;'],
+  '>': ['&gt;'],
+  '"': ['&quot;'],
+  "'": ['&#39;', '&#x27;', '&apos;'],
+};
 const encoder = new TextEncoder();
 
 /**
@@ -25,7 +42,8 @@ function characterForms(character: string): { source: string; longest: number } 
   const shortEscape = jsonShortEscapes[character];
   if (shortEscape !== undefined) forms.add(literal(shortEscape));
   let unicodeEscape = '';
-  for (let unit = 0; unit < character.length; unit++) unicodeEscape += `\\\\u${hexPattern(character.charCodeAt(unit), 4)}`;
+  for (let unit = 0; unit < character.length; unit++)
+    unicodeEscape += `\\\\u${hexPattern(character.charCodeAt(unit), 4)}`;
   forms.add(unicodeEscape);
   longest = Math.max(longest, 6 * character.length);
   const bytes = encoder.encode(character);
@@ -62,12 +80,22 @@ export class SecretRedactor {
 
   /** Secrets shorter than 4 characters, empty or absent are ignored. */
   constructor(secrets: Iterable<string | undefined>) {
-    const unique = [...new Set([...secrets].filter((secret): secret is string => typeof secret === 'string' && secret.length >= minSecretLength))];
+    const unique = [
+      ...new Set(
+        [...secrets].filter(
+          (secret): secret is string =>
+            typeof secret === 'string' && secret.length >= minSecretLength,
+        ),
+      ),
+    ];
     // Longest first, so a secret containing another is removed whole.
     unique.sort((a, b) => b.length - a.length);
     this.#secrets = unique;
     const patterns = unique.map(secretPattern);
-    this.#pattern = patterns.length === 0 ? undefined : new RegExp(patterns.map((pattern) => pattern.source).join('|'), 'g');
+    this.#pattern =
+      patterns.length === 0
+        ? undefined
+        : new RegExp(patterns.map((pattern) => pattern.source).join('|'), 'g');
     this.#longestEcho = Math.max(0, ...patterns.map((pattern) => pattern.longest));
   }
 
@@ -105,8 +133,13 @@ export class SecretRedactor {
     const body = ellipsis ? text.slice(0, -1) : text;
     for (const secret of this.#secrets) {
       // Longest first; fewer than 6 characters could be an ordinary word ending.
-      for (let length = Math.min(secret.length - 1, body.length); length >= minCutPrefixLength; length--) {
-        if (body.endsWith(secret.slice(0, length))) return `${body.slice(0, -length)}${redactedMark}${ellipsis ? '…' : ''}`;
+      for (
+        let length = Math.min(secret.length - 1, body.length);
+        length >= minCutPrefixLength;
+        length--
+      ) {
+        if (body.endsWith(secret.slice(0, length)))
+          return `${body.slice(0, -length)}${redactedMark}${ellipsis ? '…' : ''}`;
       }
     }
     return text;
@@ -132,8 +165,12 @@ export class SecretRedactor {
     if (!(cause instanceof Error)) return cause;
     const inner = (cause as { cause?: unknown }).cause;
     const cleanInner = inner === undefined ? undefined : this.redactCause(inner, depth + 1);
-    if (!this.finds(`${cause.message}\n${String(cause.stack)}`) && cleanInner === inner) return cause;
-    const copy = new Error(this.redact(cause.message), cleanInner === undefined ? undefined : { cause: cleanInner });
+    if (!this.finds(`${cause.message}\n${String(cause.stack)}`) && cleanInner === inner)
+      return cause;
+    const copy = new Error(
+      this.redact(cause.message),
+      cleanInner === undefined ? undefined : { cause: cleanInner },
+    );
     copy.name = cause.name;
     copy.stack = this.redact(String(cause.stack));
     return copy;

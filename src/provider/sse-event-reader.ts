@@ -46,16 +46,19 @@ export class SSEEventReader {
 
   constructor(options: SSEEventReaderOptions = {}) {
     this.#maxEventSize = options.maxEventSize ?? defaultMaxEventSize;
-    this.#tooLarge = options.tooLarge ?? ((limit, preview) => new EventTooLargeError(limit, preview));
+    this.#tooLarge =
+      options.tooLarge ?? ((limit, preview) => new EventTooLargeError(limit, preview));
     this.#parser = createParser({
       // The parser counts the data of the event it has not dispatched yet.
       maxBufferSize: this.#maxEventSize,
       onEvent: (message: EventSourceMessage) => {
-        if (message.data.length > this.#maxEventSize) this.#oversized ??= message.data.slice(0, previewLength);
+        if (message.data.length > this.#maxEventSize)
+          this.#oversized ??= message.data.slice(0, previewLength);
         else this.#batch.push({ event: message.event, data: message.data });
       },
       onError: (error) => {
-        if (error.type === 'unknown-field' && error.field === 'error') this.#batch.push({ event: 'error', data: error.value ?? '' });
+        if (error.type === 'unknown-field' && error.field === 'error')
+          this.#batch.push({ event: 'error', data: error.value ?? '' });
         if (error.type === 'max-buffer-size-exceeded') this.#oversized ??= '';
       },
     });
@@ -111,12 +114,14 @@ export class SSEEventReader {
   }
 
   #checkPendingLine(): void {
-    if (this.#pendingLine.length > this.#maxEventSize + fieldNameRoom) throw this.#tooLarge(this.#maxEventSize, this.#pendingLine.slice(0, previewLength));
+    if (this.#pendingLine.length > this.#maxEventSize + fieldNameRoom)
+      throw this.#tooLarge(this.#maxEventSize, this.#pendingLine.slice(0, previewLength));
   }
 
   #feedParser(text: string): void {
     this.#parser.feed(text);
-    if (this.#oversized !== undefined) throw this.#tooLarge(this.#maxEventSize, this.#oversized || text.slice(0, previewLength));
+    if (this.#oversized !== undefined)
+      throw this.#tooLarge(this.#maxEventSize, this.#oversized || text.slice(0, previewLength));
   }
 
   #takeBatch(): readonly ServerSentEvent[] {

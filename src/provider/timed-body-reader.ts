@@ -25,7 +25,11 @@ export class TimedBodyReader {
   #bytesRead = 0;
 
   /** `onIdle` runs once when the timeout fires (e.g. to abort the request). `Infinity` disables the timeout. */
-  constructor(body: ReadableStream<Uint8Array>, idleTimeoutMs: number, onIdle: () => void = () => undefined) {
+  constructor(
+    body: ReadableStream<Uint8Array>,
+    idleTimeoutMs: number,
+    onIdle: () => void = () => undefined,
+  ) {
     this.#reader = body.getReader();
     this.#idleTimeoutMs = idleTimeoutMs;
     this.#onIdle = onIdle;
@@ -40,7 +44,8 @@ export class TimedBodyReader {
   async read(): Promise<BodyReadOutcome> {
     if (this.#idle) return idleOutcome;
     this.#waitingSince = now();
-    if (this.#timer === undefined && Number.isFinite(this.#idleTimeoutMs)) this.#arm(this.#idleTimeoutMs);
+    if (this.#timer === undefined && Number.isFinite(this.#idleTimeoutMs))
+      this.#arm(this.#idleTimeoutMs);
     let result: ReadableStreamReadResult<Uint8Array>;
     try {
       result = await this.#reader.read();

@@ -67,7 +67,8 @@ export class ToolCallAccumulator {
     for (const field in delta) {
       if (knownFields.has(field) || !Object.hasOwn(delta, field)) continue;
       const value = delta[field];
-      if (value !== undefined && value !== null && !isNestedDeeperThan(value, maxExtraDepth)) (call.extra ??= {})[field] = value;
+      if (value !== undefined && value !== null && !isNestedDeeperThan(value, maxExtraDepth))
+        (call.extra ??= {})[field] = value;
     }
     if (!call.announced && call.name) {
       call.announced = true;
@@ -77,7 +78,11 @@ export class ToolCallAccumulator {
 
     const fragment = this.#fragment(fn?.arguments);
     if (fragment === undefined || fragment === '') return;
-    if (fragment === call.args || (call.args === '' && isCompleteJson(fragment)) || typeof fn?.arguments === 'object') {
+    if (
+      fragment === call.args ||
+      (call.args === '' && isCompleteJson(fragment)) ||
+      typeof fn?.arguments === 'object'
+    ) {
       // A repeated or whole-object fragment replaces rather than appends.
       if (fragment === call.args) return;
       call.args = fragment;
@@ -105,7 +110,11 @@ export class ToolCallAccumulator {
       }));
   }
 
-  #resolve(index: number | undefined, id: string | undefined, name: string | undefined): PendingToolCall {
+  #resolve(
+    index: number | undefined,
+    id: string | undefined,
+    name: string | undefined,
+  ): PendingToolCall {
     if (index !== undefined) {
       const existing = this.#byIndex.get(index);
       // Several calls all sent with index 0: a new, different id starts a new call.
@@ -128,7 +137,15 @@ export class ToolCallAccumulator {
   }
 
   #create(): PendingToolCall {
-    const call: PendingToolCall = { position: this.#calls.length, id: '', hasProviderId: false, name: '', args: '', announced: false, extra: undefined };
+    const call: PendingToolCall = {
+      position: this.#calls.length,
+      id: '',
+      hasProviderId: false,
+      name: '',
+      args: '',
+      announced: false,
+      extra: undefined,
+    };
     this.#calls.push(call);
     return call;
   }
@@ -140,6 +157,13 @@ export class ToolCallAccumulator {
   }
 
   #deltaEvent(call: PendingToolCall, argumentsDelta: string): ProviderEvent {
-    return { type: 'tool-call-delta', index: call.position, id: call.id, name: call.name, argumentsDelta, argumentsText: call.args };
+    return {
+      type: 'tool-call-delta',
+      index: call.position,
+      id: call.id,
+      name: call.name,
+      argumentsDelta,
+      argumentsText: call.args,
+    };
   }
 }

@@ -16,7 +16,11 @@ function userContent(parts: readonly ChatMessagePart[]): string | Record<string,
   const wire: Record<string, unknown>[] = [];
   for (const part of parts) {
     if (part.type === 'text') wire.push({ type: 'text', text: part.text });
-    if (part.type === 'image') wire.push({ type: 'image_url', image_url: part.detail ? { url: part.url, detail: part.detail } : { url: part.url } });
+    if (part.type === 'image')
+      wire.push({
+        type: 'image_url',
+        image_url: part.detail ? { url: part.url, detail: part.detail } : { url: part.url },
+      });
   }
   return wire;
 }
@@ -30,7 +34,12 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 function wireToolCall(call: ToolCallPart, id: string): Record<string, unknown> {
   const extra = call.metadata?.['wire'];
   // Provider extras (Gemini's thought signature) go back verbatim, but never replace the call's own fields.
-  return { ...(isPlainObject(extra) ? extra : {}), id, type: 'function', function: { name: call.name, arguments: call.arguments } };
+  return {
+    ...(isPlainObject(extra) ? extra : {}),
+    id,
+    type: 'function',
+    function: { name: call.name, arguments: call.arguments },
+  };
 }
 
 /**
@@ -51,16 +60,27 @@ export function toWireMessages(messages: readonly ChatMessage[]): WireMessage[] 
         break;
       case 'assistant': {
         ids.beginAssistant();
-        const calls = message.content.filter((part): part is ToolCallPart => part.type === 'tool_call');
+        const calls = message.content.filter(
+          (part): part is ToolCallPart => part.type === 'tool_call',
+        );
         const text = textOf(message.content);
-        const entry: WireMessage = { role: 'assistant', content: text === '' && calls.length > 0 ? null : text };
-        if (calls.length > 0) entry['tool_calls'] = calls.map((call) => wireToolCall(call, ids.forCall(call.id)));
+        const entry: WireMessage = {
+          role: 'assistant',
+          content: text === '' && calls.length > 0 ? null : text,
+        };
+        if (calls.length > 0)
+          entry['tool_calls'] = calls.map((call) => wireToolCall(call, ids.forCall(call.id)));
         wire.push(entry);
         break;
       }
       case 'tool':
         for (const part of message.content) {
-          if (part.type === 'tool_result') wire.push({ role: 'tool', tool_call_id: ids.forResult(part.toolCallId), content: part.result });
+          if (part.type === 'tool_result')
+            wire.push({
+              role: 'tool',
+              tool_call_id: ids.forResult(part.toolCallId),
+              content: part.result,
+            });
         }
         break;
     }
@@ -69,13 +89,19 @@ export function toWireMessages(messages: readonly ChatMessage[]): WireMessage[] 
 }
 
 /** Builds the JSON body of a streaming chat-completions request. Unset settings are not sent. */
-export function buildRequestBody(model: string, messages: readonly ChatMessage[], settings: Readonly<ChatSettings>, tools: readonly OpenAIToolDefinition[]): Record<string, unknown> {
+export function buildRequestBody(
+  model: string,
+  messages: readonly ChatMessage[],
+  settings: Readonly<ChatSettings>,
+  tools: readonly OpenAIToolDefinition[],
+): Record<string, unknown> {
   const body: Record<string, unknown> = { model, messages: toWireMessages(messages), stream: true };
   if (settings.includeUsage !== false) body['stream_options'] = { include_usage: true };
   if (tools.length > 0) {
     body['tools'] = tools;
     if (settings.toolChoice !== undefined) body['tool_choice'] = settings.toolChoice;
-    if (settings.parallelToolCalls !== undefined) body['parallel_tool_calls'] = settings.parallelToolCalls;
+    if (settings.parallelToolCalls !== undefined)
+      body['parallel_tool_calls'] = settings.parallelToolCalls;
   }
   const optional: [string, unknown][] = [
     ['temperature', settings.temperature],

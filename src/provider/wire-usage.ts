@@ -18,8 +18,12 @@ export function parseWireUsage(value: unknown): ChatUsage | undefined {
   const inputTokens = num(usage['prompt_tokens']) ?? num(usage['input_tokens']) ?? 0;
   const outputTokens = num(usage['completion_tokens']) ?? num(usage['output_tokens']) ?? 0;
   const totalTokens = num(usage['total_tokens']) ?? inputTokens + outputTokens;
-  const reasoningTokens = num(obj(usage['completion_tokens_details'])?.['reasoning_tokens']) ?? num(usage['reasoning_tokens']);
-  const cachedInputTokens = num(obj(usage['prompt_tokens_details'])?.['cached_tokens']) ?? num(usage['prompt_cache_hit_tokens']);
+  const reasoningTokens =
+    num(obj(usage['completion_tokens_details'])?.['reasoning_tokens']) ??
+    num(usage['reasoning_tokens']);
+  const cachedInputTokens =
+    num(obj(usage['prompt_tokens_details'])?.['cached_tokens']) ??
+    num(usage['prompt_cache_hit_tokens']);
   return {
     inputTokens,
     outputTokens,
@@ -30,13 +34,23 @@ export function parseWireUsage(value: unknown): ChatUsage | undefined {
 }
 
 /** Zero usage. */
-export const zeroUsage: ChatUsage = Object.freeze({ inputTokens: 0, outputTokens: 0, totalTokens: 0 });
+export const zeroUsage: ChatUsage = Object.freeze({
+  inputTokens: 0,
+  outputTokens: 0,
+  totalTokens: 0,
+});
 
 /** Sums two usages; optional counts stay absent unless either side has them. */
 export function addUsage(a: ChatUsage, b: ChatUsage | undefined): ChatUsage {
   if (!b) return a;
-  const reasoningTokens = a.reasoningTokens === undefined && b.reasoningTokens === undefined ? undefined : (a.reasoningTokens ?? 0) + (b.reasoningTokens ?? 0);
-  const cachedInputTokens = a.cachedInputTokens === undefined && b.cachedInputTokens === undefined ? undefined : (a.cachedInputTokens ?? 0) + (b.cachedInputTokens ?? 0);
+  const reasoningTokens =
+    a.reasoningTokens === undefined && b.reasoningTokens === undefined
+      ? undefined
+      : (a.reasoningTokens ?? 0) + (b.reasoningTokens ?? 0);
+  const cachedInputTokens =
+    a.cachedInputTokens === undefined && b.cachedInputTokens === undefined
+      ? undefined
+      : (a.cachedInputTokens ?? 0) + (b.cachedInputTokens ?? 0);
   return {
     inputTokens: a.inputTokens + b.inputTokens,
     outputTokens: a.outputTokens + b.outputTokens,

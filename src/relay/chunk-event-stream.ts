@@ -1,5 +1,20 @@
-import { finishChunk, reasoningDeltaChunk, textDeltaChunk, toolCallDeltaChunk, toolCallReadyChunk, toolCallResultChunk, toolCallStartChunk } from '../agents/chunk-factory.js';
-import type { ChatResponse, ChatResponseChunk, ToolCallDelta, ToolCallReady, ToolCallResult, ToolCallStart } from '../agents/chat-response.js';
+import {
+  finishChunk,
+  reasoningDeltaChunk,
+  textDeltaChunk,
+  toolCallDeltaChunk,
+  toolCallReadyChunk,
+  toolCallResultChunk,
+  toolCallStartChunk,
+} from '../agents/chunk-factory.js';
+import type {
+  ChatResponse,
+  ChatResponseChunk,
+  ToolCallDelta,
+  ToolCallReady,
+  ToolCallResult,
+  ToolCallStart,
+} from '../agents/chat-response.js';
 import {
   APIKeyFormatError,
   EventTooLargeError,
@@ -86,13 +101,24 @@ function describeError(error: unknown): RelayedError {
       message: error.message,
       url: error.url,
       partial: error.partial,
-      ...(error instanceof HTTPError || error instanceof StreamError ? { providerMessage: error.providerMessage, code: error.code, type: error.type, param: error.param } : {}),
-      ...(error instanceof HTTPError ? { status: error.status, statusText: error.statusText, retryAfter: error.retryAfter } : {}),
+      ...(error instanceof HTTPError || error instanceof StreamError
+        ? {
+            providerMessage: error.providerMessage,
+            code: error.code,
+            type: error.type,
+            param: error.param,
+          }
+        : {}),
+      ...(error instanceof HTTPError
+        ? { status: error.status, statusText: error.statusText, retryAfter: error.retryAfter }
+        : {}),
       ...(error instanceof NetworkError ? { hint: error.hint } : {}),
       ...(error instanceof MalformedStreamError ? { data: error.data } : {}),
       ...(error instanceof EventTooLargeError ? { limit: error.limit } : {}),
       ...(error instanceof TimeoutError ? { phase: error.phase, timeoutMs: error.timeoutMs } : {}),
-      ...(error instanceof APIKeyFormatError ? { header: error.header, character: error.character, position: error.position } : {}),
+      ...(error instanceof APIKeyFormatError
+        ? { header: error.header, character: error.character, position: error.position }
+        : {}),
     };
   }
   if (error instanceof Error) return { name: String(error.name), message: String(error.message) };
@@ -105,7 +131,10 @@ function describeError(error: unknown): RelayedError {
  * and running tools). An async generator wrapped around the agent's stream only passes the cancel
  * on at its next chunk, so give the agent the request's `signal` as well.
  */
-export function toEventStream(chunks: AsyncIterable<ChatResponseChunk>, options: EventStreamOptions = {}): ReadableStream<Uint8Array> {
+export function toEventStream(
+  chunks: AsyncIterable<ChatResponseChunk>,
+  options: EventStreamOptions = {},
+): ReadableStream<Uint8Array> {
   const iterator = chunks[Symbol.asyncIterator]();
   const redactor = new SecretRedactor(options.secrets ?? []);
   // A read still waiting when the body is cancelled settles afterwards (often with the abort): drop it.
@@ -144,7 +173,11 @@ function wireChunk(chunk: ChatResponseChunk): unknown {
 }
 
 /** A `Response` streaming the chunks as server-sent events, for a worker, service worker or fetch-style server. */
-export function toEventStreamResponse(chunks: AsyncIterable<ChatResponseChunk>, init: ResponseInit = {}, options: EventStreamOptions = {}): Response {
+export function toEventStreamResponse(
+  chunks: AsyncIterable<ChatResponseChunk>,
+  init: ResponseInit = {},
+  options: EventStreamOptions = {},
+): Response {
   const headers = new Headers(init.headers);
   headers.set('content-type', 'text/event-stream; charset=utf-8');
   if (!headers.has('cache-control')) headers.set('cache-control', 'no-cache');
@@ -152,7 +185,19 @@ export function toEventStreamResponse(chunks: AsyncIterable<ChatResponseChunk>, 
 }
 
 // Every text field of a relayed error, whichever side redacts it.
-const relayedTextFields = ['message', 'url', 'statusText', 'providerMessage', 'code', 'type', 'param', 'hint', 'data', 'header', 'character'] as const;
+const relayedTextFields = [
+  'message',
+  'url',
+  'statusText',
+  'providerMessage',
+  'code',
+  'type',
+  'param',
+  'hint',
+  'data',
+  'header',
+  'character',
+] as const;
 
 /** A relayed error with secrets removed from every text field. */
 function redactRelayedError(error: RelayedError, redactor: SecretRedactor): RelayedError {
@@ -163,12 +208,29 @@ function redactRelayedError(error: RelayedError, redactor: SecretRedactor): Rela
 }
 
 function revive(error: RelayedError): ToolAgentsError {
-  const options = { partial: error.partial ?? emptyPartialResponse, ...(error.url === undefined ? {} : { url: error.url }) };
-  const details = { providerMessage: error.providerMessage, code: error.code, type: error.type, param: error.param };
+  const options = {
+    partial: error.partial ?? emptyPartialResponse,
+    ...(error.url === undefined ? {} : { url: error.url }),
+  };
+  const details = {
+    providerMessage: error.providerMessage,
+    code: error.code,
+    type: error.type,
+    param: error.param,
+  };
   let revived: ToolAgentsError;
   switch (error.name) {
     case 'HTTPError':
-      revived = new HTTPError({ status: error.status ?? 0, statusText: error.statusText ?? '', body: '', retryAfter: error.retryAfter, ...details }, options);
+      revived = new HTTPError(
+        {
+          status: error.status ?? 0,
+          statusText: error.statusText ?? '',
+          body: '',
+          retryAfter: error.retryAfter,
+          ...details,
+        },
+        options,
+      );
       break;
     case 'NetworkError':
       revived = new NetworkError('', error.hint ?? '', options);
@@ -186,10 +248,21 @@ function revive(error: RelayedError): ToolAgentsError {
       revived = new EventTooLargeError(error.limit ?? 0, error.data ?? '', options);
       break;
     case 'TimeoutError':
-      revived = new TimeoutError(error.phase === 'response' ? 'response' : 'idle', error.timeoutMs ?? 0, options);
+      revived = new TimeoutError(
+        error.phase === 'response' ? 'response' : 'idle',
+        error.timeoutMs ?? 0,
+        options,
+      );
       break;
     case 'APIKeyFormatError':
-      revived = new APIKeyFormatError({ header: error.header ?? 'Authorization', character: error.character ?? 'character', position: error.position ?? 0 }, options);
+      revived = new APIKeyFormatError(
+        {
+          header: error.header ?? 'Authorization',
+          character: error.character ?? 'character',
+          position: error.position ?? 0,
+        },
+        options,
+      );
       break;
     default:
       // Any other failure (an AbortError, a bug) keeps its name, so `error.name` checks still work.
@@ -219,7 +292,10 @@ class RelayedArguments {
     const delta = raw as Partial<ToolCallDelta> & Json;
     const key = `${step}:${typeof delta.index === 'number' ? delta.index : String(delta.id)}`;
     // A V8 string `+=` is a rope: no copy here, whatever the length.
-    const text = typeof delta.argumentsText === 'string' ? delta.argumentsText : (this.#texts.get(key) ?? '') + String(delta.argumentsDelta ?? '');
+    const text =
+      typeof delta.argumentsText === 'string'
+        ? delta.argumentsText
+        : (this.#texts.get(key) ?? '') + String(delta.argumentsDelta ?? '');
     this.#texts.set(key, text);
     return { ...delta, argumentsText: text } as ToolCallDelta;
   }
@@ -239,11 +315,17 @@ function reviveChunk(raw: Json, relayedArguments: RelayedArguments): ChatRespons
     case 'tool-call-ready':
       return toolCallReadyChunk(step, withKeys<ToolCallReady>(raw['toolCallReady'], ['arguments']));
     case 'tool-call-result':
-      return toolCallResultChunk(step, withKeys<ToolCallResult>(raw['toolCallResult'], ['arguments', 'result']));
+      return toolCallResultChunk(
+        step,
+        withKeys<ToolCallResult>(raw['toolCallResult'], ['arguments', 'result']),
+      );
     case 'finish':
       return finishChunk(step, raw['finishedResponse'] as ChatResponse);
     default:
-      throw new MalformedStreamError(`Unknown chunk type ${JSON.stringify(raw['type'])} in a relayed stream.`, JSON.stringify(raw));
+      throw new MalformedStreamError(
+        `Unknown chunk type ${JSON.stringify(raw['type'])} in a relayed stream.`,
+        JSON.stringify(raw),
+      );
   }
 }
 
@@ -259,7 +341,10 @@ export async function* readEventStream(
   source: Response | ReadableStream<Uint8Array>,
   options?: AbortSignal | ReadEventStreamOptions,
 ): AsyncGenerator<ChatResponseChunk, void, undefined> {
-  const { signal, secrets, maxEventBytes } = options instanceof AbortSignal ? { signal: options, secrets: undefined, maxEventBytes: undefined } : (options ?? {});
+  const { signal, secrets, maxEventBytes } =
+    options instanceof AbortSignal
+      ? { signal: options, secrets: undefined, maxEventBytes: undefined }
+      : (options ?? {});
   const redactor = new SecretRedactor(secrets ?? []);
   try {
     yield* readRelayedChunks(source, signal, redactor, maxEventBytes);
@@ -286,7 +371,10 @@ async function* readRelayedChunks(
   const partial = (): PartialResponse => ({ ...emptyPartialResponse, text, reasoning });
   const relayedArguments = new RelayedArguments();
   const incomplete = (message: string, cause?: unknown): IncompleteStreamError =>
-    new IncompleteStreamError(message, { partial: partial(), ...(cause === undefined ? {} : { cause }) });
+    new IncompleteStreamError(message, {
+      partial: partial(),
+      ...(cause === undefined ? {} : { cause }),
+    });
   const sse = new SSEEventReader({
     ...(maxEventBytes === undefined ? {} : { maxEventSize: maxEventBytes }),
     tooLarge: (limit, preview) => new EventTooLargeError(limit, redactor.redact(preview)),
@@ -317,12 +405,20 @@ async function* readRelayedChunks(
           data = JSON.parse(event.data);
         } catch (error) {
           // Every relayed event ends with a blank line: one still open when the body ends was cut off.
-          if (read.done && error instanceof SyntaxError) throw incomplete('The relayed stream was cut off inside an event.', error);
-          const why = error instanceof SyntaxError ? 'is not valid JSON' : 'could not be read (nested too deeply or too large)';
-          throw new MalformedStreamError(`A relayed event ${why}.`, redactor.redact(event.data), { cause: error, partial: partial() });
+          if (read.done && error instanceof SyntaxError)
+            throw incomplete('The relayed stream was cut off inside an event.', error);
+          const why =
+            error instanceof SyntaxError
+              ? 'is not valid JSON'
+              : 'could not be read (nested too deeply or too large)';
+          throw new MalformedStreamError(`A relayed event ${why}.`, redactor.redact(event.data), {
+            cause: error,
+            partial: partial(),
+          });
         }
         // Redacted before the error is rebuilt, so no field is cut with a secret still in it.
-        if (event.event === 'error') throw revive(redactRelayedError(data as RelayedError, redactor));
+        if (event.event === 'error')
+          throw revive(redactRelayedError(data as RelayedError, redactor));
         const chunk = reviveChunk(data as Json, relayedArguments);
         if (chunk.step !== step) {
           step = chunk.step;

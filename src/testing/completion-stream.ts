@@ -30,9 +30,18 @@ export class CompletionStream {
 
   /** Adds a chunk with one choice (index 0). */
   choice(fields: ChoiceDelta): this {
-    const choice = { index: 0, delta: fields.delta, logprobs: null, finish_reason: fields.finish_reason ?? null };
+    const choice = {
+      index: 0,
+      delta: fields.delta,
+      logprobs: null,
+      finish_reason: fields.finish_reason ?? null,
+    };
     // With include_usage OpenAI puts usage:null on every chunk but the last.
-    this.#events.push({ ...this.#envelope, choices: [choice], ...(this.#options.usage ? { usage: null } : {}) });
+    this.#events.push({
+      ...this.#envelope,
+      choices: [choice],
+      ...(this.#options.usage ? { usage: null } : {}),
+    });
     return this;
   }
 
@@ -44,12 +53,17 @@ export class CompletionStream {
 
   /** Adds the finish chunk (unless `finishReason` is `null`) and the usage chunk, when asked for. */
   finish(defaultReason: string): this {
-    const reason = this.#options.finishReason === undefined ? defaultReason : this.#options.finishReason;
+    const reason =
+      this.#options.finishReason === undefined ? defaultReason : this.#options.finishReason;
     if (reason !== null) this.choice({ delta: {}, finish_reason: reason });
     const usage = this.#options.usage;
     if (usage) {
       const total = usage.total_tokens ?? usage.prompt_tokens + usage.completion_tokens;
-      this.#events.push({ ...this.#envelope, choices: [], usage: { ...usage, total_tokens: total } });
+      this.#events.push({
+        ...this.#envelope,
+        choices: [],
+        usage: { ...usage, total_tokens: total },
+      });
     }
     return this;
   }
@@ -60,7 +74,9 @@ export class CompletionStream {
     const events = this.#events.map(sseEvent);
     if (this.#options.done !== false) events.push(sseEvent('[DONE]'));
     const chunks: ScriptedChunk[] =
-      split === undefined ? events.map((text) => (delayMs ? { text, delayMs } : { text })) : splitBody(events.join(''), split, delayMs ? { delayMs } : {});
+      split === undefined
+        ? events.map((text) => (delayMs ? { text, delayMs } : { text }))
+        : splitBody(events.join(''), split, delayMs ? { delayMs } : {});
     return {
       status: 200,
       ...(headers ? { headers } : {}),

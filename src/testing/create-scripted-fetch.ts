@@ -30,7 +30,9 @@ export interface ScriptedFetch {
  * const { fetch, requests } = createScriptedFetch([textReply('Hi!')]);
  * const api = new OpenAIChatAPI({ apiKey: 'test', model: 'gpt-4o-mini', fetch });
  */
-export function createScriptedFetch(script: readonly ScriptedReply[] | ScriptedReplyFunction): ScriptedFetch {
+export function createScriptedFetch(
+  script: readonly ScriptedReply[] | ScriptedReplyFunction,
+): ScriptedFetch {
   const requests: RecordedRequest[] = [];
 
   const pickReply = async (record: RecordedRequest, index: number): Promise<ScriptedReply> => {
@@ -39,7 +41,8 @@ export function createScriptedFetch(script: readonly ScriptedReply[] | ScriptedR
   };
 
   const scriptedFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    const signal = init?.signal ?? (input instanceof Request ? input.signal : undefined) ?? undefined;
+    const signal =
+      init?.signal ?? (input instanceof Request ? input.signal : undefined) ?? undefined;
     if (signal?.aborted) throw signal.reason;
     const record = await recordRequest(input, init);
     const index = requests.push(record) - 1;

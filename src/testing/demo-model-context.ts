@@ -52,8 +52,10 @@ export interface DemoModelContext {
 
 type JsonObject = Readonly<Record<string, unknown>>;
 
-const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
-const stringField = (object: JsonObject, key: string): string => (typeof object[key] === 'string' ? object[key] : '');
+const isObject = (value: unknown): value is JsonObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const stringField = (object: JsonObject, key: string): string =>
+  typeof object[key] === 'string' ? object[key] : '';
 
 function parseJson(text: string): unknown {
   try {
@@ -67,14 +69,20 @@ function contentText(content: unknown): string {
   if (typeof content === 'string') return content;
   if (!Array.isArray(content)) return '';
   // Multimodal content: only the text parts matter to a scripted model.
-  return content.map((part) => (isObject(part) && part['type'] === 'text' ? stringField(part, 'text') : '')).join('');
+  return content
+    .map((part) => (isObject(part) && part['type'] === 'text' ? stringField(part, 'text') : ''))
+    .join('');
 }
 
 function readToolCalls(value: unknown): DemoToolCallSeen[] {
   if (!Array.isArray(value)) return [];
   return value.filter(isObject).map((call) => {
     const fn = isObject(call['function']) ? call['function'] : {};
-    return { id: stringField(call, 'id'), name: stringField(fn, 'name'), arguments: parseJson(stringField(fn, 'arguments')) };
+    return {
+      id: stringField(call, 'id'),
+      name: stringField(fn, 'name'),
+      arguments: parseJson(stringField(fn, 'arguments')),
+    };
   });
 }
 
@@ -95,7 +103,9 @@ function errorOf(value: unknown): string | undefined {
 function toolResultsSinceLastUser(messages: readonly DemoWireMessage[]): DemoToolResult[] {
   const lastUser = messages.findLastIndex((message) => message.role === 'user');
   const turn = messages.slice(lastUser + 1);
-  const calls = new Map(turn.flatMap((message) => message.toolCalls).map((call) => [call.id, call]));
+  const calls = new Map(
+    turn.flatMap((message) => message.toolCalls).map((call) => [call.id, call]),
+  );
   return turn
     .filter((message) => message.role === 'tool')
     .map((message) => {
@@ -103,7 +113,14 @@ function toolResultsSinceLastUser(messages: readonly DemoWireMessage[]): DemoToo
       const call = calls.get(id);
       const parsed = parseJson(message.text);
       const value = parsed === undefined ? message.text : parsed;
-      return { id, name: call?.name ?? '', arguments: call?.arguments, content: message.text, value, error: errorOf(value) };
+      return {
+        id,
+        name: call?.name ?? '',
+        arguments: call?.arguments,
+        content: message.text,
+        value,
+        error: errorOf(value),
+      };
     });
 }
 
@@ -114,10 +131,13 @@ function toolResultsSinceLastUser(messages: readonly DemoWireMessage[]): DemoToo
 export function readDemoModelContext(body: unknown): DemoModelContext | string {
   if (!isObject(body)) return 'The request body must be a JSON object.';
   const rawMessages = body['messages'];
-  if (!Array.isArray(rawMessages) || rawMessages.length === 0) return "'messages' must be a non-empty array.";
+  if (!Array.isArray(rawMessages) || rawMessages.length === 0)
+    return "'messages' must be a non-empty array.";
   const messages = rawMessages.filter(isObject).map(readMessage);
   const tools = Array.isArray(body['tools']) ? body['tools'].filter(isObject) : [];
-  const toolNames = tools.map((tool) => (isObject(tool['function']) ? stringField(tool['function'], 'name') : '')).filter(Boolean);
+  const toolNames = tools
+    .map((tool) => (isObject(tool['function']) ? stringField(tool['function'], 'name') : ''))
+    .filter(Boolean);
   const streamOptions = body['stream_options'];
   return {
     userText: messages.findLast((message) => message.role === 'user')?.text ?? '',

@@ -62,7 +62,8 @@ const estimateTokens = (chars: number): number => Math.max(1, Math.ceil(chars / 
 function argumentPieces(text: string): string[] {
   const points = Array.from(text);
   const pieces: string[] = [];
-  for (let i = 0; i < points.length; i += argumentsPieceSize) pieces.push(points.slice(i, i + argumentsPieceSize).join(''));
+  for (let i = 0; i < points.length; i += argumentsPieceSize)
+    pieces.push(points.slice(i, i + argumentsPieceSize).join(''));
   return pieces;
 }
 
@@ -82,28 +83,53 @@ export function demoTurnReply(turn: DemoTurn, options: DemoTurnReplyOptions): Sc
   const text = turn.text ?? '';
   const reasoning = turn.reasoning ?? '';
   const callTexts = calls.map((call) => JSON.stringify(call.arguments));
-  const outputChars = reasoning.length + text.length + callTexts.reduce((sum, args) => sum + args.length, 0);
-  const usage = { prompt_tokens: estimateTokens(options.promptChars), completion_tokens: estimateTokens(outputChars) };
-  const stream = new CompletionStream({ model: options.model, ...(options.includeUsage ? { usage } : {}) });
+  const outputChars =
+    reasoning.length + text.length + callTexts.reduce((sum, args) => sum + args.length, 0);
+  const usage = {
+    prompt_tokens: estimateTokens(options.promptChars),
+    completion_tokens: estimateTokens(outputChars),
+  };
+  const stream = new CompletionStream({
+    model: options.model,
+    ...(options.includeUsage ? { usage } : {}),
+  });
   const delays: number[] = [];
   const add = (delta: Record<string, unknown>, ms: number): void => {
     stream.choice({ delta });
     delays.push(pacing ? vary(ms) : 0);
   };
-  const wordDelay = (piece: string, base: number): number => base + (/[.!?:]\s*$|\n/u.test(piece) ? (pacing?.pauseMs ?? 90) : 0);
+  const wordDelay = (piece: string, base: number): number =>
+    base + (/[.!?:]\s*$|\n/u.test(piece) ? (pacing?.pauseMs ?? 90) : 0);
   const argumentsMs = pacing?.argumentsMs ?? 25;
 
   // OpenAI sends content null when a reply opens straight with tool calls.
   add({ role: 'assistant', content: text === '' && calls.length > 0 ? null : '' }, 0);
-  for (const piece of textPieces(reasoning)) add({ reasoning_content: piece }, wordDelay(piece, pacing?.reasoningWordMs ?? 18));
-  for (const piece of textPieces(text)) add({ content: piece }, wordDelay(piece, pacing?.wordMs ?? 32));
+  for (const piece of textPieces(reasoning))
+    add({ reasoning_content: piece }, wordDelay(piece, pacing?.reasoningWordMs ?? 18));
+  for (const piece of textPieces(text))
+    add({ content: piece }, wordDelay(piece, pacing?.wordMs ?? 32));
   calls.forEach((call, index) => {
     callCount += 1;
-    add({ tool_calls: [{ index, id: `call_demo_${callCount}`, type: 'function', function: { name: call.name, arguments: '' } }] }, argumentsMs);
-    for (const piece of argumentPieces(callTexts[index] ?? '{}')) add({ tool_calls: [{ index, function: { arguments: piece } }] }, argumentsMs);
+    add(
+      {
+        tool_calls: [
+          {
+            index,
+            id: `call_demo_${callCount}`,
+            type: 'function',
+            function: { name: call.name, arguments: '' },
+          },
+        ],
+      },
+      argumentsMs,
+    );
+    for (const piece of argumentPieces(callTexts[index] ?? '{}'))
+      add({ tool_calls: [{ index, function: { arguments: piece } }] }, argumentsMs);
   });
   // The finish, usage and [DONE] events follow at once, as servers flush them together.
-  const chunks = (stream.finish(calls.length > 0 ? 'tool_calls' : 'stop').toReply().chunks ?? []).map((chunk, index) => withDelay(chunk, delays[index] ?? 0));
+  const chunks = (
+    stream.finish(calls.length > 0 ? 'tool_calls' : 'stop').toReply().chunks ?? []
+  ).map((chunk, index) => withDelay(chunk, delays[index] ?? 0));
   return { status: 200, delayMs: pacing ? vary(pacing.firstTokenMs ?? 350) : 0, chunks };
 }
 

@@ -49,7 +49,10 @@ const defaultFallback = (context: DemoModelContext): DemoTurn => ({
   text: `I am a scripted demo model: I run in this page and only know a few patterns, so I cannot really answer "${context.userText.slice(0, 80)}".`,
 });
 
-function firstAnswer(intents: readonly (DemoIntent | DemoSkill)[], context: DemoModelContext): DemoTurn | undefined {
+function firstAnswer(
+  intents: readonly (DemoIntent | DemoSkill)[],
+  context: DemoModelContext,
+): DemoTurn | undefined {
   for (const intent of intents) {
     if ('answer' in intent) {
       const turn = intent.answer(context);
@@ -69,7 +72,9 @@ function withOfferedTools(turn: DemoTurn, context: DemoModelContext): DemoTurn {
   const missing = (turn.toolCalls ?? []).filter((call) => !context.toolNames.includes(call.name));
   if (missing.length === 0) return turn;
   const names = missing.map((call) => `\`${call.name}\``).join(', ');
-  return { text: `I would use ${names} for this, but this request offers no tool by that name, so I cannot work it out reliably.` };
+  return {
+    text: `I would use ${names} for this, but this request offers no tool by that name, so I cannot work it out reliably.`,
+  };
 }
 
 /**
@@ -92,8 +97,14 @@ export function createDemoModel(options: DemoModelOptions = {}): ScriptedFetch {
   const pacing = options.pacing ?? {};
 
   const answer = (request: RecordedRequest, index: number): ScriptedReply => {
-    if (!/\/chat\/completions$/u.test(request.path)) return errorReply(404, `Unknown path ${request.path}: the demo model only answers POST .../chat/completions.`, { code: 'unknown_url' });
-    if (request.method !== 'POST') return errorReply(405, `Method ${request.method} not allowed: use POST.`);
+    if (!/\/chat\/completions$/u.test(request.path))
+      return errorReply(
+        404,
+        `Unknown path ${request.path}: the demo model only answers POST .../chat/completions.`,
+        { code: 'unknown_url' },
+      );
+    if (request.method !== 'POST')
+      return errorReply(405, `Method ${request.method} not allowed: use POST.`);
     const context = readDemoModelContext(request.body);
     if (typeof context === 'string') return errorReply(400, context, { param: 'messages' });
     const turn = firstAnswer(intents, context) ?? fallback(context);

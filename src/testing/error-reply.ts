@@ -29,9 +29,18 @@ function defaultType(status: number): string {
  *
  * @example errorReply(429, 'Rate limit reached', { retryAfter: 2, code: 'rate_limit_exceeded' })
  */
-export function errorReply(status: number, message: string, options: ErrorReplyOptions = {}): ScriptedReply {
+export function errorReply(
+  status: number,
+  message: string,
+  options: ErrorReplyOptions = {},
+): ScriptedReply {
   const body = {
-    error: { message, type: options.type ?? defaultType(status), param: options.param ?? null, code: options.code ?? null },
+    error: {
+      message,
+      type: options.type ?? defaultType(status),
+      param: options.param ?? null,
+      code: options.code ?? null,
+    },
   };
   return {
     status,

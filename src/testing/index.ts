@@ -5,7 +5,12 @@
  *
  * @packageDocumentation
  */
-export type { RecordedRequest, ScriptedChunk, ScriptedReply, ScriptedReplyFunction } from './scripted-reply.js';
+export type {
+  RecordedRequest,
+  ScriptedChunk,
+  ScriptedReply,
+  ScriptedReplyFunction,
+} from './scripted-reply.js';
 export type { ScriptedFetch } from './create-scripted-fetch.js';
 export { createScriptedFetch } from './create-scripted-fetch.js';
 export { noScriptedReplyCode } from './no-reply-left.js';
@@ -25,6 +30,16 @@ export { splitBody } from './split-body.js';
 export { replyBody, replyText } from './reply-body.js';
 export type { DemoIntent, DemoModelOptions, DemoSkill } from './demo-model.js';
 export { createDemoModel } from './demo-model.js';
-export type { DemoModelContext, DemoToolCallSeen, DemoToolResult, DemoWireMessage } from './demo-model-context.js';
-export type { DemoPacing, DemoToolCall, DemoTurn, DemoTurnReplyOptions } from './demo-model-reply.js';
+export type {
+  DemoModelContext,
+  DemoToolCallSeen,
+  DemoToolResult,
+  DemoWireMessage,
+} from './demo-model-context.js';
+export type {
+  DemoPacing,
+  DemoToolCall,
+  DemoTurn,
+  DemoTurnReplyOptions,
+} from './demo-model-reply.js';
 export { demoTurnReply } from './demo-model-reply.js';

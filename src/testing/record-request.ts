@@ -16,7 +16,10 @@ function parseBody(text: string): unknown {
 }
 
 /** Reads a fetch call into a {@link RecordedRequest} (the body is consumed from a copy). */
-export async function recordRequest(input: RequestInfo | URL, init: RequestInit | undefined): Promise<RecordedRequest> {
+export async function recordRequest(
+  input: RequestInfo | URL,
+  init: RequestInit | undefined,
+): Promise<RecordedRequest> {
   const target = input instanceof Request ? input : new URL(String(input), baseURL()).href;
   // The signal is handled by the caller; keeping it here would make reading the body abortable.
   const { signal: _signal, ...rest } = init ?? {};

@@ -51,4 +51,7 @@ export interface RecordedRequest {
 }
 
 /** Picks the reply for a request; `index` counts requests from 0. */
-export type ScriptedReplyFunction = (request: RecordedRequest, index: number) => ScriptedReply | Promise<ScriptedReply>;
+export type ScriptedReplyFunction = (
+  request: RecordedRequest,
+  index: number,
+) => ScriptedReply | Promise<ScriptedReply>;

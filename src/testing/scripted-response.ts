@@ -19,7 +19,10 @@ export function prepareReply(reply: ScriptedReply): PreparedReply {
   if (!Number.isInteger(status) || status < 200 || status > 599) {
     throw new RangeError(`A scripted reply has status ${status}; use an integer from 200 to 599.`);
   }
-  const pieces = (reply.chunks ?? []).map((chunk) => ({ bytes: chunkToBytes(chunk), delayMs: chunk.delayMs ?? 0 }));
+  const pieces = (reply.chunks ?? []).map((chunk) => ({
+    bytes: chunkToBytes(chunk),
+    delayMs: chunk.delayMs ?? 0,
+  }));
   return { reply, status, pieces };
 }
 
@@ -27,7 +30,8 @@ export function prepareReply(reply: ScriptedReply): PreparedReply {
 export function replyHeaders(reply: ScriptedReply): Headers {
   const headers = new Headers(reply.headers ?? {});
   const status = reply.status ?? 200;
-  if (!headers.has('content-type')) headers.set('content-type', status === 200 ? 'text/event-stream' : 'application/json');
+  if (!headers.has('content-type'))
+    headers.set('content-type', status === 200 ? 'text/event-stream' : 'application/json');
   return headers;
 }
 
@@ -36,7 +40,11 @@ export function replyHeaders(reply: ScriptedReply): Headers {
  * or cancelling the body stops the timers and marks `record.aborted`; an abort errors the
  * body with `signal.reason`, and `dropAfterChunks` errors it with a `TypeError`.
  */
-export function scriptedResponse(prepared: PreparedReply, record: RecordedRequest, signal: AbortSignal | undefined): Response {
+export function scriptedResponse(
+  prepared: PreparedReply,
+  record: RecordedRequest,
+  signal: AbortSignal | undefined,
+): Response {
   const { reply, status, pieces } = prepared;
   const init = { status, statusText: statusText(status), headers: replyHeaders(reply) };
   if (nullBodyStatuses.has(status)) return new Response(null, init);

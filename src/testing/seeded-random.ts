@@ -4,7 +4,7 @@
  */
 export function seededRandom(seed: number): () => number {
   // xorshift32 has a fixed point at 0, so map seed 0 to a non-zero state.
-  let state = (Math.trunc(seed) >>> 0) || 0x9e3779b9;
+  let state = Math.trunc(seed) >>> 0 || 0x9e3779b9;
   return () => {
     state ^= state << 13;
     state >>>= 0;

@@ -29,7 +29,8 @@ export interface SplitBodyOptions {
 }
 
 function checkSize(size: number): number {
-  if (!Number.isInteger(size) || size < 1) throw new RangeError(`Chunk sizes must be positive integers, got ${size}.`);
+  if (!Number.isInteger(size) || size < 1)
+    throw new RangeError(`Chunk sizes must be positive integers, got ${size}.`);
   return size;
 }
 
@@ -56,12 +57,16 @@ function sizeSource(split: Exclude<SplitMode, 'whole'>): () => number {
  *
  * @example splitBody(textReplyBody, 'bytes') // one network read per byte
  */
-export function splitBody(body: string | Uint8Array, split: SplitMode, options: SplitBodyOptions = {}): ScriptedChunk[] {
+export function splitBody(
+  body: string | Uint8Array,
+  split: SplitMode,
+  options: SplitBodyOptions = {},
+): ScriptedChunk[] {
   const bytes = typeof body === 'string' ? utf8(body) : body;
   if (split === 'whole') return [bytesToChunk(bytes, options.delayMs)];
   const nextSize = sizeSource(split);
   const chunks: ScriptedChunk[] = [];
-  for (let offset = 0; offset < bytes.length; ) {
+  for (let offset = 0; offset < bytes.length;) {
     const end = Math.min(bytes.length, offset + nextSize());
     chunks.push(bytesToChunk(bytes.subarray(offset, end), options.delayMs));
     offset = end;

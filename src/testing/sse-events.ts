@@ -7,9 +7,13 @@ export interface SSEEventsOptions {
 /** One `data:` event; a value that is not a string is sent as JSON. */
 export function sseEvent(data: unknown): string {
   const text = typeof data === 'string' ? data : JSON.stringify(data);
-  if (text === undefined) throw new TypeError('An SSE event payload must be a string or JSON-serialisable.');
+  if (text === undefined)
+    throw new TypeError('An SSE event payload must be a string or JSON-serialisable.');
   // A line break inside data needs one data: line per line to survive SSE framing.
-  return `${text.split(/\r\n|\r|\n/u).map((line) => `data: ${line}\n`).join('')}\n`;
+  return `${text
+    .split(/\r\n|\r|\n/u)
+    .map((line) => `data: ${line}\n`)
+    .join('')}\n`;
 }
 
 /**

@@ -17,7 +17,10 @@ export interface TextReplyOptions extends StreamReplyOptions {
  * @param text The answer: a string (cut before each word) or the exact deltas.
  * @example textReply('Hello there!', { usage: { prompt_tokens: 5, completion_tokens: 3 } })
  */
-export function textReply(text: string | readonly string[], options: TextReplyOptions = {}): ScriptedReply {
+export function textReply(
+  text: string | readonly string[],
+  options: TextReplyOptions = {},
+): ScriptedReply {
   const stream = new CompletionStream(options);
   stream.choice({ delta: { role: 'assistant', content: '' } });
   const field = options.reasoningField ?? 'reasoning_content';

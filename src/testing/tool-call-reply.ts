@@ -23,7 +23,8 @@ export interface ToolCallReplyOptions extends StreamReplyOptions {
 let callCount = 0;
 
 function argumentPieces(text: string, size: number): string[] {
-  if (!Number.isInteger(size) || size < 1) throw new RangeError(`argumentsChunkSize must be a positive integer, got ${size}.`);
+  if (!Number.isInteger(size) || size < 1)
+    throw new RangeError(`argumentsChunkSize must be a positive integer, got ${size}.`);
   // Cut by code point so no delta holds half a surrogate pair.
   const points = Array.from(text);
   const pieces: string[] = [];
@@ -38,7 +39,10 @@ function argumentPieces(text: string, size: number): string[] {
  *
  * @example toolCallReply([{ name: 'multiply', arguments: { a: 6, b: 7 } }])
  */
-export function toolCallReply(calls: readonly ScriptedToolCall[], options: ToolCallReplyOptions = {}): ScriptedReply {
+export function toolCallReply(
+  calls: readonly ScriptedToolCall[],
+  options: ToolCallReplyOptions = {},
+): ScriptedReply {
   const stream = new CompletionStream(options);
   const size = options.argumentsChunkSize ?? 5;
   const text = options.text === undefined ? [] : textPieces(options.text);
@@ -48,8 +52,13 @@ export function toolCallReply(calls: readonly ScriptedToolCall[], options: ToolC
   calls.forEach((call, index) => {
     callCount += 1;
     const id = call.id ?? `call_scripted_${callCount}`;
-    const args = typeof call.arguments === 'string' ? call.arguments : JSON.stringify(call.arguments);
-    stream.choice({ delta: { tool_calls: [{ index, id, type: 'function', function: { name: call.name, arguments: '' } }] } });
+    const args =
+      typeof call.arguments === 'string' ? call.arguments : JSON.stringify(call.arguments);
+    stream.choice({
+      delta: {
+        tool_calls: [{ index, id, type: 'function', function: { name: call.name, arguments: '' } }],
+      },
+    });
     for (const piece of argumentPieces(args, size)) {
       stream.choice({ delta: { tool_calls: [{ index, function: { arguments: piece } }] } });
     }

@@ -32,7 +32,10 @@ export function base64ToBytes(base64: string): Uint8Array {
   try {
     binary = atob(base64);
   } catch (error) {
-    throw new TypeError(`Scripted chunk has invalid base64: ${JSON.stringify(base64.slice(0, 40))}`, { cause: error });
+    throw new TypeError(
+      `Scripted chunk has invalid base64: ${JSON.stringify(base64.slice(0, 40))}`,
+      { cause: error },
+    );
   }
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);

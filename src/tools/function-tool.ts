@@ -56,7 +56,9 @@ export class FunctionTool<Schema extends z.ZodType = z.ZodType> {
 
   constructor(options: FunctionToolOptions<Schema>) {
     if (!validName.test(options.name)) {
-      throw new TypeError(`Invalid tool name ${JSON.stringify(options.name)}: use 1-64 letters, digits, "_" or "-".`);
+      throw new TypeError(
+        `Invalid tool name ${JSON.stringify(options.name)}: use 1-64 letters, digits, "_" or "-".`,
+      );
     }
     this.name = options.name;
     this.description = options.description;
@@ -69,7 +71,10 @@ export class FunctionTool<Schema extends z.ZodType = z.ZodType> {
   /** The parameters as JSON Schema (converted once, by zod's own converter); a fresh copy on every read. */
   get jsonSchema(): Record<string, unknown> {
     if (!this.#jsonSchema) {
-      const { $schema: _ignored, ...schema } = z.toJSONSchema(this.parameters, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+      const { $schema: _ignored, ...schema } = z.toJSONSchema(this.parameters, {
+        io: 'input',
+        unrepresentable: 'any',
+      }) as Record<string, unknown>;
       this.#jsonSchema = schema;
     }
     // A caller adjusting the schema (say, for strict mode) must not change what every later request sends.
@@ -78,7 +83,10 @@ export class FunctionTool<Schema extends z.ZodType = z.ZodType> {
 
   /** The tool in the OpenAI wire form. */
   toOpenAITool(): OpenAIToolDefinition {
-    return { type: 'function', function: { name: this.name, description: this.description, parameters: this.jsonSchema } };
+    return {
+      type: 'function',
+      function: { name: this.name, description: this.description, parameters: this.jsonSchema },
+    };
   }
 
   /** Validates raw arguments against the schema (async, so schemas with async refinements work too). */

@@ -15,7 +15,8 @@ export class ToolRegistry {
   /** Adds a tool. Throws if another tool already has its name. */
   addTool(tool: AnyFunctionTool): this {
     const existing = this.#tools.get(tool.name);
-    if (existing && existing !== tool) throw new Error(`A tool named "${tool.name}" is already registered.`);
+    if (existing && existing !== tool)
+      throw new Error(`A tool named "${tool.name}" is already registered.`);
     this.#tools.set(tool.name, tool);
     return this;
   }
@@ -26,9 +27,11 @@ export class ToolRegistry {
     const incoming = new Map<string, AnyFunctionTool>();
     for (const tool of list) {
       const twin = incoming.get(tool.name);
-      if (twin && twin !== tool) throw new Error(`Two different tools in the list are named "${tool.name}".`);
+      if (twin && twin !== tool)
+        throw new Error(`Two different tools in the list are named "${tool.name}".`);
       const existing = this.#tools.get(tool.name);
-      if (existing && existing !== tool) throw new Error(`A tool named "${tool.name}" is already registered.`);
+      if (existing && existing !== tool)
+        throw new Error(`A tool named "${tool.name}" is already registered.`);
       incoming.set(tool.name, tool);
     }
     for (const tool of list) this.#tools.set(tool.name, tool);

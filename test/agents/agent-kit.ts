@@ -1,5 +1,12 @@
 /** Shared helpers of the agent and relay tests: an agent on the HTTP mock, collectors, wire types. */
-import { ChatToolAgent, OpenAIChatAPI, type ChatResponse, type ChatResponseChunk, type ChatResponseChunkType, type ChatToolAgentOptions } from '../../src/index.js';
+import {
+  ChatToolAgent,
+  OpenAIChatAPI,
+  type ChatResponse,
+  type ChatResponseChunk,
+  type ChatResponseChunkType,
+  type ChatToolAgentOptions,
+} from '../../src/index.js';
 import type { ScriptedReply } from '../../src/testing/index.js';
 import { mockServer, type MockScript } from '../helpers/index.js';
 
@@ -30,7 +37,10 @@ export interface WireBody {
   readonly messages: readonly WireMessage[];
   readonly stream: boolean;
   readonly stream_options?: unknown;
-  readonly tools?: readonly { readonly type: string; readonly function: { readonly name: string; readonly parameters: unknown } }[];
+  readonly tools?: readonly {
+    readonly type: string;
+    readonly function: { readonly name: string; readonly parameters: unknown };
+  }[];
   readonly temperature?: number;
 }
 
@@ -42,9 +52,17 @@ export interface ScriptedAgent {
 }
 
 /** An agent whose API talks HTTP to the mock server, answering with `replies` in order. No retries. */
-export async function scriptedAgent(replies: readonly ScriptedReply[], options: Omit<ChatToolAgentOptions, 'chatApi'> = {}): Promise<ScriptedAgent> {
+export async function scriptedAgent(
+  replies: readonly ScriptedReply[],
+  options: Omit<ChatToolAgentOptions, 'chatApi'> = {},
+): Promise<ScriptedAgent> {
   const server = await mockServer.script(replies);
-  const api = new OpenAIChatAPI({ apiKey: 'sk-test-key', model: 'gpt-4o-mini', baseURL: server.baseURL, maxRetries: 0 });
+  const api = new OpenAIChatAPI({
+    apiKey: 'sk-test-key',
+    model: 'gpt-4o-mini',
+    baseURL: server.baseURL,
+    maxRetries: 0,
+  });
   return { server, api, agent: new ChatToolAgent({ ...options, chatApi: api }) };
 }
 
@@ -68,7 +86,9 @@ export async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
 }
 
 /** The items an iterable yielded before it rejected, and the rejection; fails the test if it did not reject. */
-export async function collectUntilError<T>(iterable: AsyncIterable<T>): Promise<{ items: T[]; error: unknown }> {
+export async function collectUntilError<T>(
+  iterable: AsyncIterable<T>,
+): Promise<{ items: T[]; error: unknown }> {
   const items: T[] = [];
   try {
     for await (const item of iterable) items.push(item);
@@ -89,8 +109,13 @@ export async function rejection(promise: Promise<unknown>): Promise<unknown> {
 }
 
 /** The chunks of one `type`, narrowed. */
-export function ofType<K extends ChatResponseChunkType>(chunks: readonly ChatResponseChunk[], type: K): Extract<ChatResponseChunk, { type: K }>[] {
-  return chunks.filter((chunk): chunk is Extract<ChatResponseChunk, { type: K }> => chunk.type === type);
+export function ofType<K extends ChatResponseChunkType>(
+  chunks: readonly ChatResponseChunk[],
+  type: K,
+): Extract<ChatResponseChunk, { type: K }>[] {
+  return chunks.filter(
+    (chunk): chunk is Extract<ChatResponseChunk, { type: K }> => chunk.type === type,
+  );
 }
 
 /** The final chunk's response; fails the test if the last chunk is not a finish chunk. */
@@ -122,13 +147,18 @@ export function deferred<T = void>(): Deferred<T> {
  * deadlock turning into a test timeout; tests assert on order, never on time.
  */
 export function orGiveUp<T>(promise: Promise<T>, ms = 5_000): Promise<T | 'gave-up'> {
-  return Promise.race([promise, new Promise<'gave-up'>((resolve) => setTimeout(() => resolve('gave-up'), ms))]);
+  return Promise.race([
+    promise,
+    new Promise<'gave-up'>((resolve) => setTimeout(() => resolve('gave-up'), ms)),
+  ]);
 }
 
 /** Resolves with `signal.reason` once the signal aborts. */
 export function whenAborted(signal: AbortSignal): Promise<unknown> {
   if (signal.aborted) return Promise.resolve(signal.reason);
-  return new Promise((resolve) => signal.addEventListener('abort', () => resolve(signal.reason), { once: true }));
+  return new Promise((resolve) =>
+    signal.addEventListener('abort', () => resolve(signal.reason), { once: true }),
+  );
 }
 
 /** The reply with a long pause inserted after its first `count` chunks: the stream stalls there. */
@@ -143,13 +173,15 @@ export function stallAfter(reply: ScriptedReply, count: number, ms = longPauseMs
 export function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);
-    for (const key of Reflect.ownKeys(value)) deepFreeze((value as Record<PropertyKey, unknown>)[key]);
+    for (const key of Reflect.ownKeys(value))
+      deepFreeze((value as Record<PropertyKey, unknown>)[key]);
   }
   return value;
 }
 
 /** Parses a tool message's JSON content. */
 export function parseContent(message: WireMessage | undefined): unknown {
-  if (typeof message?.content !== 'string') throw new Error(`expected a message with text content, got ${JSON.stringify(message)}`);
+  if (typeof message?.content !== 'string')
+    throw new Error(`expected a message with text content, got ${JSON.stringify(message)}`);
   return JSON.parse(message.content) as unknown;
 }

@@ -26,7 +26,8 @@ function calculate(expression: string): number {
   const take = (expected?: string): string => {
     const token = tokens[position];
     if (token === undefined) throw new Error(`Unexpected end of expression "${expression}".`);
-    if (expected !== undefined && token !== expected) throw new Error(`Expected "${expected}" but found "${token}" in "${expression}".`);
+    if (expected !== undefined && token !== expected)
+      throw new Error(`Expected "${expected}" but found "${token}" in "${expression}".`);
     position += 1;
     return token;
   };
@@ -54,23 +55,28 @@ function calculate(expression: string): number {
   };
   const product = (): number => {
     let value = unary();
-    for (let op = peek(); op === '*' || op === '/'; op = peek()) value = take() === '*' ? value * unary() : value / unary();
+    for (let op = peek(); op === '*' || op === '/'; op = peek())
+      value = take() === '*' ? value * unary() : value / unary();
     return value;
   };
   const sum = (): number => {
     let value = product();
-    for (let op = peek(); op === '+' || op === '-'; op = peek()) value = take() === '+' ? value + product() : value - product();
+    for (let op = peek(); op === '+' || op === '-'; op = peek())
+      value = take() === '+' ? value + product() : value - product();
     return value;
   };
   const value = sum();
-  if (position < tokens.length) throw new Error(`Unexpected "${tokens[position]}" in "${expression}".`);
+  if (position < tokens.length)
+    throw new Error(`Unexpected "${tokens[position]}" in "${expression}".`);
   return value;
 }
 
 const calculatorTool = new FunctionTool({
   name: 'calculator',
   description: 'Evaluate a mathematical expression.',
-  parameters: z.object({ expression: z.string().describe('An arithmetic expression, e.g. "sqrt(2) * 3"') }),
+  parameters: z.object({
+    expression: z.string().describe('An arithmetic expression, e.g. "sqrt(2) * 3"'),
+  }),
   execute: ({ expression }) => calculate(expression),
 });
 
@@ -87,15 +93,30 @@ describe('seed examples (streaming-responses.md)', () => {
   });
 
   it('Basic Streaming: prints chunk.chunk as it arrives', async () => {
-    const { agent, api, server } = await scriptedAgent([textReply(['Quantum computing', ' uses qubits,', ' which can be 0 and 1 at once.'])]);
+    const { agent, api, server } = await scriptedAgent([
+      textReply(['Quantum computing', ' uses qubits,', ' which can be 0 and 1 at once.']),
+    ]);
     const settings = api.getDefaultSettings();
 
-    const yourTool1 = new FunctionTool({ name: 'your_tool1', description: 'First tool.', parameters: z.object({}), execute: () => 1 });
-    const yourTool2 = new FunctionTool({ name: 'your_tool2', description: 'Second tool.', parameters: z.object({ q: z.string() }), execute: () => 2 });
+    const yourTool1 = new FunctionTool({
+      name: 'your_tool1',
+      description: 'First tool.',
+      parameters: z.object({}),
+      execute: () => 1,
+    });
+    const yourTool2 = new FunctionTool({
+      name: 'your_tool2',
+      description: 'Second tool.',
+      parameters: z.object({ q: z.string() }),
+      execute: () => 2,
+    });
     const toolRegistry = new ToolRegistry();
     toolRegistry.addTools([yourTool1, yourTool2]);
 
-    const messages = [ChatMessage.createSystemMessage('You are a helpful assistant.'), ChatMessage.createUserMessage('Tell me about quantum computing.')];
+    const messages = [
+      ChatMessage.createSystemMessage('You are a helpful assistant.'),
+      ChatMessage.createUserMessage('Tell me about quantum computing.'),
+    ];
 
     const stream = agent.getStreamingResponse({ messages, settings, toolRegistry });
 
@@ -108,7 +129,10 @@ describe('seed examples (streaming-responses.md)', () => {
       { role: 'system', content: 'You are a helpful assistant.' },
       { role: 'user', content: 'Tell me about quantum computing.' },
     ]);
-    expect(body!.tools!.map((tool) => tool.function.name)).to.deep.equal(['your_tool1', 'your_tool2']);
+    expect(body!.tools!.map((tool) => tool.function.name)).to.deep.equal([
+      'your_tool1',
+      'your_tool2',
+    ]);
   });
 
   it('Stream Chunk Properties: only the final chunk is finished and carries the response with its messages', async () => {
@@ -122,7 +146,8 @@ describe('seed examples (streaming-responses.md)', () => {
       printed.push(chunk.chunk);
       if (chunk.finished) {
         finalResponse = chunk.finishedResponse;
-        for (const message of finalResponse.messages) printed.push(`${message.role}: ${ChatMessage.getText(message)}`);
+        for (const message of finalResponse.messages)
+          printed.push(`${message.role}: ${ChatMessage.getText(message)}`);
       } else {
         notFinished.push(chunk);
       }
@@ -135,10 +160,15 @@ describe('seed examples (streaming-responses.md)', () => {
 
   it('Streaming with Tool Calls: announces the call, then its result, around the streamed text', async () => {
     const { agent } = await scriptedAgent([
-      toolCallReply([{ id: 'call_calc', name: 'calculator', arguments: { expression: '6 * 7' } }], { text: 'Let me calculate.' }),
+      toolCallReply([{ id: 'call_calc', name: 'calculator', arguments: { expression: '6 * 7' } }], {
+        text: 'Let me calculate.',
+      }),
       textReply(['6 * 7', ' = 42']),
     ]);
-    const stream = agent.getStreamingResponse({ messages: [ChatMessage.createUserMessage('What is 6 * 7?')], toolRegistry: new ToolRegistry([calculatorTool]) });
+    const stream = agent.getStreamingResponse({
+      messages: [ChatMessage.createUserMessage('What is 6 * 7?')],
+      toolRegistry: new ToolRegistry([calculatorTool]),
+    });
 
     let output = '';
     for await (const chunk of stream) {
@@ -148,7 +178,9 @@ describe('seed examples (streaming-responses.md)', () => {
     }
 
     // As in the seed, nothing separates the result line from the answer that follows it.
-    expect(output).to.equal('Let me calculate.\nStarting tool call...\nTool call result: 426 * 7 = 42');
+    expect(output).to.equal(
+      'Let me calculate.\nStarting tool call...\nTool call result: 426 * 7 = 42',
+    );
   });
 
   describe('Complete Streaming Example', () => {
@@ -158,8 +190,12 @@ describe('seed examples (streaming-responses.md)', () => {
         toolCallReply([{ id: 'call_t1', name: 'calculator', arguments: { expression: '6 * 7' } }]),
         textReply('It is 42.'),
         // Turn 2: a bad expression comes back as an error, the model corrects itself.
-        toolCallReply([{ id: 'call_t2a', name: 'calculator', arguments: { expression: 'sqrt(16) +' } }]),
-        toolCallReply([{ id: 'call_t2b', name: 'calculator', arguments: { expression: 'sqrt(16) + 2' } }]),
+        toolCallReply([
+          { id: 'call_t2a', name: 'calculator', arguments: { expression: 'sqrt(16) +' } },
+        ]),
+        toolCallReply([
+          { id: 'call_t2b', name: 'calculator', arguments: { expression: 'sqrt(16) + 2' } },
+        ]),
         textReply('That makes 6.'),
         // Turn 3: no tools.
         textReply('You are welcome!'),
@@ -180,7 +216,11 @@ describe('seed examples (streaming-responses.md)', () => {
 
         chatHistory.addUserMessage(userInput);
 
-        const stream = agent.getStreamingResponse({ messages: chatHistory.getMessages(), settings, toolRegistry });
+        const stream = agent.getStreamingResponse({
+          messages: chatHistory.getMessages(),
+          settings,
+          toolRegistry,
+        });
 
         terminal += 'Assistant: ';
         let finalResponse: ChatResponse | undefined;
@@ -194,7 +234,9 @@ describe('seed examples (streaming-responses.md)', () => {
         else terminal += 'Error: No final response received\n';
       }
 
-      expect(terminal).to.equal('Assistant: It is 42.\nAssistant: That makes 6.\nAssistant: You are welcome!\n');
+      expect(terminal).to.equal(
+        'Assistant: It is 42.\nAssistant: That makes 6.\nAssistant: You are welcome!\n',
+      );
 
       const messages = chatHistory.getMessages();
       expect(messages.map((message) => message.role)).to.deep.equal([
@@ -206,18 +248,38 @@ describe('seed examples (streaming-responses.md)', () => {
       expect(new Set(messages.map((message) => message.id)).size).to.equal(messages.length);
 
       // The exact request bodies: each turn sends the history plus its own tool rounds, nothing twice.
-      const system: WireMessage = { role: 'system', content: 'You are a helpful assistant with tool calling capabilities.' };
+      const system: WireMessage = {
+        role: 'system',
+        content: 'You are a helpful assistant with tool calling capabilities.',
+      };
       const call = (id: string, expression: string): WireMessage => ({
         role: 'assistant',
         content: null,
-        tool_calls: [{ id, type: 'function', function: { name: 'calculator', arguments: JSON.stringify({ expression }) } }],
+        tool_calls: [
+          {
+            id,
+            type: 'function',
+            function: { name: 'calculator', arguments: JSON.stringify({ expression }) },
+          },
+        ],
       });
-      const result = (id: string, content: string): WireMessage => ({ role: 'tool', tool_call_id: id, content });
+      const result = (id: string, content: string): WireMessage => ({
+        role: 'tool',
+        tool_call_id: id,
+        content,
+      });
       const user = (content: string): WireMessage => ({ role: 'user', content });
       const assistant = (content: string): WireMessage => ({ role: 'assistant', content });
-      const badExpression = JSON.stringify({ error: 'The tool failed: Unexpected end of expression "sqrt(16) +".' });
+      const badExpression = JSON.stringify({
+        error: 'The tool failed: Unexpected end of expression "sqrt(16) +".',
+      });
 
-      const turn1 = [user('What is 6 * 7?'), call('call_t1', '6 * 7'), result('call_t1', '42'), assistant('It is 42.')];
+      const turn1 = [
+        user('What is 6 * 7?'),
+        call('call_t1', '6 * 7'),
+        result('call_t1', '42'),
+        assistant('It is 42.'),
+      ];
       const turn2 = [
         user('And the square root of 16, plus 2?'),
         call('call_t2a', 'sqrt(16) +'),
@@ -250,7 +312,9 @@ describe('seed examples (streaming-responses.md)', () => {
     });
 
     it('adds nothing but the user message to the history when a turn fails (history is saved on the final chunk only)', async () => {
-      const { agent } = await scriptedAgent([streamErrorReply('The server had an error', { text: 'Half an ans' })]);
+      const { agent } = await scriptedAgent([
+        streamErrorReply('The server had an error', { text: 'Half an ans' }),
+      ]);
       const chatHistory = new ChatHistory();
       chatHistory.addSystemMessage('You are a helpful assistant with tool calling capabilities.');
       chatHistory.addUserMessage('What is 6 * 7?');
@@ -259,7 +323,10 @@ describe('seed examples (streaming-responses.md)', () => {
       let finalResponse: ChatResponse | undefined;
       let failure: unknown;
       try {
-        for await (const chunk of agent.getStreamingResponse({ messages: chatHistory.getMessages(), toolRegistry: new ToolRegistry([calculatorTool]) })) {
+        for await (const chunk of agent.getStreamingResponse({
+          messages: chatHistory.getMessages(),
+          toolRegistry: new ToolRegistry([calculatorTool]),
+        })) {
           terminal += chunk.chunk;
           if (chunk.finished) finalResponse = chunk.finishedResponse;
         }
@@ -271,7 +338,10 @@ describe('seed examples (streaming-responses.md)', () => {
       expect(terminal).to.equal('Assistant: Half an ans');
       expect(failure).to.be.instanceOf(StreamError);
       expect((failure as StreamError).partial.text).to.equal('Half an ans');
-      expect(chatHistory.getMessages().map((message) => message.role)).to.deep.equal(['system', 'user']);
+      expect(chatHistory.getMessages().map((message) => message.role)).to.deep.equal([
+        'system',
+        'user',
+      ]);
     });
   });
 
@@ -295,7 +365,11 @@ describe('seed examples (streaming-responses.md)', () => {
         chatHistory.addUserMessage(userMessage);
 
         async function* generate(): AsyncGenerator<ChatResponseChunk> {
-          const stream = agent.getStreamingResponse({ messages: chatHistory.getMessages(), settings, toolRegistry });
+          const stream = agent.getStreamingResponse({
+            messages: chatHistory.getMessages(),
+            settings,
+            toolRegistry,
+          });
           for await (const chunk of stream) {
             // Add the response to the history before the last event leaves.
             if (chunk.finished) chatHistory.addMessages(chunk.finishedResponse.messages);
@@ -305,7 +379,13 @@ describe('seed examples (streaming-responses.md)', () => {
 
         return toEventStreamResponse(generate());
       }
-      const post = (message: string): Promise<Response> => chat(new Request('https://app.example/chat', { method: 'POST', body: JSON.stringify({ message }) }));
+      const post = (message: string): Promise<Response> =>
+        chat(
+          new Request('https://app.example/chat', {
+            method: 'POST',
+            body: JSON.stringify({ message }),
+          }),
+        );
       return { post, chatHistory, server };
     }
 
@@ -317,11 +397,25 @@ describe('seed examples (streaming-responses.md)', () => {
       const firstChunks = await collect(readEventStream(first));
       expect(firstChunks.map((chunk) => chunk.chunk).join('')).to.equal('It is 42.');
       expect(firstChunks.at(-1)!.finished).to.equal(true);
-      expect(chatHistory.getMessages().map((message) => message.role)).to.deep.equal(['system', 'user', 'assistant', 'tool', 'assistant']);
+      expect(chatHistory.getMessages().map((message) => message.role)).to.deep.equal([
+        'system',
+        'user',
+        'assistant',
+        'tool',
+        'assistant',
+      ]);
 
       const second = await collect(readEventStream(await post('Bye')));
       expect(second.map((chunk) => chunk.chunk).join('')).to.equal('Bye!');
-      expect(chatHistory.getMessages().map((message) => message.role)).to.deep.equal(['system', 'user', 'assistant', 'tool', 'assistant', 'user', 'assistant']);
+      expect(chatHistory.getMessages().map((message) => message.role)).to.deep.equal([
+        'system',
+        'user',
+        'assistant',
+        'tool',
+        'assistant',
+        'user',
+        'assistant',
+      ]);
       const bodies = await requestBodies(server);
       expect(bodies.map((body) => body.messages.length)).to.deep.equal([2, 4, 6]);
     });

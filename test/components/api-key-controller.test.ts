@@ -1,14 +1,29 @@
 import { expect } from 'chai';
-import { createScriptedFetch, errorReply, textReply, type RecordedRequest } from '../../src/testing/index.js';
+import {
+  createScriptedFetch,
+  errorReply,
+  textReply,
+  type RecordedRequest,
+} from '../../src/testing/index.js';
 import { mockServer } from '../helpers/index.js';
 import type { ToolAgentChat } from '../../components/index.js';
 import { apiKeyStoragePrefix, keyScope } from '../../components/api-key-store.js';
-import { axeViolations, createChat, find, recordEvents, checkAxeThenRemoveChats, root, waitFor, waitForPart } from './chat-test-utils.js';
+import {
+  axeViolations,
+  createChat,
+  find,
+  recordEvents,
+  checkAxeThenRemoveChats,
+  root,
+  waitFor,
+  waitForPart,
+} from './chat-test-utils.js';
 
 const secret = 'sk-test-SECRET-0123456789';
 
 function clearStoredKeys(): void {
-  for (const name of Object.keys(localStorage)) if (name.startsWith(apiKeyStoragePrefix)) localStorage.removeItem(name);
+  for (const name of Object.keys(localStorage))
+    if (name.startsWith(apiKeyStoragePrefix)) localStorage.removeItem(name);
 }
 
 async function enterKey(chat: ToolAgentChat, key: string, remember: boolean): Promise<void> {
@@ -27,13 +42,23 @@ function authorization(request: RecordedRequest | undefined): string | undefined
 
 /** Everything a page, a DOM dump or a listener could see, as one string. */
 function visibleSurface(chat: ToolAgentChat, events: Event[]): string {
-  const parts = [chat.outerHTML, root(chat).innerHTML, ...chat.getAttributeNames().map((name) => chat.getAttribute(name) ?? '')];
+  const parts = [
+    chat.outerHTML,
+    root(chat).innerHTML,
+    ...chat.getAttributeNames().map((name) => chat.getAttribute(name) ?? ''),
+  ];
   for (const element of root(chat).querySelectorAll('*')) {
     for (const name of element.getAttributeNames()) parts.push(element.getAttribute(name) ?? '');
-    if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) parts.push(element.value);
+    if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement)
+      parts.push(element.value);
   }
   parts.push(root(chat).textContent ?? '');
-  for (const event of events) parts.push(JSON.stringify((event as Event & { detail?: unknown }).detail, (_key, value: unknown) => (value instanceof Error ? { ...value, message: value.message } : value)));
+  for (const event of events)
+    parts.push(
+      JSON.stringify((event as Event & { detail?: unknown }).detail, (_key, value: unknown) =>
+        value instanceof Error ? { ...value, message: value.message } : value,
+      ),
+    );
   return parts.join('\n');
 }
 
@@ -54,8 +79,13 @@ describe('API key', () => {
     expect(find(chat, '[part~="key-form"]')).not.to.equal(null);
     expect(await axeViolations(chat)).to.deep.equal([]);
     await enterKey(chat, secret, false);
-    expect(localStorage.length === 0 || !Object.keys(localStorage).some((name) => name.startsWith(apiKeyStoragePrefix))).to.equal(true);
-    expect(find(chat, '[part~="key-status"]')?.textContent).to.contain('kept until this page closes');
+    expect(
+      localStorage.length === 0 ||
+        !Object.keys(localStorage).some((name) => name.startsWith(apiKeyStoragePrefix)),
+    ).to.equal(true);
+    expect(find(chat, '[part~="key-status"]')?.textContent).to.contain(
+      'kept until this page closes',
+    );
     expect(root(chat).activeElement).to.equal(find(chat, '[part~="input"]'));
     await chat.send('Hi');
     expect(authorization(scripted.requests[0])).to.equal(`Bearer ${secret}`);
@@ -75,7 +105,9 @@ describe('API key', () => {
     await enterKey(first, secret, true);
     const storageName = apiKeyStoragePrefix + keyScope(mock.baseURL);
     expect(localStorage.getItem(storageName)).to.equal(secret);
-    expect(find(first, '[part~="key-status"]')?.textContent).to.contain('remembered on this device');
+    expect(find(first, '[part~="key-status"]')?.textContent).to.contain(
+      'remembered on this device',
+    );
     await first.send('Hi');
     first.remove();
 
@@ -94,16 +126,26 @@ describe('API key', () => {
   });
 
   it('shows the key form after a 401, drops the rejected key, and retries with the new one', async () => {
-    const scripted = createScriptedFetch([errorReply(401, `Incorrect API key provided: ${secret}`), textReply('Welcome.')]);
+    const scripted = createScriptedFetch([
+      errorReply(401, `Incorrect API key provided: ${secret}`),
+      textReply('Welcome.'),
+    ]);
     const chat = await createChat((c) => {
       c.fetch = scripted.fetch;
       c.apiKey = secret;
     });
-    const events = recordEvents(chat, ['tool-agent-error', 'tool-agent-chunk', 'tool-agent-response', 'tool-agent-submit']);
+    const events = recordEvents(chat, [
+      'tool-agent-error',
+      'tool-agent-chunk',
+      'tool-agent-response',
+      'tool-agent-submit',
+    ]);
     expect(find(chat, '[part~="key-form"]')).to.equal(null);
     await chat.send('Hi');
     await chat.updateComplete;
-    expect(find(chat, '[part~="error-title"]')?.textContent).to.equal('HTTP 401: the API key was rejected');
+    expect(find(chat, '[part~="error-title"]')?.textContent).to.equal(
+      'HTTP 401: the API key was rejected',
+    );
     expect(find(chat, '[part~="error-detail"]')?.textContent).to.contain('[redacted]');
     expect(find(chat, '.key-intro')?.textContent).to.contain('rejected the API key');
     await enterKey(chat, 'sk-second-key', false);
@@ -116,7 +158,13 @@ describe('API key', () => {
 
   it('never puts the key in an attribute, the DOM, an event or the console', async () => {
     const logged: string[] = [];
-    const originals = { log: console.log, warn: console.warn, error: console.error, info: console.info, debug: console.debug };
+    const originals = {
+      log: console.log,
+      warn: console.warn,
+      error: console.error,
+      info: console.info,
+      debug: console.debug,
+    };
     for (const level of Object.keys(originals) as (keyof typeof originals)[]) {
       console[level] = (...args: unknown[]) => {
         logged.push(args.map(String).join(' '));
@@ -130,7 +178,12 @@ describe('API key', () => {
         c.keyRequired = true;
         c.maxRetries = 0;
       });
-      const events = recordEvents(chat, ['tool-agent-error', 'tool-agent-chunk', 'tool-agent-response', 'tool-agent-submit']);
+      const events = recordEvents(chat, [
+        'tool-agent-error',
+        'tool-agent-chunk',
+        'tool-agent-response',
+        'tool-agent-submit',
+      ]);
       await enterKey(chat, secret, true);
       chat.apiKey = 'sk-page-key-abcdef';
       await chat.send('Hi');
@@ -156,7 +209,11 @@ describe('API key', () => {
     await enterKey(chat, `  ${secret}\n`, true);
     await chat.send('Hi');
     expect(authorization(scripted.requests[0])).to.equal(`Bearer ${secret}`);
-    expect(Object.entries(localStorage).filter(([name]) => name.startsWith(apiKeyStoragePrefix)).map(([, value]) => value)).to.deep.equal([secret]);
+    expect(
+      Object.entries(localStorage)
+        .filter(([name]) => name.startsWith(apiKeyStoragePrefix))
+        .map(([, value]) => value),
+    ).to.deep.equal([secret]);
     find<HTMLButtonElement>(chat, '[part~="forget-key-button"]')?.click();
     await chat.updateComplete;
 

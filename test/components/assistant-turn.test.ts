@@ -3,7 +3,9 @@ import { ChatToolAgent, OpenAIChatAPI, type ChatResponseChunk } from '../../src/
 import { createScriptedFetch, textReply, toolCallReply } from '../../src/testing/index.js';
 import { AssistantTurn } from '../../components/assistant-turn.js';
 
-async function chunksOf(replies: Parameters<typeof createScriptedFetch>[0]): Promise<ChatResponseChunk[]> {
+async function chunksOf(
+  replies: Parameters<typeof createScriptedFetch>[0],
+): Promise<ChatResponseChunk[]> {
   const { fetch } = createScriptedFetch(replies);
   const agent = new ChatToolAgent({ chatApi: new OpenAIChatAPI({ model: 'm', fetch }) });
   const chunks: ChatResponseChunk[] = [];
@@ -27,7 +29,10 @@ describe('AssistantTurn', () => {
 
   it('tracks a tool card from start to result, and a retry drops only the failed round', async () => {
     const turn = new AssistantTurn(document);
-    const chunks = await chunksOf([toolCallReply([{ id: 'c1', name: 'nope', arguments: { a: 1 } }]), textReply('after')]);
+    const chunks = await chunksOf([
+      toolCallReply([{ id: 'c1', name: 'nope', arguments: { a: 1 } }]),
+      textReply('after'),
+    ]);
     for (const chunk of chunks.filter((c) => c.step === 0)) turn.apply(chunk);
     const card = turn.cardAt(0, 0);
     expect(card?.id).to.equal('c1');

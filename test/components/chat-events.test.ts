@@ -1,9 +1,16 @@
 import { expect } from 'chai';
-import { ToolAgentErrorEvent, ToolAgentSubmitEvent, ToolAgentToolCallEvent } from '../../components/chat-events.js';
+import {
+  ToolAgentErrorEvent,
+  ToolAgentSubmitEvent,
+  ToolAgentToolCallEvent,
+} from '../../components/chat-events.js';
 
 describe('chat events', () => {
   it('bubble out of shadow roots', () => {
-    for (const event of [new ToolAgentSubmitEvent({ text: 'x' }), new ToolAgentErrorEvent({ error: new Error('e') })]) {
+    for (const event of [
+      new ToolAgentSubmitEvent({ text: 'x' }),
+      new ToolAgentErrorEvent({ error: new Error('e') }),
+    ]) {
       expect(event.bubbles && event.composed).to.equal(true);
     }
     expect(new ToolAgentSubmitEvent({ text: 'x' }).type).to.equal('tool-agent-submit');
@@ -12,8 +19,16 @@ describe('chat events', () => {
 
   it('tool-call: respondWith records the decision once and cancels the event', () => {
     const target = new EventTarget();
-    const event = new ToolAgentToolCallEvent({ step: 0, index: 0, id: 'c', name: 't', arguments: {} });
-    target.addEventListener('tool-agent-tool-call', (e) => (e as ToolAgentToolCallEvent).respondWith({ approved: false, reason: 'no' }));
+    const event = new ToolAgentToolCallEvent({
+      step: 0,
+      index: 0,
+      id: 'c',
+      name: 't',
+      arguments: {},
+    });
+    target.addEventListener('tool-agent-tool-call', (e) =>
+      (e as ToolAgentToolCallEvent).respondWith({ approved: false, reason: 'no' }),
+    );
     expect(target.dispatchEvent(event)).to.equal(false);
     expect(event.responded).to.equal(true);
     expect(event.response).to.deep.equal({ approved: false, reason: 'no' });
@@ -21,7 +36,13 @@ describe('chat events', () => {
   });
 
   it('tool-call: preventDefault alone cancels without a response', () => {
-    const event = new ToolAgentToolCallEvent({ step: 0, index: 0, id: 'c', name: 't', arguments: {} });
+    const event = new ToolAgentToolCallEvent({
+      step: 0,
+      index: 0,
+      id: 'c',
+      name: 't',
+      arguments: {},
+    });
     const target = new EventTarget();
     target.addEventListener('tool-agent-tool-call', (e) => e.preventDefault());
     expect(target.dispatchEvent(event)).to.equal(false);

@@ -1,11 +1,35 @@
 import { expect } from 'chai';
 import { sendKeys } from '@web/test-runner-commands';
 import * as z from 'zod';
-import { FunctionTool, HTTPError, IncompleteStreamError, NetworkError, StreamError, ChatMessage } from '../../src/index.js';
-import { createScriptedFetch, errorReply, streamErrorReply, textReply, toolCallReply } from '../../src/testing/index.js';
+import {
+  FunctionTool,
+  HTTPError,
+  IncompleteStreamError,
+  NetworkError,
+  StreamError,
+  ChatMessage,
+} from '../../src/index.js';
+import {
+  createScriptedFetch,
+  errorReply,
+  streamErrorReply,
+  textReply,
+  toolCallReply,
+} from '../../src/testing/index.js';
 import { mockServer } from '../helpers/index.js';
 import { ToolAgentErrorEvent, type ToolAgentChat } from '../../components/index.js';
-import { assistantText, axeViolations, createChat, find, findAll, recordEvents, checkAxeThenRemoveChats, waitFor, waitForPart, waitIdle } from './chat-test-utils.js';
+import {
+  assistantText,
+  axeViolations,
+  createChat,
+  find,
+  findAll,
+  recordEvents,
+  checkAxeThenRemoveChats,
+  waitFor,
+  waitForPart,
+  waitIdle,
+} from './chat-test-utils.js';
 
 interface WireMessage {
   readonly role: string;
@@ -37,7 +61,10 @@ describe('running, stopping and failing turns', () => {
       stop.click();
       expect(await done).to.equal(undefined);
       await chat.updateComplete;
-      const [request] = await mock.waitForRequests((requests) => requests[0]?.aborted === true, 10_000);
+      const [request] = await mock.waitForRequests(
+        (requests) => requests[0]?.aborted === true,
+        10_000,
+      );
       expect(request?.aborted).to.equal(true);
       expect(assistantText(chat)).to.contain('word1');
       expect(assistantText(chat)).not.to.contain('word59');
@@ -60,10 +87,15 @@ describe('running, stopping and failing turns', () => {
         parameters: z.object({}),
         execute: (_args, { signal }) => {
           toolSignal = signal;
-          return new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
+          return new Promise((_resolve, reject) =>
+            signal.addEventListener('abort', () => reject(signal.reason)),
+          );
         },
       });
-      const scripted = createScriptedFetch([toolCallReply([{ name: 'slow_task', arguments: {} }]), textReply('never')]);
+      const scripted = createScriptedFetch([
+        toolCallReply([{ name: 'slow_task', arguments: {} }]),
+        textReply('never'),
+      ]);
       const chat = await createChat((c) => {
         c.fetch = scripted.fetch;
         c.tools = [slow];
@@ -71,17 +103,28 @@ describe('running, stopping and failing turns', () => {
       const input = await waitForPart<HTMLTextAreaElement>(chat, '[part~="input"]');
       input.focus();
       const done = chat.send('Start it');
-      await waitFor(() => find(chat, '[part~="tool-card"]')?.dataset['status'] === 'running', 'the tool to run');
+      await waitFor(
+        () => find(chat, '[part~="tool-card"]')?.dataset['status'] === 'running',
+        'the tool to run',
+      );
       await sendKeys({ press: 'Escape' });
       await done;
       expect(toolSignal?.aborted).to.equal(true);
       expect(find(chat, '[part~="tool-card"]')?.dataset['status']).to.equal('stopped');
       expect(scripted.requests).to.have.length(1);
-      expect(chat.messages.map((m) => m.role)).to.deep.equal(['user'], 'an unanswered call is not kept');
+      expect(chat.messages.map((m) => m.role)).to.deep.equal(
+        ['user'],
+        'an unanswered call is not kept',
+      );
     });
 
     it('keeps finished tool rounds of a stopped turn in the conversation', async () => {
-      const echo = new FunctionTool({ name: 'echo', description: 'Echo', parameters: z.object({ text: z.string() }), execute: ({ text }) => text });
+      const echo = new FunctionTool({
+        name: 'echo',
+        description: 'Echo',
+        parameters: z.object({ text: z.string() }),
+        execute: ({ text }) => text,
+      });
       const scripted = createScriptedFetch([
         toolCallReply([{ id: 'call_echo', name: 'echo', arguments: { text: 'hi' } }]),
         textReply(slowWords, { delayMs: 100 }),
@@ -95,12 +138,23 @@ describe('running, stopping and failing turns', () => {
       await waitFor(() => assistantText(chat).includes('word1'), 'the second step to stream');
       chat.stop();
       await done;
-      expect(chat.messages.map((m) => m.role)).to.deep.equal(['user', 'assistant', 'tool', 'assistant']);
+      expect(chat.messages.map((m) => m.role)).to.deep.equal([
+        'user',
+        'assistant',
+        'tool',
+        'assistant',
+      ]);
       const toolCall = chat.messages[1]?.content.find((part) => part.type === 'tool_call');
       expect(toolCall).to.deep.include({ id: 'call_echo', name: 'echo' });
       // The kept conversation is valid for the next request: each call has its result.
       await chat.send('Go on');
-      expect(wireRoles(scripted.requests[2]?.body)).to.deep.equal(['user', 'assistant', 'tool', 'assistant', 'user']);
+      expect(wireRoles(scripted.requests[2]?.body)).to.deep.equal([
+        'user',
+        'assistant',
+        'tool',
+        'assistant',
+        'user',
+      ]);
       expect(ChatMessage.getText(chat.messages.at(-1)!)).to.equal('Next answer.');
     });
   });
@@ -112,8 +166,12 @@ describe('running, stopping and failing turns', () => {
       const events = recordEvents(document.body, ['tool-agent-error']);
       expect(await chat.send('Hi')).to.equal(undefined);
       await chat.updateComplete;
-      expect(find(chat, '[part~="error-title"]')?.textContent).to.equal('HTTP 400: the request was rejected');
-      expect(find(chat, '[part~="error-detail"]')?.textContent).to.equal('This model does not exist: nope-1');
+      expect(find(chat, '[part~="error-title"]')?.textContent).to.equal(
+        'HTTP 400: the request was rejected',
+      );
+      expect(find(chat, '[part~="error-detail"]')?.textContent).to.equal(
+        'This model does not exist: nope-1',
+      );
       expect(find(chat, '[part~="retry-button"]')).not.to.equal(null);
       expect(events).to.have.length(1);
       const event = events[0] as ToolAgentErrorEvent;
@@ -132,18 +190,28 @@ describe('running, stopping and failing turns', () => {
       const events = recordEvents(chat, ['tool-agent-error']);
       await chat.send('Hi');
       await chat.updateComplete;
-      expect(find(chat, '[part~="error-title"]')?.textContent).to.equal('Could not reach the server');
+      expect(find(chat, '[part~="error-title"]')?.textContent).to.equal(
+        'Could not reach the server',
+      );
       expect(find(chat, '[part~="error-detail"]')?.textContent).to.match(/running and reachable/);
       expect((events[0] as ToolAgentErrorEvent).detail.error).to.be.instanceOf(NetworkError);
     });
 
     it('keeps the partial text of a stream cut short, marked interrupted', async () => {
-      const mock = await mockServer.script([textReply(['Partial ', 'answer'], { finishReason: null, done: false, dropAfterChunks: true })]);
+      const mock = await mockServer.script([
+        textReply(['Partial ', 'answer'], {
+          finishReason: null,
+          done: false,
+          dropAfterChunks: true,
+        }),
+      ]);
       const chat = await createChat((c) => (c.baseURL = mock.baseURL));
       const events = recordEvents(chat, ['tool-agent-error']);
       await chat.send('Hi');
       await chat.updateComplete;
-      expect((events[0] as ToolAgentErrorEvent).detail.error).to.be.instanceOf(IncompleteStreamError);
+      expect((events[0] as ToolAgentErrorEvent).detail.error).to.be.instanceOf(
+        IncompleteStreamError,
+      );
       expect(find(chat, '[part~="error-title"]')?.textContent).to.equal('The answer was cut short');
       expect(assistantText(chat)).to.contain('Partial answer');
       expect(stateNote(chat)).to.equal('Interrupted');
@@ -151,21 +219,30 @@ describe('running, stopping and failing turns', () => {
     });
 
     it('shows a mid-stream provider error', async () => {
-      const { fetch } = createScriptedFetch([streamErrorReply('The server had an error processing your request.', { text: 'Half ' })]);
+      const { fetch } = createScriptedFetch([
+        streamErrorReply('The server had an error processing your request.', { text: 'Half ' }),
+      ]);
       const chat = await createChat((c) => (c.fetch = fetch));
       const events = recordEvents(chat, ['tool-agent-error']);
       await chat.send('Hi');
       await chat.updateComplete;
       expect((events[0] as ToolAgentErrorEvent).detail.error).to.be.instanceOf(StreamError);
-      expect(find(chat, '[part~="error-title"]')?.textContent).to.equal('The provider reported an error mid-answer');
-      expect(find(chat, '[part~="error-detail"]')?.textContent).to.equal('The server had an error processing your request.');
+      expect(find(chat, '[part~="error-title"]')?.textContent).to.equal(
+        'The provider reported an error mid-answer',
+      );
+      expect(find(chat, '[part~="error-detail"]')?.textContent).to.equal(
+        'The server had an error processing your request.',
+      );
       expect(assistantText(chat)).to.contain('Half');
     });
   });
 
   describe('retry', () => {
     it('re-runs the last user turn without duplicating the user message', async () => {
-      const scripted = createScriptedFetch([textReply(['Broken ', 'ans'], { finishReason: null, done: false, dropAfterChunks: true }), textReply('A whole answer.')]);
+      const scripted = createScriptedFetch([
+        textReply(['Broken ', 'ans'], { finishReason: null, done: false, dropAfterChunks: true }),
+        textReply('A whole answer.'),
+      ]);
       const chat = await createChat((c) => (c.fetch = scripted.fetch));
       await chat.send('Question');
       const retry = await waitForPart<HTMLButtonElement>(chat, '[part~="retry-button"]');
@@ -210,10 +287,18 @@ describe('running, stopping and failing turns', () => {
       await waitIdle(chat);
       expect(wireRoles(scripted.requests[2]?.body)).to.deep.equal(['user', 'assistant', 'tool']);
       expect(calls).to.deep.equal(['abc'], 'the finished tool round is not run again');
-      expect(chat.messages.map((m) => m.role)).to.deep.equal(['user', 'assistant', 'tool', 'assistant']);
+      expect(chat.messages.map((m) => m.role)).to.deep.equal([
+        'user',
+        'assistant',
+        'tool',
+        'assistant',
+      ]);
       expect(findAll(chat, '[part~="tool-card"]')).to.have.length(1);
       expect(assistantText(chat)).to.contain('The answer is ABC.');
-      expect(assistantText(chat).split('The answer is').length).to.equal(2, 'the interrupted text was replaced');
+      expect(assistantText(chat).split('The answer is').length).to.equal(
+        2,
+        'the interrupted text was replaced',
+      );
     });
 
     it('offers no retry once a newer message was sent', async () => {
@@ -230,7 +315,10 @@ describe('running, stopping and failing turns', () => {
   });
 
   it('rejects send() while a turn runs, and clear() stops it', async () => {
-    const { fetch } = createScriptedFetch([textReply(slowWords, { delayMs: 100 }), textReply('after clear')]);
+    const { fetch } = createScriptedFetch([
+      textReply(slowWords, { delayMs: 100 }),
+      textReply('after clear'),
+    ]);
     const chat = await createChat((c) => (c.fetch = fetch));
     const first = chat.send('one');
     await waitFor(() => chat.running, 'the run');
@@ -243,6 +331,9 @@ describe('running, stopping and failing turns', () => {
     expect(chat.messages).to.deep.equal([]);
     expect(findAll(chat, '[part~="message"]')).to.have.length(0);
     await chat.send('three');
-    expect(chat.messages.map((m) => ChatMessage.getText(m))).to.deep.equal(['three', 'after clear']);
+    expect(chat.messages.map((m) => ChatMessage.getText(m))).to.deep.equal([
+      'three',
+      'after clear',
+    ]);
   });
 });

@@ -3,7 +3,11 @@ import '../../components/index.js';
 import type { ToolAgentChat } from '../../components/index.js';
 
 /** Polls `probe` until it returns something truthy; generous default for a busy 2-core machine. */
-export async function waitFor<T>(probe: () => T | undefined | null | false, message = 'condition', timeoutMs = 10_000): Promise<T> {
+export async function waitFor<T>(
+  probe: () => T | undefined | null | false,
+  message = 'condition',
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = performance.now() + timeoutMs;
   for (;;) {
     const value = probe();
@@ -14,7 +18,10 @@ export async function waitFor<T>(probe: () => T | undefined | null | false, mess
 }
 
 /** Creates `<tool-agent-chat>`, lets `setup` configure it before it connects, and waits for its first render. */
-export async function createChat(setup: (chat: ToolAgentChat) => void = () => undefined, parent: HTMLElement = document.body): Promise<ToolAgentChat> {
+export async function createChat(
+  setup: (chat: ToolAgentChat) => void = () => undefined,
+  parent: HTMLElement = document.body,
+): Promise<ToolAgentChat> {
   const chat = document.createElement('tool-agent-chat');
   setup(chat);
   parent.append(chat);
@@ -37,7 +44,8 @@ export async function checkAxeThenRemoveChats(): Promise<void> {
     for (const chat of chats) {
       await chat.updateComplete;
       const violations = await axeViolations(chat);
-      if (violations.length > 0) throw new Error(`axe violations in the final state:\n${violations.join('\n')}`);
+      if (violations.length > 0)
+        throw new Error(`axe violations in the final state:\n${violations.join('\n')}`);
     }
   } finally {
     removeChats();
@@ -51,17 +59,27 @@ export function root(chat: ToolAgentChat): ShadowRoot {
 }
 
 /** First element matching `selector` in the shadow root, or null. */
-export function find<E extends Element = HTMLElement>(chat: ToolAgentChat, selector: string): E | null {
+export function find<E extends Element = HTMLElement>(
+  chat: ToolAgentChat,
+  selector: string,
+): E | null {
   return root(chat).querySelector<E>(selector);
 }
 
 /** Every element matching `selector` in the shadow root. */
-export function findAll<E extends Element = HTMLElement>(chat: ToolAgentChat, selector: string): E[] {
+export function findAll<E extends Element = HTMLElement>(
+  chat: ToolAgentChat,
+  selector: string,
+): E[] {
   return [...root(chat).querySelectorAll<E>(selector)];
 }
 
 /** Waits for an element matching `selector` in the shadow root. */
-export function waitForPart<E extends Element = HTMLElement>(chat: ToolAgentChat, selector: string, timeoutMs?: number): Promise<E> {
+export function waitForPart<E extends Element = HTMLElement>(
+  chat: ToolAgentChat,
+  selector: string,
+  timeoutMs?: number,
+): Promise<E> {
   return waitFor(() => find<E>(chat, selector), selector, timeoutMs);
 }
 
@@ -80,7 +98,9 @@ export async function typeAndSend(chat: ToolAgentChat, text: string): Promise<vo
   input.focus();
   input.value = text;
   input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
-  input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true, cancelable: true }));
+  input.dispatchEvent(
+    new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true, cancelable: true }),
+  );
 }
 
 /** Waits until the chat has no running turn and has rendered. */
@@ -112,7 +132,10 @@ export async function axeViolations(element: Element): Promise<string[]> {
   await loadAxe();
   const axe = (globalThis as unknown as { axe: AxeGlobal }).axe;
   const results = await axe.run(element, { resultTypes: ['violations'] });
-  return results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')})`);
+  return results.violations.map(
+    (violation) =>
+      `${violation.id}: ${violation.help} (${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')})`,
+  );
 }
 
 /** Collects the events of `names` fired by `chat`. */

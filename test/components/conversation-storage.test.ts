@@ -1,15 +1,35 @@
 import { expect } from 'chai';
 import * as z from 'zod';
 import { ChatMessage, FunctionTool } from '../../src/index.js';
-import { createScriptedFetch, errorReply, textReply, toolCallReply } from '../../src/testing/index.js';
-import { conversationVersion, loadConversation, removeConversation, saveConversation } from '../../components/conversation-storage.js';
-import { assistantText, axeViolations, createChat, find, findAll, checkAxeThenRemoveChats, waitFor } from './chat-test-utils.js';
+import {
+  createScriptedFetch,
+  errorReply,
+  textReply,
+  toolCallReply,
+} from '../../src/testing/index.js';
+import {
+  conversationVersion,
+  loadConversation,
+  removeConversation,
+  saveConversation,
+} from '../../components/conversation-storage.js';
+import {
+  assistantText,
+  axeViolations,
+  createChat,
+  find,
+  findAll,
+  checkAxeThenRemoveChats,
+  waitFor,
+} from './chat-test-utils.js';
 
 const key = 'tool-agent-chat-test:conversation';
 
 function stored(): { version: number; messages: { role: string }[] } | null {
   const text = localStorage.getItem(key);
-  return text === null ? null : (JSON.parse(text) as { version: number; messages: { role: string }[] });
+  return text === null
+    ? null
+    : (JSON.parse(text) as { version: number; messages: { role: string }[] });
 }
 
 describe('conversation storage', () => {
@@ -21,9 +41,15 @@ describe('conversation storage', () => {
 
   describe('saveConversation / loadConversation', () => {
     it('round-trips messages in a versioned envelope', () => {
-      const messages = [ChatMessage.createUserMessage('Hi'), ChatMessage.createAssistantMessage('Hello')];
+      const messages = [
+        ChatMessage.createUserMessage('Hi'),
+        ChatMessage.createAssistantMessage('Hello'),
+      ];
       expect(saveConversation(key, messages)).to.deep.equal({ ok: true });
-      expect(stored()).to.deep.equal({ version: conversationVersion, messages: JSON.parse(JSON.stringify(messages)) });
+      expect(stored()).to.deep.equal({
+        version: conversationVersion,
+        messages: JSON.parse(JSON.stringify(messages)),
+      });
       expect(conversationVersion).to.equal(1);
       expect(loadConversation(key)).to.deep.equal({ kind: 'ok', messages });
     });
@@ -35,7 +61,10 @@ describe('conversation storage', () => {
         [JSON.stringify([1, 2]), /no format version/],
         [JSON.stringify({ messages: [] }), /no format version/],
         [JSON.stringify({ version: 1.5, messages: [] }), /no format version/],
-        [JSON.stringify({ version: 0, messages: [] }), /Format version 0 is not one this chat can read/],
+        [
+          JSON.stringify({ version: 0, messages: [] }),
+          /Format version 0 is not one this chat can read/,
+        ],
         [JSON.stringify({ version: 1 }), /no list of messages/],
         [JSON.stringify({ version: 1, messages: [{ role: 'wizard' }] }), /messages\[0\]/],
       ];
@@ -49,12 +78,22 @@ describe('conversation storage', () => {
     });
 
     it('names the one bad message among good ones', () => {
-      const good = JSON.parse(JSON.stringify([ChatMessage.createUserMessage('Hi'), ChatMessage.createAssistantMessage('Hello')])) as object[];
-      const raw = JSON.stringify({ version: 1, messages: [...good, { ...good[0], role: 'wizard' }] });
+      const good = JSON.parse(
+        JSON.stringify([
+          ChatMessage.createUserMessage('Hi'),
+          ChatMessage.createAssistantMessage('Hello'),
+        ]),
+      ) as object[];
+      const raw = JSON.stringify({
+        version: 1,
+        messages: [...good, { ...good[0], role: 'wizard' }],
+      });
       localStorage.setItem(key, raw);
       const loaded = loadConversation(key);
       expect(loaded.kind).to.equal('unreadable');
-      expect(loaded.kind === 'unreadable' && loaded.reason).to.match(/^A message is invalid at messages\[2\]\.role/);
+      expect(loaded.kind === 'unreadable' && loaded.reason).to.match(
+        /^A message is invalid at messages\[2\]\.role/,
+      );
       expect(localStorage.getItem(key)).to.equal(raw);
     });
 
@@ -108,27 +147,39 @@ describe('conversation storage', () => {
       expect(stored()?.messages).to.have.length(2, 'the running turn is not saved');
       release();
       await second;
-      expect(stored()?.messages.map((m) => m.role)).to.deep.equal(['user', 'assistant', 'user', 'assistant']);
+      expect(stored()?.messages.map((m) => m.role)).to.deep.equal([
+        'user',
+        'assistant',
+        'user',
+        'assistant',
+      ]);
     });
 
     it('saves a turn the user stopped, with its partial answer, since it is over', async () => {
       const reply = textReply(['Partial ', 'answer ', 'never finished.']);
-      const slow = { ...reply, chunks: reply.chunks!.map((chunk, i) => (i >= 3 ? { ...chunk, delayMs: 10_000 } : chunk)) };
+      const slow = {
+        ...reply,
+        chunks: reply.chunks!.map((chunk, i) => (i >= 3 ? { ...chunk, delayMs: 10_000 } : chunk)),
+      };
       const { fetch } = createScriptedFetch([slow]);
       const chat = await createChat((c) => {
         c.fetch = fetch;
         c.storageKey = key;
       });
       const turn = chat.send('tell me');
-      await waitFor(() => (stored() === null && assistantText(chat).includes('Partial')), 'the partial answer');
+      await waitFor(
+        () => stored() === null && assistantText(chat).includes('Partial'),
+        'the partial answer',
+      );
       chat.stop();
       await turn;
-      const saved = stored()?.messages as { role: string; content: { type: string; text?: string }[] }[] | undefined;
+      const saved = stored()?.messages as
+        { role: string; content: { type: string; text?: string }[] }[] | undefined;
       expect(saved?.map((m) => m.role)).to.deep.equal(['user', 'assistant']);
       expect(saved?.[1]?.content.map((part) => part.text ?? '').join('')).to.include('Partial');
     });
 
-    it('saves a failed turn with the user\'s message, so it survives a reload', async () => {
+    it("saves a failed turn with the user's message, so it survives a reload", async () => {
       const { fetch } = createScriptedFetch([textReply('ok'), errorReply(400, 'nope')]);
       const chat = await createChat((c) => {
         c.fetch = fetch;
@@ -141,7 +192,12 @@ describe('conversation storage', () => {
     });
 
     it('restores the conversation when the element is re-created with the same key (a reload)', async () => {
-      const weather = new FunctionTool({ name: 'weather', description: 'Weather', parameters: z.object({ city: z.string() }), execute: ({ city }) => ({ city, sky: 'sunny' }) });
+      const weather = new FunctionTool({
+        name: 'weather',
+        description: 'Weather',
+        parameters: z.object({ city: z.string() }),
+        execute: ({ city }) => ({ city, sky: 'sunny' }),
+      });
       const { fetch } = createScriptedFetch([
         toolCallReply([{ id: 'call_w', name: 'weather', arguments: { city: 'Oslo' } }]),
         textReply('It is **sunny** in Oslo.', { reasoning: 'The tool said sunny.' }),
@@ -155,12 +211,19 @@ describe('conversation storage', () => {
       first.remove();
 
       const second = await createChat((c) => c.setAttribute('storage-key', key));
-      expect(second.messages.map((m) => m.role)).to.deep.equal(['user', 'assistant', 'tool', 'assistant']);
+      expect(second.messages.map((m) => m.role)).to.deep.equal([
+        'user',
+        'assistant',
+        'tool',
+        'assistant',
+      ]);
       expect(find(second, '[part~="user-message"]')?.textContent).to.contain('Weather in Oslo?');
       expect(find(second, '[part~="assistant-message"] strong')?.textContent).to.equal('sunny');
       const card = find(second, '[part~="tool-card"]');
       expect(card?.dataset['status']).to.equal('done');
-      expect(card?.querySelector('[part~="tool-result"] pre')?.textContent).to.contain('"sky": "sunny"');
+      expect(card?.querySelector('[part~="tool-result"] pre')?.textContent).to.contain(
+        '"sky": "sunny"',
+      );
       const reasoning = find<HTMLDetailsElement>(second, 'details[part~="reasoning"]');
       expect(reasoning?.open).to.equal(false);
       expect(reasoning?.textContent).to.contain('The tool said sunny.');
@@ -169,7 +232,10 @@ describe('conversation storage', () => {
     });
 
     it('clear() empties the conversation and its saved copy', async () => {
-      saveConversation(key, [ChatMessage.createUserMessage('old'), ChatMessage.createAssistantMessage('reply')]);
+      saveConversation(key, [
+        ChatMessage.createUserMessage('old'),
+        ChatMessage.createAssistantMessage('reply'),
+      ]);
       const chat = await createChat((c) => (c.storageKey = key));
       expect(findAll(chat, '[part~="message"]')).to.have.length(2);
       chat.clear();
@@ -180,7 +246,10 @@ describe('conversation storage', () => {
 
     it('saves a conversation assigned through messages or history', async () => {
       const chat = await createChat((c) => (c.storageKey = key));
-      chat.messages = [ChatMessage.createUserMessage('set'), ChatMessage.createAssistantMessage('by the page')];
+      chat.messages = [
+        ChatMessage.createUserMessage('set'),
+        ChatMessage.createAssistantMessage('by the page'),
+      ];
       expect(stored()?.messages).to.have.length(2);
       const history = chat.history;
       history.addUserMessage('more');

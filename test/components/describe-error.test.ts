@@ -14,39 +14,90 @@ import { describeError } from '../../components/describe-error.js';
 
 describe('describeError', () => {
   it('gives an HTTP error its status, meaning and the provider message', () => {
-    const notice = describeError(new HTTPError({ status: 429, statusText: 'Too Many Requests', body: '', providerMessage: 'Slow down' }));
-    expect(notice).to.deep.equal({ title: 'HTTP 429: too many requests or quota exceeded', detail: 'Slow down', unauthorized: false });
-    expect(describeError(new HTTPError({ status: 418, statusText: "I'm a teapot", body: '' })).detail).to.equal("I'm a teapot");
-    expect(describeError(new HTTPError({ status: 599, statusText: '', body: '' })).title).to.equal('HTTP 599: the server failed');
+    const notice = describeError(
+      new HTTPError({
+        status: 429,
+        statusText: 'Too Many Requests',
+        body: '',
+        providerMessage: 'Slow down',
+      }),
+    );
+    expect(notice).to.deep.equal({
+      title: 'HTTP 429: too many requests or quota exceeded',
+      detail: 'Slow down',
+      unauthorized: false,
+    });
+    expect(
+      describeError(new HTTPError({ status: 418, statusText: "I'm a teapot", body: '' })).detail,
+    ).to.equal("I'm a teapot");
+    expect(describeError(new HTTPError({ status: 599, statusText: '', body: '' })).title).to.equal(
+      'HTTP 599: the server failed',
+    );
   });
 
   it('marks a 401 as unauthorized and says what to do', () => {
-    const notice = describeError(new HTTPError({ status: 401, statusText: 'Unauthorized', body: '', providerMessage: 'Invalid key' }));
+    const notice = describeError(
+      new HTTPError({
+        status: 401,
+        statusText: 'Unauthorized',
+        body: '',
+        providerMessage: 'Invalid key',
+      }),
+    );
     expect(notice.unauthorized).to.equal(true);
     expect(notice.detail).to.equal('Invalid key Enter a valid API key, then retry.');
   });
 
   it('explains network, stream and malformed-stream failures', () => {
-    expect(describeError(new NetworkError('Could not reach x.', 'Check CORS.'))).to.deep.equal({ title: 'Could not reach the server', detail: 'Check CORS.', unauthorized: false });
-    expect(describeError(new StreamError({ providerMessage: 'overloaded' })).detail).to.equal('overloaded');
-    expect(describeError(new IncompleteStreamError('cut')).title).to.equal('The answer was cut short');
-    expect(describeError(new MalformedStreamError('Bad JSON in the stream.', '{')).detail).to.equal('Bad JSON in the stream.');
+    expect(describeError(new NetworkError('Could not reach x.', 'Check CORS.'))).to.deep.equal({
+      title: 'Could not reach the server',
+      detail: 'Check CORS.',
+      unauthorized: false,
+    });
+    expect(describeError(new StreamError({ providerMessage: 'overloaded' })).detail).to.equal(
+      'overloaded',
+    );
+    expect(describeError(new IncompleteStreamError('cut')).title).to.equal(
+      'The answer was cut short',
+    );
+    expect(describeError(new MalformedStreamError('Bad JSON in the stream.', '{')).detail).to.equal(
+      'Bad JSON in the stream.',
+    );
     expect(describeError(new ToolAgentsError('Loop failed.')).detail).to.equal('Loop failed.');
   });
 
   it('describes anything else thrown', () => {
-    expect(describeError(new TypeError('boom'))).to.deep.equal({ title: 'Something went wrong', detail: 'boom', unauthorized: false });
+    expect(describeError(new TypeError('boom'))).to.deep.equal({
+      title: 'Something went wrong',
+      detail: 'boom',
+      unauthorized: false,
+    });
     expect(describeError('plain').detail).to.equal('plain');
   });
 
   it('says which character of the key cannot be sent, and where, without the key', () => {
-    const notice = describeError(new APIKeyFormatError({ header: 'Authorization', character: 'zero-width space (U+200B)', position: 12 }));
+    const notice = describeError(
+      new APIKeyFormatError({
+        header: 'Authorization',
+        character: 'zero-width space (U+200B)',
+        position: 12,
+      }),
+    );
     expect(notice).to.deep.equal({
       title: 'The API key cannot be sent',
-      detail: 'It contains a zero-width space (U+200B) at position 12, probably copied along with it. Paste it again or type that part by hand.',
+      detail:
+        'It contains a zero-width space (U+200B) at position 12, probably copied along with it. Paste it again or type that part by hand.',
       unauthorized: false,
     });
-    expect(describeError(new APIKeyFormatError({ header: 'api-key', character: 'smart quote (U+2019)', position: 3 })).title).to.equal('The header "api-key" cannot be sent');
+    expect(
+      describeError(
+        new APIKeyFormatError({
+          header: 'api-key',
+          character: 'smart quote (U+2019)',
+          position: 3,
+        }),
+      ).title,
+    ).to.equal('The header "api-key" cannot be sent');
   });
 
   it('tells a server that never answered from an answer that stalled', () => {
@@ -59,7 +110,9 @@ describe('describeError', () => {
   });
 
   it('names an oversized response apart from a malformed one', () => {
-    const notice = describeError(new EventTooLargeError(1024, 'data: xxx', { url: 'https://host/v1/chat/completions' }));
+    const notice = describeError(
+      new EventTooLargeError(1024, 'data: xxx', { url: 'https://host/v1/chat/completions' }),
+    );
     expect(notice.title).to.equal('The server sent an oversized response');
     expect(notice.detail).to.include('1024 characters');
   });

@@ -9,21 +9,46 @@ describe('entriesFromMessages', () => {
       [
         ChatMessage.createSystemMessage('secret prompt'),
         ChatMessage.createUserMessage('Q'),
-        ChatMessage.createAssistantMessage([{ type: 'tool_call', id: 'a', name: 'one', arguments: '{}' }, { type: 'tool_call', id: 'b', name: 'two', arguments: '{}' }]),
-        ChatMessage.createToolMessage([{ type: 'tool_result', toolCallId: 'a', toolName: 'one', result: '1' }, { type: 'tool_result', toolCallId: 'b', toolName: 'two', result: '{"error":"x"}', isError: true }]),
-        ChatMessage.createAssistantMessage([{ type: 'reasoning', text: 'hmm' }, { type: 'text', text: '**A**' }]),
-        ChatMessage.createUserMessage([{ type: 'text', text: 'look' }, { type: 'image', url: 'https://example.com/i.png' }]),
+        ChatMessage.createAssistantMessage([
+          { type: 'tool_call', id: 'a', name: 'one', arguments: '{}' },
+          { type: 'tool_call', id: 'b', name: 'two', arguments: '{}' },
+        ]),
+        ChatMessage.createToolMessage([
+          { type: 'tool_result', toolCallId: 'a', toolName: 'one', result: '1' },
+          {
+            type: 'tool_result',
+            toolCallId: 'b',
+            toolName: 'two',
+            result: '{"error":"x"}',
+            isError: true,
+          },
+        ]),
+        ChatMessage.createAssistantMessage([
+          { type: 'reasoning', text: 'hmm' },
+          { type: 'text', text: '**A**' },
+        ]),
+        ChatMessage.createUserMessage([
+          { type: 'text', text: 'look' },
+          { type: 'image', url: 'https://example.com/i.png' },
+        ]),
       ],
       document,
     );
     expect(entries.map((e) => e.kind)).to.deep.equal(['user', 'assistant', 'user']);
     const assistant = entries[1] as AssistantEntry;
     expect(assistant.state).to.equal('done');
-    expect(assistant.blocks.map((b) => b.kind)).to.deep.equal(['tool', 'tool', 'reasoning', 'text']);
+    expect(assistant.blocks.map((b) => b.kind)).to.deep.equal([
+      'tool',
+      'tool',
+      'reasoning',
+      'text',
+    ]);
     const [one, two, , text] = assistant.blocks;
     expect(one?.kind === 'tool' && one.card.status).to.equal('done');
     expect(two?.kind === 'tool' && two.card.status).to.equal('failed');
-    expect(text?.kind === 'text' && text.container.querySelector('strong')?.textContent).to.equal('A');
+    expect(text?.kind === 'text' && text.container.querySelector('strong')?.textContent).to.equal(
+      'A',
+    );
     expect(entries[2]?.kind === 'user' && entries[2].text).to.equal('look\n[image]');
   });
 
@@ -31,7 +56,13 @@ describe('entriesFromMessages', () => {
     const [, assistant] = entriesFromMessages(
       [
         ChatMessage.createUserMessage('Q'),
-        ChatMessage.createAssistantMessage([{ type: 'text', text: 'partial' }, { type: 'tool_call', id: 'x', name: 'never', arguments: '{}' }], { metadata: { finishReason: 'stopped' } }),
+        ChatMessage.createAssistantMessage(
+          [
+            { type: 'text', text: 'partial' },
+            { type: 'tool_call', id: 'x', name: 'never', arguments: '{}' },
+          ],
+          { metadata: { finishReason: 'stopped' } },
+        ),
       ],
       document,
     ) as [unknown, AssistantEntry];

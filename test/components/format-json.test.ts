@@ -13,11 +13,12 @@ describe('prettyJSON', () => {
 describe('jsonForReading', () => {
   it('writes any value as indented JSON, including what JSON cannot hold', () => {
     expect(jsonForReading({ a: [1, 'x'] })).to.equal('{\n  "a": [\n    1,\n    "x"\n  ]\n}');
-    expect(jsonForReading({ big: 12n, run: () => 1 })).to.equal('{\n  "big": "12n",\n  "run": "[function]"\n}');
+    expect(jsonForReading({ big: 12n, run: () => 1 })).to.equal(
+      '{\n  "big": "12n",\n  "run": "[function]"\n}',
+    );
     expect(jsonForReading(undefined)).to.equal('undefined');
     const cyclic: Record<string, unknown> = {};
     cyclic['self'] = cyclic;
     expect(jsonForReading(cyclic)).to.contain('cannot be written as JSON');
   });
 });
-

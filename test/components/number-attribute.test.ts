@@ -9,8 +9,20 @@ function captureWarnings(): { warnings: string[]; restore: () => void } {
 }
 
 describe('numberAttribute', () => {
-  const count = numberAttribute({ attribute: 'max-things', property: 'maxThings', fallback: 5, accepts: (value) => Number.isInteger(value) && value >= 1, expected: 'a whole number of at least 1' });
-  const optional = numberAttribute({ attribute: 'level', property: 'level', fallback: undefined, accepts: (value) => value >= 0, expected: 'a number of at least 0' });
+  const count = numberAttribute({
+    attribute: 'max-things',
+    property: 'maxThings',
+    fallback: 5,
+    accepts: (value) => Number.isInteger(value) && value >= 1,
+    expected: 'a whole number of at least 1',
+  });
+  const optional = numberAttribute({
+    attribute: 'level',
+    property: 'level',
+    fallback: undefined,
+    accepts: (value) => value >= 0,
+    expected: 'a number of at least 0',
+  });
   let capture: ReturnType<typeof captureWarnings>;
   beforeEach(() => (capture = captureWarnings()));
   afterEach(() => capture.restore());
@@ -30,13 +42,17 @@ describe('numberAttribute', () => {
 
   it('turns an invalid attribute value into the fallback with one warning naming the attribute and the value', () => {
     expect(count.converter.fromAttribute?.('ten', Number)).to.equal(5);
-    expect(capture.warnings).to.deep.equal(['<tool-agent-chat>: ignoring max-things="ten": expected a whole number of at least 1; using the default 5.']);
+    expect(capture.warnings).to.deep.equal([
+      '<tool-agent-chat>: ignoring max-things="ten": expected a whole number of at least 1; using the default 5.',
+    ]);
     expect(count.converter.fromAttribute?.('0', Number)).to.equal(5);
     expect(count.converter.fromAttribute?.('2.5', Number)).to.equal(5);
     expect(count.converter.fromAttribute?.('NaN', Number)).to.equal(5);
     expect(optional.converter.fromAttribute?.('warm', Number)).to.equal(undefined);
     expect(capture.warnings).to.have.length(5);
-    expect(capture.warnings[4]).to.equal('<tool-agent-chat>: ignoring level="warm": expected a number of at least 0; leaving it unset.');
+    expect(capture.warnings[4]).to.equal(
+      '<tool-agent-chat>: ignoring level="warm": expected a number of at least 0; leaving it unset.',
+    );
   });
 
   it('checks values set from script the same way, naming the property', () => {

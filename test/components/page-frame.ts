@@ -15,11 +15,18 @@ export async function loadPage(url: string): Promise<PageFrame> {
   frame.style.height = '600px';
   frame.src = url;
   document.body.append(frame);
-  const win = await waitFor(() => {
-    const current = frame.contentWindow as (Window & Record<string, unknown>) | null;
-    return current?.['pageReady'] === true ? current : undefined;
-  }, `${url} to be ready`, 30_000);
-  const chat = await waitFor(() => win.document.querySelector('tool-agent-chat'), 'the element in the page');
+  const win = await waitFor(
+    () => {
+      const current = frame.contentWindow as (Window & Record<string, unknown>) | null;
+      return current?.['pageReady'] === true ? current : undefined;
+    },
+    `${url} to be ready`,
+    30_000,
+  );
+  const chat = await waitFor(
+    () => win.document.querySelector('tool-agent-chat'),
+    'the element in the page',
+  );
   await chat.updateComplete;
   return { frame, window: win, chat };
 }

@@ -77,7 +77,9 @@ describe('streamedText', () => {
     show(container, pieces);
     pieces.push('\u202Eb');
     show(container, pieces);
-    const markers = [...code.querySelectorAll('[part~="hidden-char"]')].map((marker) => marker.textContent);
+    const markers = [...code.querySelectorAll('[part~="hidden-char"]')].map(
+      (marker) => marker.textContent,
+    );
     expect(markers).to.deep.equal(['U+200B ×2', 'U+202E']);
     expect(code.textContent).to.equal('aU+200B ×2U+202Eb');
   });
@@ -104,7 +106,10 @@ describe('streamedText', () => {
     }
     const note = code!.querySelector('[part~="tool-arguments-elided"]');
     expect(note?.textContent).to.match(/^… [\d,]+ earlier characters/);
-    const shownText = [...code!.childNodes].filter((node) => node !== note).map((node) => node.textContent).join('');
+    const shownText = [...code!.childNodes]
+      .filter((node) => node !== note)
+      .map((node) => node.textContent)
+      .join('');
     expect(shownText.length).to.be.within(8192, 8192 + 2048 + 100);
     expect(pieces.join('').endsWith(shownText)).to.equal(true, 'the newest text, in order');
     const elided = Number(/… ([\d,]+)/.exec(note!.textContent!)![1]!.replaceAll(',', ''));

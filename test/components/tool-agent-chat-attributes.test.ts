@@ -5,7 +5,12 @@ import { createScriptedFetch, textReply, toolCallReply } from '../../src/testing
 import type { ToolAgentChat, ToolAgentErrorEvent } from '../../components/index.js';
 import { checkAxeThenRemoveChats, createChat, recordEvents, waitFor } from './chat-test-utils.js';
 
-const noop = new FunctionTool({ name: 'noop', description: 'Does nothing', parameters: z.object({}), execute: () => ({ ok: true }) });
+const noop = new FunctionTool({
+  name: 'noop',
+  description: 'Does nothing',
+  parameters: z.object({}),
+  execute: () => ({ ok: true }),
+});
 
 /** A model that calls a tool every time: only `max-iterations` ends its turn. */
 function endlessToolCalls(): ReturnType<typeof createScriptedFetch> {
@@ -21,8 +26,11 @@ const silentFetch: typeof fetch = (_input, init) =>
 
 /** A fetch whose response starts streaming, then falls silent. */
 const stallingFetch: typeof fetch = async () => {
-  const first = 'data: {"id":"c1","object":"chat.completion.chunk","created":0,"model":"m","choices":[{"index":0,"delta":{"content":"Hel"},"finish_reason":null}]}\n\n';
-  const body = new ReadableStream<Uint8Array>({ start: (controller) => controller.enqueue(new TextEncoder().encode(first)) });
+  const first =
+    'data: {"id":"c1","object":"chat.completion.chunk","created":0,"model":"m","choices":[{"index":0,"delta":{"content":"Hel"},"finish_reason":null}]}\n\n';
+  const body = new ReadableStream<Uint8Array>({
+    start: (controller) => controller.enqueue(new TextEncoder().encode(first)),
+  });
   return new Response(body, { headers: { 'content-type': 'text/event-stream' } });
 };
 
@@ -40,7 +48,14 @@ describe('<tool-agent-chat> numeric attributes', () => {
 
   it('has the library defaults', async () => {
     const chat = await createChat();
-    expect([chat.maxIterations, chat.maxRetries, chat.timeout, chat.idleTimeout, chat.temperature, chat.maxTokens]).to.deep.equal([10, 2, 120_000, 120_000, undefined, undefined]);
+    expect([
+      chat.maxIterations,
+      chat.maxRetries,
+      chat.timeout,
+      chat.idleTimeout,
+      chat.temperature,
+      chat.maxTokens,
+    ]).to.deep.equal([10, 2, 120_000, 120_000, undefined, undefined]);
     expect(warnings).to.deep.equal([]);
   });
 
@@ -54,7 +69,14 @@ describe('<tool-agent-chat> numeric attributes', () => {
       c.setAttribute('temperature', 'warm');
       c.setAttribute('max-tokens', '12.5');
     });
-    expect([chat.maxIterations, chat.maxRetries, chat.timeout, chat.idleTimeout, chat.temperature, chat.maxTokens]).to.deep.equal([10, 2, 120_000, 120_000, undefined, undefined]);
+    expect([
+      chat.maxIterations,
+      chat.maxRetries,
+      chat.timeout,
+      chat.idleTimeout,
+      chat.temperature,
+      chat.maxTokens,
+    ]).to.deep.equal([10, 2, 120_000, 120_000, undefined, undefined]);
     expect(warnings).to.deep.equal([
       '<tool-agent-chat>: ignoring max-iterations="ten": expected a whole number of at least 1; using the default 10.',
       '<tool-agent-chat>: ignoring max-retries="-1": expected a whole number of at least 0; using the default 2.',
@@ -87,7 +109,9 @@ describe('<tool-agent-chat> numeric attributes', () => {
   it('max-iterations="0" falls back to 10 too; a valid value is used', async () => {
     const zero = await createChat((c) => c.setAttribute('max-iterations', '0'));
     expect(zero.maxIterations).to.equal(10);
-    expect(warnings).to.deep.equal(['<tool-agent-chat>: ignoring max-iterations="0": expected a whole number of at least 1; using the default 10.']);
+    expect(warnings).to.deep.equal([
+      '<tool-agent-chat>: ignoring max-iterations="0": expected a whole number of at least 1; using the default 10.',
+    ]);
 
     const scripted = endlessToolCalls();
     const two = await createChat((c) => {
@@ -127,7 +151,8 @@ describe('<tool-agent-chat> numeric attributes', () => {
     const errors = recordEvents(chat, ['tool-agent-error']);
     const started = performance.now();
     await chat.send('Anyone there?');
-    const error = (errors[0] as ToolAgentErrorEvent | undefined)?.detail.error as { name?: string; phase?: string; timeoutMs?: number } | undefined;
+    const error = (errors[0] as ToolAgentErrorEvent | undefined)?.detail.error as
+      { name?: string; phase?: string; timeoutMs?: number } | undefined;
     expect(error).to.deep.include({ name: 'TimeoutError', phase: 'response', timeoutMs: 60 });
     expect(performance.now() - started).to.be.lessThan(5_000);
   });
@@ -139,7 +164,8 @@ describe('<tool-agent-chat> numeric attributes', () => {
     });
     const errors = recordEvents(chat, ['tool-agent-error']);
     await chat.send('Talk');
-    const error = (errors[0] as ToolAgentErrorEvent | undefined)?.detail.error as { name?: string; phase?: string; timeoutMs?: number } | undefined;
+    const error = (errors[0] as ToolAgentErrorEvent | undefined)?.detail.error as
+      { name?: string; phase?: string; timeoutMs?: number } | undefined;
     expect(error).to.deep.include({ name: 'TimeoutError', phase: 'idle', timeoutMs: 60 });
   });
 
@@ -153,8 +179,17 @@ describe('<tool-agent-chat> numeric attributes', () => {
     chat.temperature = -1;
     chat.maxTokens = 0;
     (chat as unknown as { maxIterations: unknown }).maxIterations = '7';
-    expect([chat.maxIterations, chat.maxRetries, chat.timeout, chat.idleTimeout, chat.temperature, chat.maxTokens]).to.deep.equal([10, 2, 120_000, 120_000, undefined, undefined]);
-    expect(warnings.map((warning) => warning.replace(/:.*?ignoring /, ': ').replace(/: expected.*/, ''))).to.deep.equal([
+    expect([
+      chat.maxIterations,
+      chat.maxRetries,
+      chat.timeout,
+      chat.idleTimeout,
+      chat.temperature,
+      chat.maxTokens,
+    ]).to.deep.equal([10, 2, 120_000, 120_000, undefined, undefined]);
+    expect(
+      warnings.map((warning) => warning.replace(/:.*?ignoring /, ': ').replace(/: expected.*/, '')),
+    ).to.deep.equal([
       '<tool-agent-chat>: maxIterations = NaN',
       '<tool-agent-chat>: maxRetries = 1.5',
       '<tool-agent-chat>: timeout = 0',

@@ -11,20 +11,35 @@ describe('<tool-agent-chat> under a strict Content Security Policy', () => {
     const mock = await mockServer.script([
       toolCallReply([{ id: 'call_add', name: 'add', arguments: { a: 2, b: 3 } }]),
       toolCallReply([{ id: 'call_wipe', name: 'wipe', arguments: {} }]),
-      textReply(['2 + 3 = **5**, see ', '[docs](https://example.com/docs).'], { reasoning: 'Add, then ask.' }),
+      textReply(['2 + 3 = **5**, see ', '[docs](https://example.com/docs).'], {
+        reasoning: 'Add, then ask.',
+      }),
     ]);
-    const { window: page, chat } = await loadPage(`/test/pages/csp.html?base=${encodeURIComponent(mock.baseURL)}`);
+    const { window: page, chat } = await loadPage(
+      `/test/pages/csp.html?base=${encodeURIComponent(mock.baseURL)}`,
+    );
     const shadow = chat.shadowRoot!;
     const done = chat.send('What is 2 + 3?');
-    const approve = await waitFor(() => shadow.querySelector<HTMLButtonElement>('[part~="approve-button"]'), 'the approval prompt');
+    const approve = await waitFor(
+      () => shadow.querySelector<HTMLButtonElement>('[part~="approve-button"]'),
+      'the approval prompt',
+    );
     approve.click();
     const response = await done;
     expect(response?.response).to.equal('2 + 3 = **5**, see [docs](https://example.com/docs).');
     await chat.updateComplete;
     expect(shadow.querySelector('[part~="assistant-message"] strong')?.textContent).to.equal('5');
-    expect(shadow.querySelector<HTMLAnchorElement>('[part~="assistant-message"] a')?.href).to.equal('https://example.com/docs');
-    expect([...shadow.querySelectorAll<HTMLElement>('[part~="tool-card"]')].map((card) => card.dataset['status'])).to.deep.equal(['done', 'done']);
-    expect(shadow.querySelector('details[part~="reasoning"]')?.textContent).to.contain('Add, then ask.');
+    expect(shadow.querySelector<HTMLAnchorElement>('[part~="assistant-message"] a')?.href).to.equal(
+      'https://example.com/docs',
+    );
+    expect(
+      [...shadow.querySelectorAll<HTMLElement>('[part~="tool-card"]')].map(
+        (card) => card.dataset['status'],
+      ),
+    ).to.deep.equal(['done', 'done']);
+    expect(shadow.querySelector('details[part~="reasoning"]')?.textContent).to.contain(
+      'Add, then ask.',
+    );
     // Lit's styles arrive as constructed stylesheets, which style-src 'self' allows.
     expect(getComputedStyle(shadow.querySelector('.chat')!).display).to.equal('flex');
     expect(page['cspViolations']).to.deep.equal([]);

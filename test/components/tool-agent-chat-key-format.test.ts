@@ -2,7 +2,15 @@ import { expect } from 'chai';
 import { APIKeyFormatError } from '../../src/index.js';
 import { createScriptedFetch, errorReply, textReply } from '../../src/testing/index.js';
 import type { ToolAgentErrorEvent } from '../../components/index.js';
-import { checkAxeThenRemoveChats, createChat, find, recordEvents, root, waitFor, waitForPart } from './chat-test-utils.js';
+import {
+  checkAxeThenRemoveChats,
+  createChat,
+  find,
+  recordEvents,
+  root,
+  waitFor,
+  waitForPart,
+} from './chat-test-utils.js';
 
 describe('<tool-agent-chat> with a key that cannot be sent', () => {
   afterEach(checkAxeThenRemoveChats);
@@ -63,7 +71,9 @@ describe('<tool-agent-chat> with a key that cannot be sent', () => {
   });
 
   it('asks for a new key when the provider refuses it with another status than 401 (Gemini: 400 "API key not valid")', async () => {
-    const scripted = createScriptedFetch([errorReply(400, 'API key not valid. Please pass a valid API key.', { code: 400 })]);
+    const scripted = createScriptedFetch([
+      errorReply(400, 'API key not valid. Please pass a valid API key.', { code: 400 }),
+    ]);
     const chat = await createChat((c) => {
       c.fetch = scripted.fetch;
       c.keyRequired = true;

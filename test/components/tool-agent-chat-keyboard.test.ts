@@ -4,7 +4,14 @@ import * as z from 'zod';
 import { FunctionTool } from '../../src/index.js';
 import { createScriptedFetch, textReply, toolCallReply } from '../../src/testing/index.js';
 import type { ToolAgentChat } from '../../components/index.js';
-import { assistantText, checkAxeThenRemoveChats, createChat, find, root, waitFor } from './chat-test-utils.js';
+import {
+  assistantText,
+  checkAxeThenRemoveChats,
+  createChat,
+  find,
+  root,
+  waitFor,
+} from './chat-test-utils.js';
 
 /** The element focused inside the chat's shadow root, described by its part. */
 function focusedPart(chat: ToolAgentChat): string | null {
@@ -83,7 +90,12 @@ describe('<tool-agent-chat> from the keyboard alone', () => {
   });
 
   it('uses the stop button from the keyboard and keeps focus on it as it turns back into Send', async () => {
-    const scripted = createScriptedFetch([textReply(Array.from({ length: 80 }, (_, i) => `w${i} `), { delayMs: 80 })]);
+    const scripted = createScriptedFetch([
+      textReply(
+        Array.from({ length: 80 }, (_, i) => `w${i} `),
+        { delayMs: 80 },
+      ),
+    ]);
     const chat = await createChat((c) => (c.fetch = scripted.fetch));
     find<HTMLTextAreaElement>(chat, '[part~="input"]')?.focus();
     await sendKeys({ type: 'Go' });

@@ -25,9 +25,17 @@ describe('<tool-agent-chat> with long streamed tool arguments', () => {
 
   it('streams 300 KB of arguments in 5-character deltas over HTTP into the card, complete and in linear time', async () => {
     const content = 'A line of a long note, with "quotes" and émoji 🚀.\n'.repeat(6000);
-    const server = await mockServer.script([toolCallReply([{ name: 'save_note', arguments: { content } }], { argumentsChunkSize: 5 }), textReply('Saved.')]);
+    const server = await mockServer.script([
+      toolCallReply([{ name: 'save_note', arguments: { content } }], { argumentsChunkSize: 5 }),
+      textReply('Saved.'),
+    ]);
     let saved = '';
-    const saveNote = new FunctionTool({ name: 'save_note', description: 'Saves a note.', parameters: z.object({ content: z.string() }), execute: (args) => ((saved = args.content), 'ok') });
+    const saveNote = new FunctionTool({
+      name: 'save_note',
+      description: 'Saves a note.',
+      parameters: z.object({ content: z.string() }),
+      execute: (args) => ((saved = args.content), 'ok'),
+    });
     const chat = await createChat((c) => {
       c.baseURL = server.baseURL;
       c.noKey = true;
@@ -37,10 +45,18 @@ describe('<tool-agent-chat> with long streamed tool arguments', () => {
     const started = performance.now();
     const longTasks = await longTasksDuring(async () => {
       const done = chat.send('Save a long note');
-      await waitFor(() => (find(chat, '.tool-arguments-streaming code')?.textContent?.length ?? 0) > 1000, 'arguments streaming into the card', 60_000);
+      await waitFor(
+        () => (find(chat, '.tool-arguments-streaming code')?.textContent?.length ?? 0) > 1000,
+        'arguments streaming into the card',
+        60_000,
+      );
       streamingSeen = true;
       // Only the newest part stays on screen while it streams: laying out 300 KB every frame took long tasks.
-      await waitFor(() => find(chat, '[part~="tool-arguments-elided"]'), 'the note about earlier characters', 60_000);
+      await waitFor(
+        () => find(chat, '[part~="tool-arguments-elided"]'),
+        'the note about earlier characters',
+        60_000,
+      );
       const code = find(chat, '.tool-arguments-streaming code');
       if (code) expect(code.textContent?.length ?? 0).to.be.below(8192 + 2048 + 200);
       await done;
@@ -51,6 +67,8 @@ describe('<tool-agent-chat> with long streamed tool arguments', () => {
     expect(find(chat, '[part~="tool-card"]')?.dataset['status']).to.equal('done');
     const shown = find(chat, '[part~="tool-argument-text"]')?.textContent ?? '';
     expect(shown.length).to.be.greaterThan(content.length - 10);
-    console.log(`300 KB of arguments in 5-character deltas: ${elapsed.toFixed(0)} ms; long tasks: ${longTasks.length} (longest ${Math.max(0, ...longTasks).toFixed(0)} ms)`);
+    console.log(
+      `300 KB of arguments in 5-character deltas: ${elapsed.toFixed(0)} ms; long tasks: ${longTasks.length} (longest ${Math.max(0, ...longTasks).toFixed(0)} ms)`,
+    );
   });
 });

@@ -3,7 +3,11 @@ import { ChatMessage } from '../../src/index.js';
 import { createScriptedFetch, textReply } from '../../src/testing/index.js';
 import { saveConversation } from '../../components/conversation-storage.js';
 import { entriesFromMessages } from '../../components/entries-from-messages.js';
-import { firstMessages, newestTurnsStart, sliceAtUserMessages } from '../../components/progressive-transcript.js';
+import {
+  firstMessages,
+  newestTurnsStart,
+  sliceAtUserMessages,
+} from '../../components/progressive-transcript.js';
 import { checkAxeThenRemoveChats, createChat, find, findAll, waitFor } from './chat-test-utils.js';
 
 const key = 'tool-agent-chat-test:progressive';
@@ -14,13 +18,19 @@ function longConversation(turns: number): ChatMessage[] {
   for (let i = 0; i < turns; i++) {
     messages.push(ChatMessage.createUserMessage(`Question ${i}`));
     const code = i % 10 === 0 ? '\n\n```js\nconst answer = ' + i + ';\n```' : '';
-    messages.push(ChatMessage.createAssistantMessage(`Answer ${i}: **some** text with a [link](https://example.com/${i}).\n\n- one\n- two${code}`));
+    messages.push(
+      ChatMessage.createAssistantMessage(
+        `Answer ${i}: **some** text with a [link](https://example.com/${i}).\n\n- one\n- two${code}`,
+      ),
+    );
   }
   return messages;
 }
 
 function messageTexts(chat: HTMLElement & { shadowRoot: ShadowRoot | null }): string[] {
-  return [...(chat.shadowRoot?.querySelectorAll('[part~="message"]') ?? [])].map((node) => (node.textContent ?? '').replace(/\s+/g, ' ').trim());
+  return [...(chat.shadowRoot?.querySelectorAll('[part~="message"]') ?? [])].map((node) =>
+    (node.textContent ?? '').replace(/\s+/g, ' ').trim(),
+  );
 }
 
 /** Records long tasks (over 50 ms) from now on. */
@@ -60,7 +70,12 @@ describe('newestTurnsStart', () => {
     expect(newestTurnsStart(messages, 5)).to.equal(4);
     expect(newestTurnsStart(messages, 10)).to.equal(0);
     expect(newestTurnsStart(messages, 50)).to.equal(0);
-    expect(newestTurnsStart([ChatMessage.createAssistantMessage('a'), ChatMessage.createAssistantMessage('b')], 1)).to.equal(0);
+    expect(
+      newestTurnsStart(
+        [ChatMessage.createAssistantMessage('a'), ChatMessage.createAssistantMessage('b')],
+        1,
+      ),
+    ).to.equal(0);
   });
 });
 
@@ -90,7 +105,10 @@ describe('<tool-agent-chat> restoring a long conversation', () => {
     });
     const firstRenderMs = Math.round(performance.now() - started);
     const first = messageTexts(chat);
-    expect(first.length).to.be.at.most(firstMessages, 'the first render holds only the newest messages');
+    expect(first.length).to.be.at.most(
+      firstMessages,
+      'the first render holds only the newest messages',
+    );
     expect(first.length).to.be.at.least(2);
     expect(first.at(-1)).to.contain('Answer 999');
     expect(chat.messages).to.have.length(2000, 'the conversation itself is complete at once');
@@ -117,7 +135,10 @@ describe('<tool-agent-chat> restoring a long conversation', () => {
     }
     expect(counts.size, 'older messages arrive over several renders').to.be.greaterThan(3);
     const view = find(chat, '[part~="transcript"]')!;
-    expect(view.scrollHeight - view.scrollTop - view.clientHeight).to.be.lessThan(40, 'still at the bottom');
+    expect(view.scrollHeight - view.scrollTop - view.clientHeight).to.be.lessThan(
+      40,
+      'still at the bottom',
+    );
 
     const longest = Math.max(0, ...tasks.durations);
     console.log(
@@ -142,7 +163,10 @@ describe('<tool-agent-chat> restoring a long conversation', () => {
     await waitFor(() => findAll(chat, '[part~="message"]').length === 302, 'every message');
     const texts = messageTexts(chat);
     expect(texts[0]).to.equal('You said: Question 0');
-    expect(texts.slice(-2)).to.deep.equal(['You said: Newest question', 'Assistant said: Newest answer.']);
+    expect(texts.slice(-2)).to.deep.equal([
+      'You said: Newest question',
+      'Assistant said: Newest answer.',
+    ]);
     const body = scripted.requests[0]?.body as { messages: unknown[] };
     expect(body.messages).to.have.length(301, 'the request holds the whole conversation');
   });
@@ -150,7 +174,10 @@ describe('<tool-agent-chat> restoring a long conversation', () => {
   it('replacing the conversation stops filling in the old one', async () => {
     saveConversation(key, longConversation(150));
     const chat = await createChat((c) => c.setAttribute('storage-key', key));
-    chat.messages = [ChatMessage.createUserMessage('Fresh'), ChatMessage.createAssistantMessage('Start')];
+    chat.messages = [
+      ChatMessage.createUserMessage('Fresh'),
+      ChatMessage.createAssistantMessage('Start'),
+    ];
     await chat.updateComplete;
     for (let i = 0; i < 10; i++) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(messageTexts(chat)).to.deep.equal(['You said: Fresh', 'Assistant said: Start']);

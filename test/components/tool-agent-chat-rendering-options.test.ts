@@ -2,7 +2,8 @@ import { expect } from 'chai';
 import { createScriptedFetch, textReply } from '../../src/testing/index.js';
 import { checkAxeThenRemoveChats, createChat, find, waitFor } from './chat-test-utils.js';
 
-const answer = 'Here:\n\n```ts\nconst x = 1; // one\n```\n\nAnd $e^{i\\pi} + 1 = 0$ costs $5 and $10.\n';
+const answer =
+  'Here:\n\n```ts\nconst x = 1; // one\n```\n\nAnd $e^{i\\pi} + 1 = 0$ costs $5 and $10.\n';
 
 describe('<tool-agent-chat> highlight and math', () => {
   afterEach(checkAxeThenRemoveChats);
@@ -31,6 +32,8 @@ describe('<tool-agent-chat> highlight and math', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(find(chat, 'code span[class^="hljs-"]')).to.equal(null);
     expect(find(chat, 'math')).to.equal(null);
-    expect(find(chat, '[part~="assistant-message"]')?.textContent).to.contain('$e^{i\\pi} + 1 = 0$');
+    expect(find(chat, '[part~="assistant-message"]')?.textContent).to.contain(
+      '$e^{i\\pi} + 1 = 0$',
+    );
   });
 });

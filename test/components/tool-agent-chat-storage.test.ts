@@ -3,12 +3,23 @@ import { ChatMessage } from '../../src/index.js';
 import { createScriptedFetch, errorReply, textReply } from '../../src/testing/index.js';
 import { ToolAgentStorageErrorEvent, type ToolAgentChat } from '../../components/index.js';
 import { saveConversation } from '../../components/conversation-storage.js';
-import { axeViolations, checkAxeThenRemoveChats, createChat, find, findAll, recordEvents, root, waitFor } from './chat-test-utils.js';
+import {
+  axeViolations,
+  checkAxeThenRemoveChats,
+  createChat,
+  find,
+  findAll,
+  recordEvents,
+  root,
+  waitFor,
+} from './chat-test-utils.js';
 
 const key = 'tool-agent-chat-test:storage-errors';
 
 function storageErrors(events: Event[]): ToolAgentStorageErrorEvent[] {
-  return events.filter((event): event is ToolAgentStorageErrorEvent => event instanceof ToolAgentStorageErrorEvent);
+  return events.filter(
+    (event): event is ToolAgentStorageErrorEvent => event instanceof ToolAgentStorageErrorEvent,
+  );
 }
 
 function notice(chat: ToolAgentChat): HTMLElement | null {
@@ -16,7 +27,9 @@ function notice(chat: ToolAgentChat): HTMLElement | null {
 }
 
 /** Creates a chat on `key`, recording storage errors from before its first render. */
-async function chatOnKey(setup: (chat: ToolAgentChat) => void = () => undefined): Promise<{ chat: ToolAgentChat; events: Event[] }> {
+async function chatOnKey(
+  setup: (chat: ToolAgentChat) => void = () => undefined,
+): Promise<{ chat: ToolAgentChat; events: Event[] }> {
   let events: Event[] = [];
   const chat = await createChat((c) => {
     events = recordEvents(c, ['tool-agent-storage-error']);
@@ -32,7 +45,10 @@ function fillStorage(): () => void {
   let calls = 0;
   Storage.prototype.setItem = function () {
     calls++;
-    throw new DOMException(`Setting the value exceeded the quota (call ${calls}).`, 'QuotaExceededError');
+    throw new DOMException(
+      `Setting the value exceeded the quota (call ${calls}).`,
+      'QuotaExceededError',
+    );
   };
   return () => {
     Storage.prototype.setItem = setItem;
@@ -51,7 +67,8 @@ describe('<tool-agent-chat> storage problems', () => {
 
   describe('a saved conversation that cannot be read', () => {
     it('is announced, reported, left untouched while the user chats, and deleted only by Start over', async () => {
-      const raw = '{"version":1,"messages":[{"role":"user","content":[{"type":"text","text":"lost?"}]';
+      const raw =
+        '{"version":1,"messages":[{"role":"user","content":[{"type":"text","text":"lost?"}]';
       localStorage.setItem(key, raw);
       const { fetch } = createScriptedFetch([textReply('First.'), textReply('Second.')]);
       const { chat, events } = await chatOnKey((c) => (c.fetch = fetch));
@@ -59,9 +76,16 @@ describe('<tool-agent-chat> storage problems', () => {
       const shown = notice(chat);
       expect(shown?.getAttribute('role')).to.equal('alert');
       expect(shown?.dataset['kind']).to.equal('unreadable');
-      expect(shown?.querySelector('[part~="notice-title"]')?.textContent).to.equal('The saved conversation could not be read');
-      expect(shown?.querySelector('[part~="notice-detail"]')?.textContent).to.match(/not valid JSON.*kept as it is/);
-      expect(find(chat, '[part~="dismiss-button"]')).to.equal(null, 'the only way out is Start over');
+      expect(shown?.querySelector('[part~="notice-title"]')?.textContent).to.equal(
+        'The saved conversation could not be read',
+      );
+      expect(shown?.querySelector('[part~="notice-detail"]')?.textContent).to.match(
+        /not valid JSON.*kept as it is/,
+      );
+      expect(find(chat, '[part~="dismiss-button"]')).to.equal(
+        null,
+        'the only way out is Start over',
+      );
       expect(chat.messages).to.deep.equal([]);
 
       const [event] = storageErrors(events);
@@ -81,27 +105,44 @@ describe('<tool-agent-chat> storage problems', () => {
       await chat.updateComplete;
       expect(notice(chat)).to.equal(null);
       expect(root(chat).activeElement).to.equal(find(chat, '[part~="input"]'));
-      const saved = JSON.parse(localStorage.getItem(key) ?? 'null') as { messages: unknown[] } | null;
+      const saved = JSON.parse(localStorage.getItem(key) ?? 'null') as {
+        messages: unknown[];
+      } | null;
       expect(saved?.messages, 'the conversation on screen is saved from now on').to.have.length(2);
       await chat.send('again');
-      expect((JSON.parse(localStorage.getItem(key) ?? 'null') as { messages: unknown[] }).messages).to.have.length(4);
+      expect(
+        (JSON.parse(localStorage.getItem(key) ?? 'null') as { messages: unknown[] }).messages,
+      ).to.have.length(4);
       expect(storageErrors(events)).to.have.length(1);
     });
 
     it('names the one bad message, and keeps all of them in storage', async () => {
-      const good = JSON.parse(JSON.stringify([ChatMessage.createUserMessage('Keep me'), ChatMessage.createAssistantMessage('Me too')])) as object[];
-      const raw = JSON.stringify({ version: 1, messages: [...good, { role: 'assistant', content: 'not a list' }] });
+      const good = JSON.parse(
+        JSON.stringify([
+          ChatMessage.createUserMessage('Keep me'),
+          ChatMessage.createAssistantMessage('Me too'),
+        ]),
+      ) as object[];
+      const raw = JSON.stringify({
+        version: 1,
+        messages: [...good, { role: 'assistant', content: 'not a list' }],
+      });
       localStorage.setItem(key, raw);
       const { chat, events } = await chatOnKey();
       expect(storageErrors(events)[0]?.detail.reason).to.match(/messages\[2\]/);
       expect(notice(chat)?.textContent).to.contain('messages[2]');
       chat.messages = [ChatMessage.createUserMessage('set by the page')];
-      expect(localStorage.getItem(key)).to.equal(raw, 'an assigned conversation is not saved over it either');
+      expect(localStorage.getItem(key)).to.equal(
+        raw,
+        'an assigned conversation is not saved over it either',
+      );
     });
 
     it('is found before a conversation assigned ahead of the first render could overwrite it', async () => {
       localStorage.setItem(key, 'garbage');
-      const { chat, events } = await chatOnKey((c) => (c.messages = [ChatMessage.createUserMessage('early')]));
+      const { chat, events } = await chatOnKey(
+        (c) => (c.messages = [ChatMessage.createUserMessage('early')]),
+      );
       expect(localStorage.getItem(key)).to.equal('garbage');
       expect(storageErrors(events).map((event) => event.detail.kind)).to.deep.equal(['unreadable']);
       expect(notice(chat)).not.to.equal(null);
@@ -130,7 +171,12 @@ describe('<tool-agent-chat> storage problems', () => {
       expect(notice(chat)?.textContent).to.contain('newer version').and.contain('not saved');
       expect(find(chat, '[part~="start-over-button"]')).to.equal(null);
       expect(storageErrors(events).map((event) => event.detail)).to.deep.equal([
-        { key, kind: 'newer-version', reason: 'It was saved by a newer version of this chat (format 2; this one reads up to 1).' },
+        {
+          key,
+          kind: 'newer-version',
+          reason:
+            'It was saved by a newer version of this chat (format 2; this one reads up to 1).',
+        },
       ]);
       await chat.send('hello');
       expect(localStorage.getItem(key)).to.equal(raw);
@@ -144,7 +190,10 @@ describe('<tool-agent-chat> storage problems', () => {
       localStorage.setItem(key, JSON.stringify({ version: 7 }));
       const { chat } = await chatOnKey();
       const other = `${key}:other`;
-      saveConversation(other, [ChatMessage.createUserMessage('other'), ChatMessage.createAssistantMessage('conversation')]);
+      saveConversation(other, [
+        ChatMessage.createUserMessage('other'),
+        ChatMessage.createAssistantMessage('conversation'),
+      ]);
       try {
         chat.storageKey = other;
         await chat.updateComplete;
@@ -158,19 +207,32 @@ describe('<tool-agent-chat> storage problems', () => {
 
   describe('a save that fails', () => {
     it('keeps the conversation, shows a dismissible alert, fires save-failed, and recovers', async () => {
-      const { fetch } = createScriptedFetch([textReply('One.'), textReply('Two.'), textReply('Three.')]);
+      const { fetch } = createScriptedFetch([
+        textReply('One.'),
+        textReply('Two.'),
+        textReply('Three.'),
+      ]);
       const { chat, events } = await chatOnKey((c) => (c.fetch = fetch));
       restoreStorage = fillStorage();
 
       await chat.send('first');
       await chat.updateComplete;
-      expect(chat.messages.map((m) => m.role)).to.deep.equal(['user', 'assistant'], 'nothing is lost in memory');
+      expect(chat.messages.map((m) => m.role)).to.deep.equal(
+        ['user', 'assistant'],
+        'nothing is lost in memory',
+      );
       expect(localStorage.getItem(key)).to.equal(null);
       const shown = notice(chat);
       expect(shown?.getAttribute('role')).to.equal('alert');
       expect(shown?.dataset['kind']).to.equal('save-failed');
-      expect(shown?.textContent).to.contain('The conversation could not be saved').and.contain('storage is full').and.contain('lost when the page closes');
-      expect(find(chat, '[role="status"]')?.textContent?.trim()).to.equal('Assistant: One.', 'the answer is still announced');
+      expect(shown?.textContent)
+        .to.contain('The conversation could not be saved')
+        .and.contain('storage is full')
+        .and.contain('lost when the page closes');
+      expect(find(chat, '[role="status"]')?.textContent?.trim()).to.equal(
+        'Assistant: One.',
+        'the answer is still announced',
+      );
       expect(storageErrors(events).map((event) => event.detail)).to.deep.equal([
         { key, kind: 'save-failed', reason: 'The browser refused to store it (storage is full).' },
       ]);
@@ -180,11 +242,17 @@ describe('<tool-agent-chat> storage problems', () => {
       find<HTMLButtonElement>(chat, '[part~="dismiss-button"]')?.click();
       await chat.updateComplete;
       expect(notice(chat)).to.equal(null);
-      expect(root(chat).activeElement).to.equal(find(chat, '[part~="input"]'), 'focus is not lost with the button');
+      expect(root(chat).activeElement).to.equal(
+        find(chat, '[part~="input"]'),
+        'focus is not lost with the button',
+      );
 
       await chat.send('second');
       await chat.updateComplete;
-      expect(notice(chat)?.dataset['kind']).to.equal('save-failed', 'a later failure is shown again');
+      expect(notice(chat)?.dataset['kind']).to.equal(
+        'save-failed',
+        'a later failure is shown again',
+      );
       expect(storageErrors(events)).to.have.length(2);
 
       restoreStorage();
@@ -192,7 +260,9 @@ describe('<tool-agent-chat> storage problems', () => {
       await chat.send('third');
       await chat.updateComplete;
       expect(notice(chat)).to.equal(null, 'a save that works clears the notice');
-      expect((JSON.parse(localStorage.getItem(key) ?? 'null') as { messages: unknown[] }).messages).to.have.length(6);
+      expect(
+        (JSON.parse(localStorage.getItem(key) ?? 'null') as { messages: unknown[] }).messages,
+      ).to.have.length(6);
       expect(storageErrors(events)).to.have.length(2);
     });
 
@@ -223,9 +293,12 @@ describe('<tool-agent-chat> a turn that failed', () => {
     localStorage.removeItem(key);
   });
 
-  it('keeps the user\'s message across a reload, with Retry that answers it', async () => {
+  it("keeps the user's message across a reload, with Retry that answers it", async () => {
     const first = await createChat((c) => {
-      c.fetch = createScriptedFetch([textReply('Fine.'), errorReply(500, 'The server is down')]).fetch;
+      c.fetch = createScriptedFetch([
+        textReply('Fine.'),
+        errorReply(500, 'The server is down'),
+      ]).fetch;
       c.setAttribute('storage-key', key);
     });
     await first.send('How are you?');
@@ -253,10 +326,24 @@ describe('<tool-agent-chat> a turn that failed', () => {
     expect(body.messages.map((m) => m.role)).to.deep.equal(['user', 'assistant', 'user']);
     expect(body.messages.at(-1)?.content).to.equal('Please remember this long question');
     expect(find(second, '[part~="retry-button"]')).to.equal(null);
-    expect(find(second, '[part~="assistant-message"]:last-child')?.textContent).to.contain('Remembered.');
-    expect(second.messages.map((m) => m.role)).to.deep.equal(['user', 'assistant', 'user', 'assistant']);
-    const saved = JSON.parse(localStorage.getItem(key) ?? 'null') as { messages: { role: string }[] };
-    expect(saved.messages.map((m) => m.role)).to.deep.equal(['user', 'assistant', 'user', 'assistant']);
+    expect(find(second, '[part~="assistant-message"]:last-child')?.textContent).to.contain(
+      'Remembered.',
+    );
+    expect(second.messages.map((m) => m.role)).to.deep.equal([
+      'user',
+      'assistant',
+      'user',
+      'assistant',
+    ]);
+    const saved = JSON.parse(localStorage.getItem(key) ?? 'null') as {
+      messages: { role: string }[];
+    };
+    expect(saved.messages.map((m) => m.role)).to.deep.equal([
+      'user',
+      'assistant',
+      'user',
+      'assistant',
+    ]);
   });
 
   it('after a reload, sending a new message instead of Retry works and keeps the old text', async () => {
@@ -270,13 +357,20 @@ describe('<tool-agent-chat> a turn that failed', () => {
     await chat.send('Another one');
     await chat.updateComplete;
     expect(find(chat, '[part~="retry-button"]')).to.equal(null);
-    expect(findAll(chat, '[part~="user-message"]').map((node) => node.textContent?.replace(/\s+/g, ' ').trim())).to.deep.equal(['You said: Unanswered', 'You said: Another one']);
+    expect(
+      findAll(chat, '[part~="user-message"]').map((node) =>
+        node.textContent?.replace(/\s+/g, ' ').trim(),
+      ),
+    ).to.deep.equal(['You said: Unanswered', 'You said: Another one']);
     const body = scripted.requests[0]?.body as { messages: { role: string }[] };
     expect(body.messages.map((m) => m.role)).to.deep.equal(['user', 'user']);
   });
 
   it('a restored conversation that was answered offers no Retry', async () => {
-    saveConversation(key, [ChatMessage.createUserMessage('Q'), ChatMessage.createAssistantMessage('A')]);
+    saveConversation(key, [
+      ChatMessage.createUserMessage('Q'),
+      ChatMessage.createAssistantMessage('A'),
+    ]);
     const chat = await chatOnKey();
     expect(find(chat.chat, '[part~="error"]')).to.equal(null);
     expect(find(chat.chat, '[part~="retry-button"]')).to.equal(null);

@@ -3,7 +3,13 @@ import { emulateMedia } from '@web/test-runner-commands';
 import { ChatMessage } from '../../src/index.js';
 import { createScriptedFetch, textReply } from '../../src/testing/index.js';
 import type { ToolAgentChat } from '../../components/index.js';
-import { axeViolations, checkAxeThenRemoveChats, createChat, find, waitFor } from './chat-test-utils.js';
+import {
+  axeViolations,
+  checkAxeThenRemoveChats,
+  createChat,
+  find,
+  waitFor,
+} from './chat-test-utils.js';
 
 function background(chat: ToolAgentChat): string {
   return getComputedStyle(find(chat, '[part~="base"]')!).backgroundColor;
@@ -19,7 +25,9 @@ async function conversation(): Promise<ToolAgentChat> {
         { type: 'text', text: 'Hello, **there**. See [docs](https://example.com).' },
         { type: 'tool_call', id: 'c1', name: 'lookup', arguments: '{"q":"x"}' },
       ]),
-      ChatMessage.createToolMessage([{ type: 'tool_result', toolCallId: 'c1', toolName: 'lookup', result: '{"ok":true}' }]),
+      ChatMessage.createToolMessage([
+        { type: 'tool_result', toolCallId: 'c1', toolName: 'lookup', result: '{"ok":true}' },
+      ]),
     ];
   });
 }
@@ -51,8 +59,12 @@ describe('<tool-agent-chat> theming', () => {
       const chat = await conversation();
       chat.classList.add('themed');
       expect(background(chat)).to.equal('rgb(1, 2, 3)');
-      expect(getComputedStyle(find(chat, '[part~="user-message"] .bubble')!).backgroundColor).to.equal('rgb(4, 5, 6)');
-      expect(getComputedStyle(find(chat, '[part~="tool-card"]')!).borderTopColor).to.equal('rgb(7, 8, 9)');
+      expect(
+        getComputedStyle(find(chat, '[part~="user-message"] .bubble')!).backgroundColor,
+      ).to.equal('rgb(4, 5, 6)');
+      expect(getComputedStyle(find(chat, '[part~="tool-card"]')!).borderTopColor).to.equal(
+        'rgb(7, 8, 9)',
+      );
     } finally {
       style.remove();
     }
@@ -67,7 +79,10 @@ describe('<tool-agent-chat> theming', () => {
     });
     const chat = await createChat((c) => (c.fetch = fetch));
     const done = chat.send('hi');
-    const dot = await waitFor(() => find(chat, '[part~="typing-indicator"] span'), 'the typing dots');
+    const dot = await waitFor(
+      () => find(chat, '[part~="typing-indicator"] span'),
+      'the typing dots',
+    );
     await emulateMedia({ reducedMotion: 'no-preference' });
     expect(getComputedStyle(dot).animationName).to.equal('tool-agent-pulse');
     await emulateMedia({ reducedMotion: 'reduce' });

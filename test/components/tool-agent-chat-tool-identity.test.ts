@@ -3,7 +3,14 @@ import * as z from 'zod';
 import { ChatMessage, FunctionTool } from '../../src/index.js';
 import { createScriptedFetch, textReply, toolCallReply } from '../../src/testing/index.js';
 import type { ToolAgentChat, ToolAgentToolCallEvent } from '../../components/index.js';
-import { checkAxeThenRemoveChats, createChat, findAll, recordEvents, waitFor, waitIdle } from './chat-test-utils.js';
+import {
+  checkAxeThenRemoveChats,
+  createChat,
+  findAll,
+  recordEvents,
+  waitFor,
+  waitIdle,
+} from './chat-test-utils.js';
 
 interface WireMessage {
   readonly role: string;
@@ -55,12 +62,21 @@ describe('<tool-agent-chat> tool-call identity', () => {
       c.tools = [recordingTool('read_note', ran, false), recordingTool('delete_file', ran, true)];
     });
     const done = chat.send('Tidy up');
-    const [approve] = await waitFor(() => (approveButtons(chat).length > 0 ? approveButtons(chat) : undefined), 'Approve');
+    const [approve] = await waitFor(
+      () => (approveButtons(chat).length > 0 ? approveButtons(chat) : undefined),
+      'Approve',
+    );
     const asking = approve!.closest<HTMLElement>('[part~="tool-card"]')!;
-    expect(asking.querySelector('[part~="tool-name"]')?.textContent).to.equal('delete_file', 'the card asking is the call needing approval');
+    expect(asking.querySelector('[part~="tool-name"]')?.textContent).to.equal(
+      'delete_file',
+      'the card asking is the call needing approval',
+    );
     expect(asking.textContent).to.contain('/home/me');
     expect(asking.textContent).to.not.contain('notes.txt');
-    expect(ran).to.deep.equal(['read_note(notes.txt)'], 'the call without approval ran, the other waits');
+    expect(ran).to.deep.equal(
+      ['read_note(notes.txt)'],
+      'the call without approval ran, the other waits',
+    );
     approve!.click();
     await done;
     expect(ran).to.deep.equal(['read_note(notes.txt)', 'delete_file(/home/me)']);
@@ -68,7 +84,9 @@ describe('<tool-agent-chat> tool-call identity', () => {
     const followUp = wireMessages(scripted.requests[1]?.body);
     const ids = followUp.flatMap((message) => message.tool_calls?.map((call) => call.id) ?? []);
     expect(new Set(ids).size).to.equal(2, 'unique ids go back to the provider');
-    expect(followUp.filter((message) => message.role === 'tool').map((message) => message.tool_call_id)).to.deep.equal(ids);
+    expect(
+      followUp.filter((message) => message.role === 'tool').map((message) => message.tool_call_id),
+    ).to.deep.equal(ids);
   });
 
   it('asks for two approvals that share an id separately, and the turn settles after both', async () => {
@@ -88,7 +106,13 @@ describe('<tool-agent-chat> tool-call identity', () => {
     const done = chat.send('Delete both');
     await waitFor(() => approveButtons(chat).length === 2, 'two Approve buttons');
     const details = asked.map((event) => (event as ToolAgentToolCallEvent).detail);
-    expect(details.map((detail) => [detail.step, detail.index, (detail.arguments as { target: string }).target])).to.deep.equal([
+    expect(
+      details.map((detail) => [
+        detail.step,
+        detail.index,
+        (detail.arguments as { target: string }).target,
+      ]),
+    ).to.deep.equal([
       [0, 0, '/a'],
       [0, 1, '/b'],
     ]);
@@ -97,7 +121,10 @@ describe('<tool-agent-chat> tool-call identity', () => {
     expect(second.closest('[part~="tool-card"]')?.textContent).to.contain('/b');
     second.click();
     await waitFor(() => ran.length === 1, 'the approved call to run');
-    expect(ran).to.deep.equal(['delete_file(/b)'], 'Approve on the second card ran the second call only');
+    expect(ran).to.deep.equal(
+      ['delete_file(/b)'],
+      'Approve on the second card ran the second call only',
+    );
     findAll<HTMLButtonElement>(chat, '[part~="deny-button"]')[0]!.click();
     const response = await done;
     expect(response?.response).to.equal('Handled.', 'the turn settled');
@@ -125,20 +152,23 @@ describe('<tool-agent-chat> tool-call identity', () => {
     await chat.send('Read them');
     await waitIdle(chat);
     expect(ran).to.deep.equal(['one', 'two']);
-    const results = () => cards(chat).map((card) => card.querySelector('[part~="tool-result"]')?.textContent ?? '');
+    const results = () =>
+      cards(chat).map((card) => card.querySelector('[part~="tool-result"]')?.textContent ?? '');
     expect(results()[0]).to.contain('content of one');
     expect(results()[1]).to.contain('content of two');
 
     const restored = await createChat((c) => {
       c.messages = chat.messages;
     });
-    const restoredResults = cards(restored).map((card) => card.querySelector('[part~="tool-result"]')?.textContent ?? '');
+    const restoredResults = cards(restored).map(
+      (card) => card.querySelector('[part~="tool-result"]')?.textContent ?? '',
+    );
     expect(restoredResults).to.have.length(2);
     expect(restoredResults[0]).to.contain('content of one');
     expect(restoredResults[1]).to.contain('content of two');
   });
 
-  it('pairs an imported conversation\'s duplicate ids with their results in order', async () => {
+  it("pairs an imported conversation's duplicate ids with their results in order", async () => {
     const messages = [
       ChatMessage.createUserMessage('Go'),
       ChatMessage.createAssistantMessage([
@@ -147,7 +177,14 @@ describe('<tool-agent-chat> tool-call identity', () => {
       ]),
       ChatMessage.createToolMessage([
         { type: 'tool_result', toolCallId: 'x', toolName: 'first', result: '"result one"' },
-        { type: 'tool_result', toolCallId: 'x', toolName: 'second', result: '"result two"', isError: true, metadata: { denied: true } },
+        {
+          type: 'tool_result',
+          toolCallId: 'x',
+          toolName: 'second',
+          result: '"result two"',
+          isError: true,
+          metadata: { denied: true },
+        },
       ]),
       ChatMessage.createAssistantMessage('Done.'),
     ];

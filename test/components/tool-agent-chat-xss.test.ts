@@ -1,7 +1,13 @@
 import { expect } from 'chai';
 import * as z from 'zod';
 import { ChatMessage, FunctionTool } from '../../src/index.js';
-import { createScriptedFetch, errorReply, textReply, toolCallReply, type ScriptedReply } from '../../src/testing/index.js';
+import {
+  createScriptedFetch,
+  errorReply,
+  textReply,
+  toolCallReply,
+  type ScriptedReply,
+} from '../../src/testing/index.js';
 import type { ToolAgentChat } from '../../components/index.js';
 import { createChat, findAll, checkAxeThenRemoveChats, root } from './chat-test-utils.js';
 import { XSS_CORPUS, resetXssFlag, xssFired } from './markdown/xss-corpus.js';
@@ -9,7 +15,10 @@ import { xssVectors as elementVectors } from './xss-vectors.js';
 
 // The renderer's corpus (link schemes, raw HTML, markdown tricks) plus this element's own
 // vectors (attribute breakouts for tool names in aria-labels, template syntax, and more).
-const xssVectors: readonly string[] = [...XSS_CORPUS.map((vector) => vector.markdown), ...elementVectors];
+const xssVectors: readonly string[] = [
+  ...XSS_CORPUS.map((vector) => vector.markdown),
+  ...elementVectors,
+];
 
 declare global {
   // A global the vectors call if they ever run.
@@ -30,13 +39,23 @@ function assertInert(chat: ToolAgentChat, hits: number[]): void {
     const handlers = element.getAttributeNames().filter((name) => name.startsWith('on'));
     expect(handlers, `${element.tagName} has no event handler attributes`).to.deep.equal([]);
     // The one inline style allowed: the typesetter's fixed red on TeX it could not read.
-    const typesetterError = element.closest('.math') !== null && element.classList.contains('katex-error') && /^color:\s*#cc0000;?$/.test(element.getAttribute('style') ?? '');
-    expect(element.hasAttribute('style') && !typesetterError, `${element.tagName} has no inline style: ${element.outerHTML.slice(0, 300)}`).to.equal(false);
-    if (element instanceof SVGElement && !element.closest('svg.icon')) throw new Error(`unexpected SVG ${element.outerHTML}`);
+    const typesetterError =
+      element.closest('.math') !== null &&
+      element.classList.contains('katex-error') &&
+      /^color:\s*#cc0000;?$/.test(element.getAttribute('style') ?? '');
+    expect(
+      element.hasAttribute('style') && !typesetterError,
+      `${element.tagName} has no inline style: ${element.outerHTML.slice(0, 300)}`,
+    ).to.equal(false);
+    if (element instanceof SVGElement && !element.closest('svg.icon'))
+      throw new Error(`unexpected SVG ${element.outerHTML}`);
     if (element instanceof MathMLElement) {
       // Typeset math is inert: no links (KaTeX shows \href and \url as red source), no actions, no sources.
       const linking = element.getAttributeNames().filter((name) => /href|src|action/i.test(name));
-      expect(linking, `${element.tagName} in typeset math has no link or source attributes`).to.deep.equal([]);
+      expect(
+        linking,
+        `${element.tagName} in typeset math has no link or source attributes`,
+      ).to.deep.equal([]);
       expect(element.localName, 'no maction in typeset math').to.not.equal('maction');
     }
   }
@@ -70,7 +89,12 @@ describe('untrusted output cannot inject markup or script', () => {
   });
 
   it('renders every vector inert in model text, reasoning, tool names, arguments and results', async () => {
-    const echo = new FunctionTool({ name: 'echo', description: 'Echoes', parameters: z.object({ text: z.string() }), execute: ({ text }) => ({ text, html: text }) });
+    const echo = new FunctionTool({
+      name: 'echo',
+      description: 'Echoes',
+      parameters: z.object({ text: z.string() }),
+      execute: ({ text }) => ({ text, html: text }),
+    });
     const replies: ScriptedReply[] = [];
     for (const [index, vector] of xssVectors.entries()) {
       replies.push(
@@ -113,7 +137,15 @@ describe('untrusted output cannot inject markup or script', () => {
           { type: 'text', text: vector },
           { type: 'tool_call', id: `c${index}`, name: vector, arguments: vector },
         ]),
-        ChatMessage.createToolMessage([{ type: 'tool_result', toolCallId: `c${index}`, toolName: vector, result: JSON.stringify({ error: vector }), isError: true }]),
+        ChatMessage.createToolMessage([
+          {
+            type: 'tool_result',
+            toolCallId: `c${index}`,
+            toolName: vector,
+            result: JSON.stringify({ error: vector }),
+            isError: true,
+          },
+        ]),
       );
     }
     const chat = await createChat((c) => (c.messages = messages));

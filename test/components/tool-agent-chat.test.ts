@@ -2,8 +2,26 @@ import { expect } from 'chai';
 import { ChatMessage } from '../../src/index.js';
 import { createScriptedFetch, textReply } from '../../src/testing/index.js';
 import { mockServer } from '../helpers/index.js';
-import { ToolAgentChat, ToolAgentChunkEvent, ToolAgentResponseEvent, ToolAgentSubmitEvent } from '../../components/index.js';
-import { assistantText, axeViolations, createChat, find, findAll, recordEvents, checkAxeThenRemoveChats, root, typeAndSend, waitFor, waitForPart, waitIdle } from './chat-test-utils.js';
+import {
+  ToolAgentChat,
+  ToolAgentChunkEvent,
+  ToolAgentResponseEvent,
+  ToolAgentSubmitEvent,
+} from '../../components/index.js';
+import {
+  assistantText,
+  axeViolations,
+  createChat,
+  find,
+  findAll,
+  recordEvents,
+  checkAxeThenRemoveChats,
+  root,
+  typeAndSend,
+  waitFor,
+  waitForPart,
+  waitIdle,
+} from './chat-test-utils.js';
 
 describe('<tool-agent-chat>', () => {
   afterEach(checkAxeThenRemoveChats);
@@ -15,7 +33,9 @@ describe('<tool-agent-chat>', () => {
   });
 
   it('streams an answer over real HTTP and renders it as markdown', async () => {
-    const mock = await mockServer.script([textReply(['Hello ', '**world**', ', a [link](https://example.com).'], { delayMs: 20 })]);
+    const mock = await mockServer.script([
+      textReply(['Hello ', '**world**', ', a [link](https://example.com).'], { delayMs: 20 }),
+    ]);
     const chat = await createChat((c) => {
       c.setAttribute('base-url', mock.baseURL);
       c.setAttribute('model', 'test-model');
@@ -48,7 +68,10 @@ describe('<tool-agent-chat>', () => {
     release();
     await done;
     const paragraphs = findAll(chat, '[part~="assistant-message"] p');
-    expect(paragraphs.map((p) => p.textContent)).to.deep.equal(['First paragraph.', 'Second paragraph.']);
+    expect(paragraphs.map((p) => p.textContent)).to.deep.equal([
+      'First paragraph.',
+      'Second paragraph.',
+    ]);
     expect(seen.length).to.be.greaterThan(0);
     for (const node of seen) expect(node).to.equal(paragraphs[0]);
   });
@@ -56,15 +79,24 @@ describe('<tool-agent-chat>', () => {
   it('fires submit, one chunk event per library chunk, and the response event', async () => {
     const { fetch } = createScriptedFetch([textReply(['One', ' two'])]);
     const chat = await createChat((c) => (c.fetch = fetch));
-    const events = recordEvents(chat, ['tool-agent-submit', 'tool-agent-chunk', 'tool-agent-response']);
+    const events = recordEvents(chat, [
+      'tool-agent-submit',
+      'tool-agent-chunk',
+      'tool-agent-response',
+    ]);
     const outer: Event[] = recordEvents(document.body, ['tool-agent-response']);
     await typeAndSend(chat, 'Count');
-    await waitFor(() => events.some((e) => e instanceof ToolAgentResponseEvent), 'the response event');
+    await waitFor(
+      () => events.some((e) => e instanceof ToolAgentResponseEvent),
+      'the response event',
+    );
     const submit = events[0];
     expect(submit).to.be.instanceOf(ToolAgentSubmitEvent);
     expect((submit as ToolAgentSubmitEvent).detail.text).to.equal('Count');
     expect(submit?.cancelable && submit.bubbles && submit.composed).to.equal(true);
-    const chunks = events.filter((e): e is ToolAgentChunkEvent => e instanceof ToolAgentChunkEvent).map((e) => e.detail.chunk.type);
+    const chunks = events
+      .filter((e): e is ToolAgentChunkEvent => e instanceof ToolAgentChunkEvent)
+      .map((e) => e.detail.chunk.type);
     expect(chunks).to.deep.equal(['text-delta', 'text-delta', 'finish']);
     const response = events.at(-1) as ToolAgentResponseEvent;
     expect(response.detail.response.response).to.equal('One two');
@@ -88,7 +120,13 @@ describe('<tool-agent-chat>', () => {
     const chat = await createChat((c) => (c.fetch = scripted.fetch));
     const input = await waitForPart<HTMLTextAreaElement>(chat, '[part~="input"]');
     input.value = 'line one';
-    const shiftEnter = new KeyboardEvent('keydown', { key: 'Enter', shiftKey: true, bubbles: true, composed: true, cancelable: true });
+    const shiftEnter = new KeyboardEvent('keydown', {
+      key: 'Enter',
+      shiftKey: true,
+      bubbles: true,
+      composed: true,
+      cancelable: true,
+    });
     input.dispatchEvent(shiftEnter);
     expect(shiftEnter.defaultPrevented).to.equal(false);
     expect(scripted.requests).to.have.length(0);
@@ -109,12 +147,20 @@ describe('<tool-agent-chat>', () => {
       c.settings = { topP: 0.5 };
     });
     await chat.send('Hi');
-    const body = scripted.requests[0]?.body as { messages: { role: string; content: unknown }[]; temperature: number; max_tokens: number; top_p: number };
+    const body = scripted.requests[0]?.body as {
+      messages: { role: string; content: unknown }[];
+      temperature: number;
+      max_tokens: number;
+      top_p: number;
+    };
     expect(body.messages[0]).to.deep.include({ role: 'system', content: 'Be brief.' });
     expect(body.temperature).to.equal(0.3);
     expect(body.max_tokens).to.equal(64);
     expect(body.top_p).to.equal(0.5);
-    expect(chat.messages.map((m) => m.role)).to.deep.equal(['user', 'assistant'], 'the system prompt is not stored');
+    expect(chat.messages.map((m) => m.role)).to.deep.equal(
+      ['user', 'assistant'],
+      'the system prompt is not stored',
+    );
   });
 
   it('shows the empty slot until the first message, and restores messages set as a property', async () => {
@@ -126,7 +172,10 @@ describe('<tool-agent-chat>', () => {
     });
     const slot = find<HTMLSlotElement>(chat, 'slot[name="empty"]');
     expect(slot?.assignedElements()[0]?.textContent).to.equal('Ask me anything');
-    chat.messages = [ChatMessage.createUserMessage('Earlier question'), ChatMessage.createAssistantMessage('An *earlier* answer')];
+    chat.messages = [
+      ChatMessage.createUserMessage('Earlier question'),
+      ChatMessage.createAssistantMessage('An *earlier* answer'),
+    ];
     await chat.updateComplete;
     expect(find(chat, 'slot[name="empty"]')).to.equal(null);
     expect(find(chat, '[part~="assistant-message"] em')?.textContent).to.equal('earlier');
@@ -167,9 +216,15 @@ describe('<tool-agent-chat>', () => {
     });
     const view = find(chat, '[part~="transcript"]')!;
     await chat.send('first');
-    await waitFor(() => view.scrollHeight - view.scrollTop - view.clientHeight < 40, 'the view to follow to the bottom');
+    await waitFor(
+      () => view.scrollHeight - view.scrollTop - view.clientHeight < 40,
+      'the view to follow to the bottom',
+    );
     const second = chat.send('second');
-    await waitFor(() => assistantText(chat).split('Line 3').length > 2, 'the second answer to start');
+    await waitFor(
+      () => assistantText(chat).split('Line 3').length > 2,
+      'the second answer to start',
+    );
     view.scrollTop = 0;
     view.dispatchEvent(new Event('scroll'));
     await second;
@@ -194,9 +249,15 @@ describe('<tool-agent-chat> upgrade', () => {
 
   it('takes apiKey and messages set before the element was defined', async () => {
     const tag = 'tool-agent-chat-upgrade-test';
-    const element = document.createElement(tag) as HTMLElement & { apiKey?: string; messages?: readonly ChatMessage[] };
+    const element = document.createElement(tag) as HTMLElement & {
+      apiKey?: string;
+      messages?: readonly ChatMessage[];
+    };
     element.apiKey = 'sk-set-early';
-    element.messages = [ChatMessage.createUserMessage('Early'), ChatMessage.createAssistantMessage('Restored')];
+    element.messages = [
+      ChatMessage.createUserMessage('Early'),
+      ChatMessage.createAssistantMessage('Restored'),
+    ];
     document.body.append(element);
     customElements.define(tag, class extends ToolAgentChat {});
     const chat = element as unknown as ToolAgentChat;

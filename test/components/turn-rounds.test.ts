@@ -20,8 +20,13 @@ describe('TurnRounds', () => {
       { type: 'text', text: 'Let me check. ' },
       { type: 'tool_call', id: 'a', name: 'lookup', arguments: '{"q":1}' },
     ]);
-    expect(messages[1]?.content).to.deep.equal([{ type: 'tool_result', toolCallId: 'a', toolName: 'lookup', result: '{"v":2}' }]);
-    expect(messages[2]?.content).to.deep.equal([{ type: 'text', text: 'The value is' }], 'the unanswered call is dropped');
+    expect(messages[1]?.content).to.deep.equal([
+      { type: 'tool_result', toolCallId: 'a', toolName: 'lookup', result: '{"v":2}' },
+    ]);
+    expect(messages[2]?.content).to.deep.equal(
+      [{ type: 'text', text: 'The value is' }],
+      'the unanswered call is dropped',
+    );
     expect(messages[2]?.metadata).to.deep.equal({ finishReason: 'stopped' });
   });
 
@@ -29,7 +34,9 @@ describe('TurnRounds', () => {
     const rounds = new TurnRounds();
     rounds.addText(0, 'old');
     rounds.addText(2, 'new');
-    expect(rounds.stoppedMessages(1).map((m) => m.content)).to.deep.equal([[{ type: 'text', text: 'new' }]]);
+    expect(rounds.stoppedMessages(1).map((m) => m.content)).to.deep.equal([
+      [{ type: 'text', text: 'new' }],
+    ]);
     rounds.dropFrom(1);
     expect(rounds.lastRound).to.equal(0);
     expect(new TurnRounds().lastRound).to.equal(-1);
@@ -45,9 +52,18 @@ describe('TurnRounds', () => {
     rounds.addResult(0, 0, { resultText: '{"error":"denied"}', isError: true, denied: true });
     expect(rounds.isFinished(0)).to.equal(true);
     const [assistant, tool] = rounds.stoppedMessages(0);
-    expect(assistant?.content.map((part) => (part.type === 'tool_call' ? part.name : part.type))).to.deep.equal(['first', 'second']);
+    expect(
+      assistant?.content.map((part) => (part.type === 'tool_call' ? part.name : part.type)),
+    ).to.deep.equal(['first', 'second']);
     expect(tool?.content).to.deep.equal([
-      { type: 'tool_result', toolCallId: 'x', toolName: 'first', result: '{"error":"denied"}', isError: true, metadata: { denied: true } },
+      {
+        type: 'tool_result',
+        toolCallId: 'x',
+        toolName: 'first',
+        result: '{"error":"denied"}',
+        isError: true,
+        metadata: { denied: true },
+      },
       { type: 'tool_result', toolCallId: 'x', toolName: 'second', result: '"two"' },
     ]);
   });

@@ -5,11 +5,14 @@ import { evaluateExpression } from '../../demo/tools/calculator/evaluate-express
 
 const valueOf = (message: string, previous?: number): number | undefined => {
   const expression = parseArithmetic(message, { previous });
-  return expression === undefined ? undefined : Number(evaluateExpression(toCalculatorExpression(expression)).toPrecision(12));
+  return expression === undefined
+    ? undefined
+    : Number(evaluateExpression(toCalculatorExpression(expression)).toPrecision(12));
 };
 
 const expectValues = (cases: readonly (readonly [string, number])[], previous?: number): void => {
-  for (const [message, expected] of cases) expect(valueOf(message, previous), message).to.equal(expected);
+  for (const [message, expected] of cases)
+    expect(valueOf(message, previous), message).to.equal(expected);
 };
 
 describe('the arithmetic grammar', () => {
@@ -159,7 +162,8 @@ describe('the arithmetic grammar', () => {
   });
 
   it('sends the calculator an expression with only the parentheses it needs', () => {
-    const expression = (message: string): string => toCalculatorExpression(parseArithmetic(message)!);
+    const expression = (message: string): string =>
+      toCalculatorExpression(parseArithmetic(message)!);
     expect(expression('square root of 144 plus 2^10')).to.equal('sqrt(144) + 2^10');
     expect(expression("what's twelve times eight")).to.equal('12 * 8');
     expect(expression('(1 + 2) * 3')).to.equal('(1 + 2) * 3');

@@ -1,8 +1,15 @@
 import { expect } from 'chai';
-import { parseConversion, type ConversionRequest } from '../../demo/model/grammar/conversion-parser.js';
+import {
+  parseConversion,
+  type ConversionRequest,
+} from '../../demo/model/grammar/conversion-parser.js';
 
-const expectConversions = (cases: readonly (readonly [string, ConversionRequest])[], previous?: ConversionRequest): void => {
-  for (const [message, expected] of cases) expect(parseConversion(message, { previous }), message).to.deep.equal(expected);
+const expectConversions = (
+  cases: readonly (readonly [string, ConversionRequest])[],
+  previous?: ConversionRequest,
+): void => {
+  for (const [message, expected] of cases)
+    expect(parseConversion(message, { previous }), message).to.deep.equal(expected);
 };
 
 describe('the unit conversion grammar', () => {
@@ -82,11 +89,24 @@ describe('the unit conversion grammar', () => {
   });
 
   it('passes units it does not know on when asked to convert outright', () => {
-    expect(parseConversion('convert 5 furlongs to parsecs')).to.deep.equal({ value: 5, from: 'furlongs', to: 'parsecs' });
+    expect(parseConversion('convert 5 furlongs to parsecs')).to.deep.equal({
+      value: 5,
+      from: 'furlongs',
+      to: 'parsecs',
+    });
   });
 
   it('does not take other sentences as conversions', () => {
-    for (const message of ['what time is it in Tokyo', 'I ran 5 km in Paris', 'I ran 5 km in 20 minutes', 'how much is 20 euros in dollars', 'what is 3 + 4', 'I have 2 cats', 'in 5 minutes', 'hello']) {
+    for (const message of [
+      'what time is it in Tokyo',
+      'I ran 5 km in Paris',
+      'I ran 5 km in 20 minutes',
+      'how much is 20 euros in dollars',
+      'what is 3 + 4',
+      'I have 2 cats',
+      'in 5 minutes',
+      'hello',
+    ]) {
       expect(parseConversion(message), message).to.equal(undefined);
     }
   });

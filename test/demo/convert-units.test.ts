@@ -4,7 +4,14 @@ import { findUnit } from '../../demo/tools/units.js';
 
 describe('convertUnits', () => {
   it('converts length', () => {
-    expect(convertUnits(10, 'km', 'miles')).to.deep.equal({ value: 10, from: 'km', to: 'mi', result: 6.21371192237, category: 'length', text: '10 km = 6.21371192237 mi' });
+    expect(convertUnits(10, 'km', 'miles')).to.deep.equal({
+      value: 10,
+      from: 'km',
+      to: 'mi',
+      result: 6.21371192237,
+      category: 'length',
+      text: '10 km = 6.21371192237 mi',
+    });
     expect(convertUnits(1, 'foot', 'inches').result).to.equal(12);
     expect(convertUnits(3, 'm', 'feet').result).to.equal(9.84251968504);
   });
@@ -30,19 +37,27 @@ describe('convertUnits', () => {
   });
 
   it('reads plurals, full names and symbols alike', () => {
-    for (const name of ['mile', 'miles', 'mi', 'MI']) expect(findUnit(name)?.symbol, name).to.equal('mi');
-    for (const name of ['kilometres per hour', 'kph', 'km/h']) expect(findUnit(name)?.symbol, name).to.equal('km/h');
+    for (const name of ['mile', 'miles', 'mi', 'MI'])
+      expect(findUnit(name)?.symbol, name).to.equal('mi');
+    for (const name of ['kilometres per hour', 'kph', 'km/h'])
+      expect(findUnit(name)?.symbol, name).to.equal('km/h');
     expect(findUnit('feet')?.symbol).to.equal('ft');
     expect(findUnit('inches')?.symbol).to.equal('in');
   });
 
   it('rejects unknown units, listing the known ones', () => {
-    expect(() => convertUnits(1, 'furlongs', 'm')).to.throw(RangeError, /Unknown unit "furlongs". Known units: length: m, km/);
+    expect(() => convertUnits(1, 'furlongs', 'm')).to.throw(
+      RangeError,
+      /Unknown unit "furlongs". Known units: length: m, km/,
+    );
     expect(() => convertUnits(1, 'm', 'parsecs')).to.throw(RangeError, /Unknown unit "parsecs"/);
   });
 
   it('rejects units of different kinds', () => {
-    expect(() => convertUnits(1, 'km', 'kg')).to.throw(RangeError, /Cannot convert km \(length\) to kg \(mass\)/);
+    expect(() => convertUnits(1, 'km', 'kg')).to.throw(
+      RangeError,
+      /Cannot convert km \(length\) to kg \(mass\)/,
+    );
     expect(() => convertUnits(1, '°C', 'mph')).to.throw(RangeError, /temperature.*speed/);
   });
 

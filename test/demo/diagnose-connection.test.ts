@@ -1,9 +1,23 @@
 import { expect } from 'chai';
-import { APIKeyFormatError, HTTPError, NetworkError, StreamError, TimeoutError } from '../../src/index.js';
-import { diagnoseConnection, type DiagnosisContext } from '../../demo/settings/diagnose-connection.js';
+import {
+  APIKeyFormatError,
+  HTTPError,
+  NetworkError,
+  StreamError,
+  TimeoutError,
+} from '../../src/index.js';
+import {
+  diagnoseConnection,
+  type DiagnosisContext,
+} from '../../demo/settings/diagnose-connection.js';
 import { presetById } from '../../demo/settings/endpoint-presets.js';
 import { testConnection } from '../../demo/settings/test-connection.js';
-import { createScriptedFetch, errorReply, streamErrorReply, textReply } from '../../src/testing/index.js';
+import {
+  createScriptedFetch,
+  errorReply,
+  streamErrorReply,
+  textReply,
+} from '../../src/testing/index.js';
 import { createToolDemoModel } from '../../demo/model/create-tool-demo-model.js';
 
 const context = (preset: string, overrides: Partial<DiagnosisContext> = {}): DiagnosisContext => ({
@@ -16,21 +30,31 @@ const context = (preset: string, overrides: Partial<DiagnosisContext> = {}): Dia
 
 function httpError(status: number, providerMessage?: string, code?: string): HTTPError {
   const body = JSON.stringify({ error: { message: providerMessage, code } });
-  return new HTTPError({ status, statusText: 'Error', body, providerMessage, code }, { url: 'http://host/v1/chat/completions' });
+  return new HTTPError(
+    { status, statusText: 'Error', body, providerMessage, code },
+    { url: 'http://host/v1/chat/completions' },
+  );
 }
 
-const diagnose = (error: unknown, preset = 'openai', overrides: Partial<DiagnosisContext> = {}) => diagnoseConnection({ ok: false, error }, context(preset, overrides));
+const diagnose = (error: unknown, preset = 'openai', overrides: Partial<DiagnosisContext> = {}) =>
+  diagnoseConnection({ ok: false, error }, context(preset, overrides));
 
 describe('diagnoseConnection', () => {
   it('reports success with the time to the first event and what the model said', () => {
-    const result = diagnoseConnection({ ok: true, firstEventMs: 412.4, sample: 'OK' }, context('openai'));
+    const result = diagnoseConnection(
+      { ok: true, firstEventMs: 412.4, sample: 'OK' },
+      context('openai'),
+    );
     expect(result.kind).to.equal('ok');
     expect(result.title).to.contain('412 ms');
     expect(result.detail).to.contain('"OK"');
   });
 
   it('tells a network or CORS failure apart, with the fix for each local server', () => {
-    const failure = new NetworkError('Could not reach http://localhost:11434/v1/chat/completions.', 'Check it.');
+    const failure = new NetworkError(
+      'Could not reach http://localhost:11434/v1/chat/completions.',
+      'Check it.',
+    );
     const ollama = diagnose(failure, 'ollama');
     expect(ollama.kind).to.equal('network');
     expect(ollama.title).to.match(/network or CORS/);
@@ -46,65 +70,124 @@ describe('diagnoseConnection', () => {
 
   it('recognises a rejected key (401 and 403) and a missing one', () => {
     const rejected = diagnose(httpError(401, 'Incorrect API key provided: sk-abc***'));
-    expect(rejected).to.include({ kind: 'unauthorized', title: 'The server rejected the API key.' });
+    expect(rejected).to.include({
+      kind: 'unauthorized',
+      title: 'The server rejected the API key.',
+    });
     expect(rejected.detail).to.equal('HTTP 401: Incorrect API key provided: sk-abc***');
     expect(rejected.fix).to.contain('https://platform.openai.com/api-keys');
     expect(diagnose(httpError(403, 'Forbidden')).kind).to.equal('unauthorized');
-    expect(diagnose(httpError(401, "You didn't provide an API key."), 'openai', { hasKey: false }).title).to.equal('This endpoint needs an API key.');
+    expect(
+      diagnose(httpError(401, "You didn't provide an API key."), 'openai', { hasKey: false }).title,
+    ).to.equal('This endpoint needs an API key.');
   });
 
-  it('recognises Gemini\'s rejected key, which comes as HTTP 400, and says what its keys look like', () => {
-    const result = diagnose(httpError(400, 'API key not valid. Please pass a valid API key.'), 'gemini');
+  it("recognises Gemini's rejected key, which comes as HTTP 400, and says what its keys look like", () => {
+    const result = diagnose(
+      httpError(400, 'API key not valid. Please pass a valid API key.'),
+      'gemini',
+    );
     expect(result.kind).to.equal('unauthorized');
     expect(result.fix).to.include('https://aistudio.google.com/apikey').and.to.include('AIza');
-    expect(diagnose(httpError(400, 'Invalid JSON payload received.'), 'gemini').kind).to.equal('rejected-request');
+    expect(diagnose(httpError(400, 'Invalid JSON payload received.'), 'gemini').kind).to.equal(
+      'rejected-request',
+    );
   });
 
   it('tells a key that cannot be sent apart from a rejected one, without showing it', () => {
-    const result = diagnose(new APIKeyFormatError({ header: 'Authorization', character: 'zero-width space (U+200B)', position: 9 }), 'gemini');
+    const result = diagnose(
+      new APIKeyFormatError({
+        header: 'Authorization',
+        character: 'zero-width space (U+200B)',
+        position: 9,
+      }),
+      'gemini',
+    );
     expect(result.kind).to.equal('key-format');
     expect(result.title).to.equal('The API key holds a character that cannot be sent.');
     expect(result.detail).to.equal('A zero-width space (U+200B) at position 9; nothing was sent.');
     expect(result.fix).to.include('https://aistudio.google.com/apikey');
-    expect(diagnose(new APIKeyFormatError({ header: 'api-key', character: 'tab (U+0009)', position: 2 }), 'custom').title).to.include('"api-key" header');
+    expect(
+      diagnose(
+        new APIKeyFormatError({ header: 'api-key', character: 'tab (U+0009)', position: 2 }),
+        'custom',
+      ).title,
+    ).to.include('"api-key" header');
   });
 
-  it('reads the library\'s TimeoutError as a timeout, in both phases', () => {
-    expect(diagnose(new TimeoutError('response', 30_000), 'ollama')).to.include({ kind: 'timeout', detail: 'No response headers within 30000 ms.' });
-    expect(diagnose(new TimeoutError('idle', 500), 'ollama').detail).to.include('nothing arrived for 500 ms');
+  it("reads the library's TimeoutError as a timeout, in both phases", () => {
+    expect(diagnose(new TimeoutError('response', 30_000), 'ollama')).to.include({
+      kind: 'timeout',
+      detail: 'No response headers within 30000 ms.',
+    });
+    expect(diagnose(new TimeoutError('idle', 500), 'ollama').detail).to.include(
+      'nothing arrived for 500 ms',
+    );
   });
 
   it('recognises an unknown model in the wording of several providers', () => {
-    const openai = diagnose(httpError(404, 'The model `gpt-9` does not exist or you do not have access to it.', 'model_not_found'), 'openai', { model: 'gpt-9' });
+    const openai = diagnose(
+      httpError(
+        404,
+        'The model `gpt-9` does not exist or you do not have access to it.',
+        'model_not_found',
+      ),
+      'openai',
+      { model: 'gpt-9' },
+    );
     expect(openai).to.include({ kind: 'model-not-found', title: 'Unknown model "gpt-9".' });
-    const ollama = diagnose(httpError(404, 'model "llama9" not found, try pulling it first'), 'ollama', { model: 'llama9' });
+    const ollama = diagnose(
+      httpError(404, 'model "llama9" not found, try pulling it first'),
+      'ollama',
+      { model: 'llama9' },
+    );
     expect(ollama.kind).to.equal('model-not-found');
     expect(ollama.fix).to.contain('ollama pull llama9');
     expect(ollama.command).to.equal('ollama pull llama9');
-    expect(diagnose(httpError(400, 'foo/bar is not a valid model ID'), 'openrouter').kind).to.equal('model-not-found');
-    expect(diagnose(httpError(400, 'Invalid model: mistral-huge'), 'mistral').kind).to.equal('model-not-found');
+    expect(diagnose(httpError(400, 'foo/bar is not a valid model ID'), 'openrouter').kind).to.equal(
+      'model-not-found',
+    );
+    expect(diagnose(httpError(400, 'Invalid model: mistral-huge'), 'mistral').kind).to.equal(
+      'model-not-found',
+    );
   });
 
   it('tells a wrong base URL (404 without a model message) from an unknown model', () => {
-    const notFound = new HTTPError({ status: 404, statusText: 'Not Found', body: '<html>404 page not found</html>' }, { url: 'http://localhost:1234/chat/completions' });
+    const notFound = new HTTPError(
+      { status: 404, statusText: 'Not Found', body: '<html>404 page not found</html>' },
+      { url: 'http://localhost:1234/chat/completions' },
+    );
     const result = diagnose(notFound, 'lmstudio');
     expect(result.kind).to.equal('endpoint-not-found');
     expect(result.fix).to.contain('http://localhost:1234/v1');
   });
 
   it('recognises a server or model without tool support', () => {
-    const ollama = diagnose(httpError(400, 'registry.ollama.ai/library/gemma:2b does not support tools'), 'ollama');
+    const ollama = diagnose(
+      httpError(400, 'registry.ollama.ai/library/gemma:2b does not support tools'),
+      'ollama',
+    );
     expect(ollama.kind).to.equal('no-tool-support');
     expect(ollama.fix).to.contain('ollama pull llama3.1');
-    expect(diagnose(httpError(500, 'tools param requires --jinja flag'), 'llamacpp').fix).to.contain('--jinja');
-    expect(diagnose(httpError(400, 'This model does not support function calling (tools).'), 'custom').kind).to.equal('no-tool-support');
+    expect(
+      diagnose(httpError(500, 'tools param requires --jinja flag'), 'llamacpp').fix,
+    ).to.contain('--jinja');
+    expect(
+      diagnose(httpError(400, 'This model does not support function calling (tools).'), 'custom')
+        .kind,
+    ).to.equal('no-tool-support');
   });
 
   it('recognises a host that rejects stream_options and offers to switch usage off', () => {
-    const result = diagnose(httpError(400, 'Unrecognized request argument supplied: stream_options'), 'custom');
+    const result = diagnose(
+      httpError(400, 'Unrecognized request argument supplied: stream_options'),
+      'custom',
+    );
     expect(result).to.include({ kind: 'stream-options-rejected', action: 'disable-include-usage' });
     expect(result.fix).to.contain('Ask for token usage');
-    expect(diagnose(httpError(422, "extra field not permitted: 'include_usage'"), 'custom').kind).to.equal('stream-options-rejected');
+    expect(
+      diagnose(httpError(422, "extra field not permitted: 'include_usage'"), 'custom').kind,
+    ).to.equal('stream-options-rejected');
   });
 
   it('reads errors reported inside a started stream too', () => {
@@ -116,18 +199,35 @@ describe('diagnoseConnection', () => {
     expect(diagnose(httpError(429, 'Rate limit reached')).kind).to.equal('rate-limited');
     expect(diagnose(httpError(402, 'Insufficient credits'), 'openrouter').title).to.match(/credit/);
     expect(diagnose(httpError(503, 'Overloaded')).kind).to.equal('server-error');
-    expect(diagnose(new DOMException('signal timed out', 'TimeoutError'), 'ollama').kind).to.equal('timeout');
-    expect(diagnose(httpError(400, 'temperature must be at most 2')).kind).to.equal('rejected-request');
+    expect(diagnose(new DOMException('signal timed out', 'TimeoutError'), 'ollama').kind).to.equal(
+      'timeout',
+    );
+    expect(diagnose(httpError(400, 'temperature must be at most 2')).kind).to.equal(
+      'rejected-request',
+    );
     expect(diagnose(new TypeError('boom')).detail).to.equal('TypeError: boom');
   });
 });
 
 describe('testConnection', () => {
-  const base = { pageOrigin: 'http://127.0.0.1:5173', preset: presetById('custom'), model: 'm' } as const;
+  const base = {
+    pageOrigin: 'http://127.0.0.1:5173',
+    preset: presetById('custom'),
+    model: 'm',
+  } as const;
 
   it('sends one tiny streaming request with a tool and stream_options, and reports success', async () => {
     const scripted = createScriptedFetch([textReply('OK')]);
-    const result = await testConnection({ baseURL: 'http://host/v1', model: 'm', apiKey: 'sk-test', includeUsage: true, fetch: scripted.fetch }, base);
+    const result = await testConnection(
+      {
+        baseURL: 'http://host/v1',
+        model: 'm',
+        apiKey: 'sk-test',
+        includeUsage: true,
+        fetch: scripted.fetch,
+      },
+      base,
+    );
     expect(result.kind).to.equal('ok');
     const body = scripted.requests[0]!.body as Record<string, unknown>;
     expect(body).to.include({ model: 'm', stream: true });
@@ -138,29 +238,92 @@ describe('testConnection', () => {
 
   it('leaves stream_options out when usage is switched off', async () => {
     const scripted = createScriptedFetch([textReply('OK')]);
-    await testConnection({ baseURL: 'http://host/v1', model: 'm', apiKey: undefined, includeUsage: false, fetch: scripted.fetch }, base);
+    await testConnection(
+      {
+        baseURL: 'http://host/v1',
+        model: 'm',
+        apiKey: undefined,
+        includeUsage: false,
+        fetch: scripted.fetch,
+      },
+      base,
+    );
     expect(scripted.requests[0]!.body).not.to.have.property('stream_options');
   });
 
   it('diagnoses the real error the library throws', async () => {
     const scripted = createScriptedFetch([errorReply(400, 'stream_options is not supported')]);
-    const result = await testConnection({ baseURL: 'http://host/v1', model: 'm', apiKey: 'k', includeUsage: true, fetch: scripted.fetch }, base);
+    const result = await testConnection(
+      {
+        baseURL: 'http://host/v1',
+        model: 'm',
+        apiKey: 'k',
+        includeUsage: true,
+        fetch: scripted.fetch,
+      },
+      base,
+    );
     expect(result.kind).to.equal('stream-options-rejected');
     const midStream = createScriptedFetch([streamErrorReply('model not found')]);
-    expect((await testConnection({ baseURL: 'http://host/v1', model: 'm', apiKey: 'k', includeUsage: true, fetch: midStream.fetch }, base)).kind).to.equal('model-not-found');
+    expect(
+      (
+        await testConnection(
+          {
+            baseURL: 'http://host/v1',
+            model: 'm',
+            apiKey: 'k',
+            includeUsage: true,
+            fetch: midStream.fetch,
+          },
+          base,
+        )
+      ).kind,
+    ).to.equal('model-not-found');
     const offline = createScriptedFetch([{ networkError: true }]);
-    expect((await testConnection({ baseURL: 'http://host/v1', model: 'm', apiKey: 'k', includeUsage: true, fetch: offline.fetch }, base)).kind).to.equal('network');
+    expect(
+      (
+        await testConnection(
+          {
+            baseURL: 'http://host/v1',
+            model: 'm',
+            apiKey: 'k',
+            includeUsage: true,
+            fetch: offline.fetch,
+          },
+          base,
+        )
+      ).kind,
+    ).to.equal('network');
   });
 
   it('times out with a clear verdict', async () => {
     const slow = createScriptedFetch([{ delayMs: 5_000 }]);
-    const result = await testConnection({ baseURL: 'http://host/v1', model: 'm', apiKey: 'k', includeUsage: true, fetch: slow.fetch, timeoutMs: 50 }, base);
+    const result = await testConnection(
+      {
+        baseURL: 'http://host/v1',
+        model: 'm',
+        apiKey: 'k',
+        includeUsage: true,
+        fetch: slow.fetch,
+        timeoutMs: 50,
+      },
+      base,
+    );
     expect(result.kind).to.equal('timeout');
   });
 
   it('passes against the demo model', async () => {
     const { fetch } = createToolDemoModel({ pacing: false });
-    const result = await testConnection({ baseURL: 'https://demo-model.invalid/v1', model: 'demo-model', apiKey: undefined, includeUsage: true, fetch }, { ...base, preset: presetById('demo') });
+    const result = await testConnection(
+      {
+        baseURL: 'https://demo-model.invalid/v1',
+        model: 'demo-model',
+        apiKey: undefined,
+        includeUsage: true,
+        fetch,
+      },
+      { ...base, preset: presetById('demo') },
+    );
     expect(result.kind).to.equal('ok');
   });
 });

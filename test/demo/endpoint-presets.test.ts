@@ -6,7 +6,9 @@ describe('endpoint presets', () => {
     const ids = endpointPresets.map((preset) => preset.id);
     expect(new Set(ids).size).to.equal(ids.length);
     for (const preset of endpointPresets) {
-      expect(preset.corsFix('http://127.0.0.1:5173'), preset.id).to.be.a('string').and.not.equal('');
+      expect(preset.corsFix('http://127.0.0.1:5173'), preset.id)
+        .to.be.a('string')
+        .and.not.equal('');
       expect(preset.toolsFix, preset.id).to.not.equal('');
       expect(preset.modelFix('x'), preset.id).to.be.a('string');
     }
@@ -15,7 +17,7 @@ describe('endpoint presets', () => {
   describe('Gemini', () => {
     const gemini = presetById('gemini');
 
-    it('points at Google\'s OpenAI-compatible endpoint, with a tool-capable model', () => {
+    it("points at Google's OpenAI-compatible endpoint, with a tool-capable model", () => {
       expect(gemini.id).to.equal('gemini');
       expect(gemini.baseURL).to.equal('https://generativelanguage.googleapis.com/v1beta/openai');
       expect(gemini.model).to.match(/^gemini-/);

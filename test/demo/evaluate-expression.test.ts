@@ -1,5 +1,8 @@
 import { expect } from 'chai';
-import { evaluateExpression, maxExpressionDepth } from '../../demo/tools/calculator/evaluate-expression.js';
+import {
+  evaluateExpression,
+  maxExpressionDepth,
+} from '../../demo/tools/calculator/evaluate-expression.js';
 import { ExpressionError } from '../../demo/tools/calculator/expression-error.js';
 import { calculatorTool } from '../../demo/tools/calculator-tool.js';
 
@@ -86,14 +89,19 @@ describe('evaluateExpression', () => {
 
   it('limits length and nesting so a hostile model cannot hang the page', () => {
     fails('1+'.repeat(300) + '1', /too long/);
-    fails('('.repeat(maxExpressionDepth + 1) + '1' + ')'.repeat(maxExpressionDepth + 1), /nested too deeply/);
+    fails(
+      '('.repeat(maxExpressionDepth + 1) + '1' + ')'.repeat(maxExpressionDepth + 1),
+      /nested too deeply/,
+    );
     fails('-'.repeat(maxExpressionDepth + 1) + '1', /nested too deeply/);
     expect(evaluateExpression('('.repeat(20) + '1' + ')'.repeat(20))).to.equal(1);
   });
 
   it('is what the calculator tool runs, with results rounded to 12 digits', async () => {
     const signal = new AbortController().signal;
-    expect(await calculatorTool.execute({ expression: '0.1 + 0.2' }, { signal, toolCallId: 'c1' })).to.deep.equal({ expression: '0.1 + 0.2', result: 0.3 });
+    expect(
+      await calculatorTool.execute({ expression: '0.1 + 0.2' }, { signal, toolCallId: 'c1' }),
+    ).to.deep.equal({ expression: '0.1 + 0.2', result: 0.3 });
     expect((await calculatorTool.parseArguments({ expression: '' })).success).to.equal(false);
   });
 });

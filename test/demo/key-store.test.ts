@@ -2,7 +2,8 @@ import { expect } from 'chai';
 import { forgetKey, getKey, isRemembered, setKey } from '../../demo/settings/key-store.js';
 
 const url = 'https://api.example.test/v1';
-const stored = (): string[] => Object.keys(localStorage).filter((name) => name.startsWith('tool-agents-demo:api-key:'));
+const stored = (): string[] =>
+  Object.keys(localStorage).filter((name) => name.startsWith('tool-agents-demo:api-key:'));
 
 describe('the demo key store', () => {
   afterEach(() => forgetKey(url));

@@ -21,10 +21,17 @@ describe('the small talk grammar', () => {
       ['ok cool', 'acknowledgement'],
       ['lol', 'acknowledgement'],
     ];
-    for (const [message, kind] of cases) expect(parseSmallTalk(message)?.kind, message).to.equal(kind);
+    for (const [message, kind] of cases)
+      expect(parseSmallTalk(message)?.kind, message).to.equal(kind);
   });
 
   it('leaves a greeting followed by a real question to the other skills', () => {
-    for (const message of ['hi, what is 2 + 2?', 'hello, what time is it in Tokyo?', 'thanks, now convert 3 km to miles', 'I have 2 cats']) expect(parseSmallTalk(message), message).to.equal(undefined);
+    for (const message of [
+      'hi, what is 2 + 2?',
+      'hello, what time is it in Tokyo?',
+      'thanks, now convert 3 km to miles',
+      'I have 2 cats',
+    ])
+      expect(parseSmallTalk(message), message).to.equal(undefined);
   });
 });

@@ -16,7 +16,6 @@ if (!existsSync(`${dist}/index.html`)) {
   execSync('npx vite build --mode demo', { cwd: root, stdio: 'inherit' });
 }
 
-
 let passed = 0;
 let failed = 0;
 /** @param {string} name @param {() => Promise<void>} run */
@@ -28,7 +27,9 @@ async function check(name, run) {
     console.log(`  ✓ ${name} (${Date.now() - started} ms)`);
   } catch (error) {
     failed += 1;
-    console.log(`  ✗ ${name}\n      ${error instanceof Error ? (error.stack ?? error.message).split('\n').slice(0, 4).join('\n      ') : String(error)}`);
+    console.log(
+      `  ✗ ${name}\n      ${error instanceof Error ? (error.stack ?? error.message).split('\n').slice(0, 4).join('\n      ') : String(error)}`,
+    );
   }
 }
 
@@ -70,13 +71,17 @@ async function ask(text) {
 
 /** Runs axe-core in both colour schemes and fails on any violation. */
 async function axeCheck() {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: `${root}node_modules/axe-core/axe.min.js` });
+  if (!(await page.evaluate(() => 'axe' in window)))
+    await page.addScriptTag({ path: `${root}node_modules/axe-core/axe.min.js` });
   for (const colorScheme of /** @type {const} */ (['light', 'dark'])) {
     await page.emulateMedia({ colorScheme });
     const violations = await page.evaluate(async () => {
       // @ts-expect-error axe is injected above
       const result = await window.axe.run(document, { resultTypes: ['violations'] });
-      return result.violations.map((/** @type {{ id: string, nodes: { target: unknown }[] }} */ v) => `${v.id} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
+      return result.violations.map(
+        (/** @type {{ id: string, nodes: { target: unknown }[] }} */ v) =>
+          `${v.id} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`,
+      );
     });
     assert(violations.length === 0, `${colorScheme}: ${violations.join('; ')}`);
   }
@@ -85,17 +90,21 @@ async function axeCheck() {
 
 console.log(`Demo served from ${server.url}`);
 try {
-  await check('the built demo loads from a sub-path of a plain static server, labelled as the demo model', async () => {
-    await page.goto(server.url);
-    await input.waitFor({ timeout: 15_000 });
-    const badge = (await page.locator('#model-badge').textContent()) ?? '';
-    assert(/demo model/i.test(badge), `the badge says "${badge}"`);
-    assert(await page.locator('#demo-note').isVisible(), 'the demo note is hidden');
-    assert(problems.length === 0, problems.join('; '));
-  });
+  await check(
+    'the built demo loads from a sub-path of a plain static server, labelled as the demo model',
+    async () => {
+      await page.goto(server.url);
+      await input.waitFor({ timeout: 15_000 });
+      const badge = (await page.locator('#model-badge').textContent()) ?? '';
+      assert(/demo model/i.test(badge), `the badge says "${badge}"`);
+      assert(await page.locator('#demo-note').isVisible(), 'the demo note is hidden');
+      assert(problems.length === 0, problems.join('; '));
+    },
+  );
 
   await check('follows the system colour scheme (light and dark)', async () => {
-    const background = () => page.evaluate(() => window.getComputedStyle(document.body).backgroundColor);
+    const background = () =>
+      page.evaluate(() => window.getComputedStyle(document.body).backgroundColor);
     await page.emulateMedia({ colorScheme: 'light' });
     const light = await background();
     await page.emulateMedia({ colorScheme: 'dark' });
@@ -104,26 +113,51 @@ try {
     assert(light !== dark, `the background is ${light} in both schemes`);
   });
 
-  await check('has no accessibility violations on first load (axe-core, light and dark, shadow DOM included)', () => axeCheck());
+  await check(
+    'has no accessibility violations on first load (axe-core, light and dark, shadow DOM included)',
+    () => axeCheck(),
+  );
 
   await check('"what is 17 * 23?" shows a calculator tool card and answers 391', async () => {
     await ask('what is 17 * 23?');
     const card = chat.locator('[part~="tool-card"]').first();
     await card.waitFor({ timeout: 10_000 });
-    assert(((await card.locator('[part~="tool-name"]').textContent()) ?? '').includes('calculator'), 'the tool card is not the calculator');
+    assert(
+      ((await card.locator('[part~="tool-name"]').textContent()) ?? '').includes('calculator'),
+      'the tool card is not the calculator',
+    );
     await idle();
-    assert(((await card.getAttribute('data-status')) ?? '') === 'done', `the card status is ${await card.getAttribute('data-status')}`);
-    assert(((await card.locator('[part~="tool-arguments"]').textContent()) ?? '').includes('17 * 23'), 'the card does not show the expression');
+    assert(
+      ((await card.getAttribute('data-status')) ?? '') === 'done',
+      `the card status is ${await card.getAttribute('data-status')}`,
+    );
+    assert(
+      ((await card.locator('[part~="tool-arguments"]').textContent()) ?? '').includes('17 * 23'),
+      'the card does not show the expression',
+    );
     const answer = (await lastAnswer.innerText()).trim();
     assert(/17 \* 23 = 391/.test(answer), `the answer is "${answer}"`);
   });
 
   await check('the live panel shows the chunks of that turn', async () => {
-    const types = await page.locator('#chunk-rows tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-type')));
-    for (const type of ['reasoning-delta', 'tool-call-start', 'tool-call-delta', 'tool-call-ready', 'tool-call-result', 'text-delta', 'finish']) {
+    const types = await page
+      .locator('#chunk-rows tr')
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-type')));
+    for (const type of [
+      'reasoning-delta',
+      'tool-call-start',
+      'tool-call-delta',
+      'tool-call-ready',
+      'tool-call-result',
+      'text-delta',
+      'finish',
+    ]) {
       assert(types.includes(type), `no ${type} row (saw ${[...new Set(types)].join(', ')})`);
     }
-    assert(((await page.locator('#chunk-rows').innerText()) ?? '').includes('"result":391'), 'the tool result row lacks 391');
+    assert(
+      ((await page.locator('#chunk-rows').innerText()) ?? '').includes('"result":391'),
+      'the tool result row lacks 391',
+    );
   });
 
   await check('the sensitive tool waits for approval, then runs when approved', async () => {
@@ -131,12 +165,21 @@ try {
     const approve = chat.locator('[part~="approve-button"]');
     await approve.waitFor({ timeout: 10_000 });
     const card = chat.locator('[part~="tool-card"]').last();
-    assert((await card.getAttribute('data-status')) === 'awaiting-approval', `the card status is ${await card.getAttribute('data-status')}`);
+    assert(
+      (await card.getAttribute('data-status')) === 'awaiting-approval',
+      `the card status is ${await card.getAttribute('data-status')}`,
+    );
     await page.waitForTimeout(500);
-    assert((await card.getAttribute('data-status')) === 'awaiting-approval', 'the tool ran without approval');
+    assert(
+      (await card.getAttribute('data-status')) === 'awaiting-approval',
+      'the tool ran without approval',
+    );
     await approve.click();
     await idle();
-    assert((await card.getAttribute('data-status')) === 'done', `after approval the card status is ${await card.getAttribute('data-status')}`);
+    assert(
+      (await card.getAttribute('data-status')) === 'done',
+      `after approval the card status is ${await card.getAttribute('data-status')}`,
+    );
     const answer = await lastAnswer.innerText();
     assert(/was sent/.test(answer), `the answer is "${answer}"`);
   });
@@ -161,8 +204,14 @@ try {
     assert(later === atStop, 'text kept arriving after Stop');
     assert(atStop.includes("The Lighthouse Keeper's Robot"), 'the partial story is gone');
     assert(!atStop.includes('The end.'), 'the story ran to the end: Stop did not stop it');
-    assert((await lastAnswer.getAttribute('data-state')) === 'stopped', `the answer state is ${await lastAnswer.getAttribute('data-state')}`);
-    assert(/Stopped/.test(await chat.locator('[part~="state-note"]').last().innerText()), 'no "Stopped" note');
+    assert(
+      (await lastAnswer.getAttribute('data-state')) === 'stopped',
+      `the answer state is ${await lastAnswer.getAttribute('data-state')}`,
+    );
+    assert(
+      /Stopped/.test(await chat.locator('[part~="state-note"]').last().innerText()),
+      'no "Stopped" note',
+    );
   });
 
   await check('a reload restores the conversation (storage-key)', async () => {
@@ -170,13 +219,23 @@ try {
     await input.waitFor({ timeout: 15_000 });
     await chat.locator('[part~="user-message"]').first().waitFor({ timeout: 10_000 });
     const transcript = await chat.locator('[part~="transcript"]').innerText();
-    for (const expected of ['what is 17 * 23?', '17 * 23 = 391', 'send an email to ada@example.com', 'was sent', 'tell me a long story', "The Lighthouse Keeper's Robot"]) {
+    for (const expected of [
+      'what is 17 * 23?',
+      '17 * 23 = 391',
+      'send an email to ada@example.com',
+      'was sent',
+      'tell me a long story',
+      "The Lighthouse Keeper's Robot",
+    ]) {
       assert(transcript.includes(expected), `"${expected}" is missing after reload`);
     }
-    assert((await chat.locator('[part~="tool-card"]').count()) >= 2, 'the tool cards were not restored');
+    assert(
+      (await chat.locator('[part~="tool-card"]').count()) >= 2,
+      'the tool cards were not restored',
+    );
   });
 
-  await check('understands questions in a newcomer\'s own words, and follow-ups', async () => {
+  await check("understands questions in a newcomer's own words, and follow-ups", async () => {
     /** @type {[string, RegExp][]} */
     const cases = [
       ['how many pounds is 70 kilograms', /70 kg = 154\.324 lb/],
@@ -194,128 +253,246 @@ try {
     }
   });
 
-  await check('answers quickly and honestly outside its skills, and does not take "what is 9/11?" as a sum', async () => {
-    const cards = await chat.locator('[part~="tool-card"]').count();
-    const started = Date.now();
-    await ask('what is 9/11?');
-    await idle();
-    const text = await lastAnswer.innerText();
-    assert(/Sorry, I cannot/.test(text) && /Calculate 9 divided by 11/.test(text), `the answer is "${text}"`);
-    assert((await chat.locator('[part~="tool-card"]').count()) === cards, 'a tool ran for "what is 9/11?"');
-    await ask("what's the weather like in London?");
-    await idle();
-    const weather = await lastAnswer.innerText();
-    assert(/cannot check the weather/.test(weather) && /What time is it in London\?/.test(weather), `the weather answer is "${weather}"`);
-    assert(Date.now() - started < 12_000, `two short answers took ${Date.now() - started} ms`);
-  });
+  await check(
+    'answers quickly and honestly outside its skills, and does not take "what is 9/11?" as a sum',
+    async () => {
+      const cards = await chat.locator('[part~="tool-card"]').count();
+      const started = Date.now();
+      await ask('what is 9/11?');
+      await idle();
+      const text = await lastAnswer.innerText();
+      assert(
+        /Sorry, I cannot/.test(text) && /Calculate 9 divided by 11/.test(text),
+        `the answer is "${text}"`,
+      );
+      assert(
+        (await chat.locator('[part~="tool-card"]').count()) === cards,
+        'a tool ran for "what is 9/11?"',
+      );
+      await ask("what's the weather like in London?");
+      await idle();
+      const weather = await lastAnswer.innerText();
+      assert(
+        /cannot check the weather/.test(weather) && /What time is it in London\?/.test(weather),
+        `the weather answer is "${weather}"`,
+      );
+      assert(Date.now() - started < 12_000, `two short answers took ${Date.now() - started} ms`);
+    },
+  );
 
-  await check('switching to a real endpoint starts a new conversation, the badge is Live only when the model answers, and switching back restores the demo one', async () => {
-    const before = problems.length;
-    /** @type {{ messages: { role: string, content: unknown }[], model: string }[]} */
-    const bodies = [];
-    const sse = (/** @type {string} */ text) =>
-      [
-        { id: 'x', object: 'chat.completion.chunk', created: 1, model: 'good', choices: [{ index: 0, delta: { role: 'assistant', content: text }, finish_reason: null }] },
-        { id: 'x', object: 'chat.completion.chunk', created: 1, model: 'good', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] },
-      ].map((chunk) => `data: ${JSON.stringify(chunk)}\n\n`).join('') + 'data: [DONE]\n\n';
-    const cors = { 'access-control-allow-origin': '*', 'access-control-allow-headers': '*', 'access-control-allow-methods': 'POST, OPTIONS' };
-    await page.route('http://127.0.0.1:9/v1/**', async (route) => {
-      if (route.request().method() === 'OPTIONS') return route.fulfill({ status: 204, headers: cors });
-      const body = JSON.parse(route.request().postData() ?? '{}');
-      bodies.push(body);
-      if (body.model !== 'good') {
-        return route.fulfill({ status: 404, headers: { ...cors, 'content-type': 'application/json' }, body: JSON.stringify({ error: { message: `The model \`${body.model}\` does not exist`, code: 'model_not_found' } }) });
-      }
-      return route.fulfill({ status: 200, headers: { ...cors, 'content-type': 'text/event-stream' }, body: sse('Hello from the real endpoint.') });
-    });
-    const badge = page.locator('#model-badge');
-    await page.locator('#settings-panel summary').click();
-    await page.selectOption('#preset', 'custom');
-    await page.fill('#base-url', 'http://127.0.0.1:9/v1');
-    await page.fill('#model', 'nope');
-    await page.locator('#endpoint-form button[type="submit"]').click();
-    await page.waitForFunction(() => document.querySelector('#model-badge')?.getAttribute('data-mode') === 'problem', undefined, { timeout: 10_000 });
-    const unknown = (await badge.textContent()) ?? '';
-    assert(/Unknown model/.test(unknown) && !/Live/.test(unknown), `with an unknown model the badge says "${unknown}"`);
-    const note = (await page.locator('#switch-note').innerText()) ?? '';
-    assert(/New conversation/.test(note) && /demo conversation is kept/.test(note), `the switch note says "${note}"`);
-    assert((await chat.locator('[part~="user-message"]').count()) === 0, 'the demo conversation is still on screen');
+  await check(
+    'switching to a real endpoint starts a new conversation, the badge is Live only when the model answers, and switching back restores the demo one',
+    async () => {
+      const before = problems.length;
+      /** @type {{ messages: { role: string, content: unknown }[], model: string }[]} */
+      const bodies = [];
+      const sse = (/** @type {string} */ text) =>
+        [
+          {
+            id: 'x',
+            object: 'chat.completion.chunk',
+            created: 1,
+            model: 'good',
+            choices: [
+              { index: 0, delta: { role: 'assistant', content: text }, finish_reason: null },
+            ],
+          },
+          {
+            id: 'x',
+            object: 'chat.completion.chunk',
+            created: 1,
+            model: 'good',
+            choices: [{ index: 0, delta: {}, finish_reason: 'stop' }],
+          },
+        ]
+          .map((chunk) => `data: ${JSON.stringify(chunk)}\n\n`)
+          .join('') + 'data: [DONE]\n\n';
+      const cors = {
+        'access-control-allow-origin': '*',
+        'access-control-allow-headers': '*',
+        'access-control-allow-methods': 'POST, OPTIONS',
+      };
+      await page.route('http://127.0.0.1:9/v1/**', async (route) => {
+        if (route.request().method() === 'OPTIONS')
+          return route.fulfill({ status: 204, headers: cors });
+        const body = JSON.parse(route.request().postData() ?? '{}');
+        bodies.push(body);
+        if (body.model !== 'good') {
+          return route.fulfill({
+            status: 404,
+            headers: { ...cors, 'content-type': 'application/json' },
+            body: JSON.stringify({
+              error: {
+                message: `The model \`${body.model}\` does not exist`,
+                code: 'model_not_found',
+              },
+            }),
+          });
+        }
+        return route.fulfill({
+          status: 200,
+          headers: { ...cors, 'content-type': 'text/event-stream' },
+          body: sse('Hello from the real endpoint.'),
+        });
+      });
+      const badge = page.locator('#model-badge');
+      await page.locator('#settings-panel summary').click();
+      await page.selectOption('#preset', 'custom');
+      await page.fill('#base-url', 'http://127.0.0.1:9/v1');
+      await page.fill('#model', 'nope');
+      await page.locator('#endpoint-form button[type="submit"]').click();
+      await page.waitForFunction(
+        () => document.querySelector('#model-badge')?.getAttribute('data-mode') === 'problem',
+        undefined,
+        { timeout: 10_000 },
+      );
+      const unknown = (await badge.textContent()) ?? '';
+      assert(
+        /Unknown model/.test(unknown) && !/Live/.test(unknown),
+        `with an unknown model the badge says "${unknown}"`,
+      );
+      const note = (await page.locator('#switch-note').innerText()) ?? '';
+      assert(
+        /New conversation/.test(note) && /demo conversation is kept/.test(note),
+        `the switch note says "${note}"`,
+      );
+      assert(
+        (await chat.locator('[part~="user-message"]').count()) === 0,
+        'the demo conversation is still on screen',
+      );
 
-    await page.fill('#model', 'good');
-    await page.locator('#endpoint-form button[type="submit"]').click();
-    await page.waitForFunction(() => document.querySelector('#model-badge')?.getAttribute('data-mode') === 'live', undefined, { timeout: 10_000 });
-    assert(/^Live · 127\.0\.0\.1:9 · good$/.test((await badge.textContent()) ?? ''), `the badge says "${await badge.textContent()}"`);
-    await ask('hello');
-    await idle();
-    assert((await lastAnswer.innerText()).includes('Hello from the real endpoint.'), 'no answer from the real endpoint');
-    const sent = bodies.at(-1)?.messages ?? [];
-    assert(sent.map((message) => message.role).join(',') === 'system,user', `the real model was sent ${JSON.stringify(sent).slice(0, 300)}`);
+      await page.fill('#model', 'good');
+      await page.locator('#endpoint-form button[type="submit"]').click();
+      await page.waitForFunction(
+        () => document.querySelector('#model-badge')?.getAttribute('data-mode') === 'live',
+        undefined,
+        { timeout: 10_000 },
+      );
+      assert(
+        /^Live · 127\.0\.0\.1:9 · good$/.test((await badge.textContent()) ?? ''),
+        `the badge says "${await badge.textContent()}"`,
+      );
+      await ask('hello');
+      await idle();
+      assert(
+        (await lastAnswer.innerText()).includes('Hello from the real endpoint.'),
+        'no answer from the real endpoint',
+      );
+      const sent = bodies.at(-1)?.messages ?? [];
+      assert(
+        sent.map((message) => message.role).join(',') === 'system,user',
+        `the real model was sent ${JSON.stringify(sent).slice(0, 300)}`,
+      );
 
-    await page.selectOption('#preset', 'demo');
-    await page.locator('#endpoint-form button[type="submit"]').click();
-    await page.waitForFunction(() => /Back to the demo model/.test(document.querySelector('#switch-note')?.textContent ?? ''), undefined, { timeout: 10_000 });
-    const transcript = await chat.locator('[part~="transcript"]').innerText();
-    assert(transcript.includes('17 * 23 = 391') && !transcript.includes('Hello from the real endpoint.'), 'the demo conversation did not come back');
-    assert(/Demo model/.test((await badge.textContent()) ?? ''), `back on the demo the badge says "${await badge.textContent()}"`);
-    await page.locator('#settings-panel summary').click();
-    await page.unroute('http://127.0.0.1:9/v1/**');
-    // The 404s above were the unknown model, on purpose.
-    problems.splice(before);
-  });
+      await page.selectOption('#preset', 'demo');
+      await page.locator('#endpoint-form button[type="submit"]').click();
+      await page.waitForFunction(
+        () =>
+          /Back to the demo model/.test(document.querySelector('#switch-note')?.textContent ?? ''),
+        undefined,
+        { timeout: 10_000 },
+      );
+      const transcript = await chat.locator('[part~="transcript"]').innerText();
+      assert(
+        transcript.includes('17 * 23 = 391') &&
+          !transcript.includes('Hello from the real endpoint.'),
+        'the demo conversation did not come back',
+      );
+      assert(
+        /Demo model/.test((await badge.textContent()) ?? ''),
+        `back on the demo the badge says "${await badge.textContent()}"`,
+      );
+      await page.locator('#settings-panel summary').click();
+      await page.unroute('http://127.0.0.1:9/v1/**');
+      // The 404s above were the unknown model, on purpose.
+      problems.splice(before);
+    },
+  );
 
-  await check('has no accessibility violations with a conversation, tool cards and the settings panel open', async () => {
-    const before = problems.length;
-    await page.locator('#settings-panel summary').click();
-    await page.selectOption('#preset', 'lmstudio');
-    await page.locator('#test-connection').click();
-    await page.locator('#connection-result.failed').waitFor({ timeout: 20_000 });
-    const verdict = await page.locator('#connection-result').innerText();
-    assert(/network or CORS/.test(verdict) && /Enable CORS/.test(verdict), `the LM Studio verdict is "${verdict}"`);
-    await axeCheck();
-    // The test reached for localhost:1234 on purpose and failed as it should; that is not a page problem.
-    problems.splice(before);
-  });
+  await check(
+    'has no accessibility violations with a conversation, tool cards and the settings panel open',
+    async () => {
+      const before = problems.length;
+      await page.locator('#settings-panel summary').click();
+      await page.selectOption('#preset', 'lmstudio');
+      await page.locator('#test-connection').click();
+      await page.locator('#connection-result.failed').waitFor({ timeout: 20_000 });
+      const verdict = await page.locator('#connection-result').innerText();
+      assert(
+        /network or CORS/.test(verdict) && /Enable CORS/.test(verdict),
+        `the LM Studio verdict is "${verdict}"`,
+      );
+      await axeCheck();
+      // The test reached for localhost:1234 on purpose and failed as it should; that is not a page problem.
+      problems.splice(before);
+    },
+  );
 
   await check('the minimal page streams an answer with the library alone', async () => {
     await page.goto(`${server.url}minimal.html`);
     await page.locator('#ask button').click();
-    await page.waitForFunction(() => document.querySelector('#out')?.textContent?.includes('tokens)'), undefined, { timeout: 20_000 });
+    await page.waitForFunction(
+      () => document.querySelector('#out')?.textContent?.includes('tokens)'),
+      undefined,
+      { timeout: 20_000 },
+    );
     const out = (await page.locator('#out').textContent()) ?? '';
-    assert(out.includes('17 * 23 = **391**') && out.includes('calling calculator'), `the output is "${out}"`);
+    assert(
+      out.includes('17 * 23 = **391**') && out.includes('calling calculator'),
+      `the output is "${out}"`,
+    );
   });
 
   await check('the message input is on the first screen at 1366x768 and 390x844', async () => {
-    for (const viewport of [{ width: 1366, height: 768 }, { width: 390, height: 844 }]) {
+    for (const viewport of [
+      { width: 1366, height: 768 },
+      { width: 390, height: 844 },
+    ]) {
       const fresh = await browser.newContext({ viewport });
       const first = await fresh.newPage();
       await first.goto(server.url);
       const box = await first.locator('tool-agent-chat textarea').boundingBox();
-      assert(box && box.y >= 0 && box.y + box.height <= viewport.height, `at ${viewport.width}x${viewport.height} the input is at ${JSON.stringify(box)}`);
+      assert(
+        box && box.y >= 0 && box.y + box.height <= viewport.height,
+        `at ${viewport.width}x${viewport.height} the input is at ${JSON.stringify(box)}`,
+      );
       await fresh.close();
     }
   });
 
-  await check('at phone width, a suggestion works and the settings panel fits and tests the demo model', async () => {
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
-    const mobile = await phone.newPage();
-    await mobile.goto(server.url);
-    const phoneChat = mobile.locator('tool-agent-chat');
-    await mobile.locator('.chip', { hasText: 'How many pounds is 70 kg?' }).click();
-    await phoneChat.locator('[part~="send-button"]').waitFor({ timeout: 30_000 });
-    await phoneChat.locator('[part~="assistant-message"]').last().waitFor();
-    const answer = await phoneChat.locator('[part~="assistant-message"]').last().innerText();
-    assert(/70 kg = 154\.324 lb/.test(answer), `the chip's answer is "${answer}"`);
-    await mobile.locator('#settings-panel summary').click();
-    await mobile.locator('#test-connection').click();
-    await mobile.locator('#connection-result[data-kind="ok"]').waitFor({ timeout: 10_000 });
-    const overflow = await mobile.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    assert(overflow <= 0, `the page is ${overflow}px wider than the phone`);
-    for (const selector of ['#preset', '#base-url', '#model', '#api-key', '#test-connection']) {
-      const box = await mobile.locator(selector).boundingBox();
-      assert(box && box.x >= 0 && box.x + box.width <= 390, `${selector} does not fit: ${JSON.stringify(box)}`);
-    }
-    await phone.close();
-  });
+  await check(
+    'at phone width, a suggestion works and the settings panel fits and tests the demo model',
+    async () => {
+      const phone = await browser.newContext({
+        viewport: { width: 390, height: 844 },
+        hasTouch: true,
+        isMobile: true,
+      });
+      const mobile = await phone.newPage();
+      await mobile.goto(server.url);
+      const phoneChat = mobile.locator('tool-agent-chat');
+      await mobile.locator('.chip', { hasText: 'How many pounds is 70 kg?' }).click();
+      await phoneChat.locator('[part~="send-button"]').waitFor({ timeout: 30_000 });
+      await phoneChat.locator('[part~="assistant-message"]').last().waitFor();
+      const answer = await phoneChat.locator('[part~="assistant-message"]').last().innerText();
+      assert(/70 kg = 154\.324 lb/.test(answer), `the chip's answer is "${answer}"`);
+      await mobile.locator('#settings-panel summary').click();
+      await mobile.locator('#test-connection').click();
+      await mobile.locator('#connection-result[data-kind="ok"]').waitFor({ timeout: 10_000 });
+      const overflow = await mobile.evaluate(
+        () => document.documentElement.scrollWidth - window.innerWidth,
+      );
+      assert(overflow <= 0, `the page is ${overflow}px wider than the phone`);
+      for (const selector of ['#preset', '#base-url', '#model', '#api-key', '#test-connection']) {
+        const box = await mobile.locator(selector).boundingBox();
+        assert(
+          box && box.x >= 0 && box.x + box.width <= 390,
+          `${selector} does not fit: ${JSON.stringify(box)}`,
+        );
+      }
+      await phone.close();
+    },
+  );
 
   await check('no page errors, failed requests or requests leaving the page', async () => {
     assert(problems.length === 0, problems.join('; '));

@@ -39,7 +39,12 @@ export async function serveStatic(root, prefix = '/') {
     }
     try {
       const body = await readFile(file);
-      response.writeHead(200, { 'content-type': types[/** @type {keyof typeof types} */ (extname(file))] ?? 'application/octet-stream' }).end(body);
+      response
+        .writeHead(200, {
+          'content-type':
+            types[/** @type {keyof typeof types} */ (extname(file))] ?? 'application/octet-stream',
+        })
+        .end(body);
     } catch {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
     }

@@ -11,5 +11,9 @@ export type FixtureSplit = 'whole' | 'bytes' | 'random';
  */
 export function fixtureAsReply(bytes: Uint8Array, split: FixtureSplit, seed = 1): ScriptedReply {
   const mode = split === 'random' ? { seed } : split;
-  return { status: 200, headers: { 'content-type': 'text/event-stream' }, chunks: splitBody(bytes, mode) };
+  return {
+    status: 200,
+    headers: { 'content-type': 'text/event-stream' },
+    chunks: splitBody(bytes, mode),
+  };
 }

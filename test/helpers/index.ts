@@ -9,4 +9,12 @@ export { fixtureAsReply } from './fixture-as-reply.js';
 export type { BodyRead } from './read-body.js';
 export { decodeReads, readBody, readBodySettled } from './read-body.js';
 export { parseReplySSE, parseSSE, replyEvents } from './parse-sse.js';
-export { answerText, bodyThatStaysOpen, everythingIn, finishedStep, rejectionOf, secretForms, streamEvents } from './provider-stream.js';
+export {
+  answerText,
+  bodyThatStaysOpen,
+  everythingIn,
+  finishedStep,
+  rejectionOf,
+  secretForms,
+  streamEvents,
+} from './provider-stream.js';

@@ -12,7 +12,10 @@ export interface MockScript {
    * Polls the recorded requests until `done` holds (the server learns of a closed connection
    * a moment after the client aborts). Rejects after `timeoutMs` (default 3000).
    */
-  waitForRequests(done: (requests: RecordedRequest[]) => boolean, timeoutMs?: number): Promise<RecordedRequest[]>;
+  waitForRequests(
+    done: (requests: RecordedRequest[]) => boolean,
+    timeoutMs?: number,
+  ): Promise<RecordedRequest[]>;
 }
 
 /** Options of {@link mockServer.script}. */
@@ -22,7 +25,8 @@ export interface MockScriptOptions {
 }
 
 async function json(response: Response): Promise<unknown> {
-  if (!response.ok) throw new Error(`Mock server answered HTTP ${response.status}: ${await response.text()}`);
+  if (!response.ok)
+    throw new Error(`Mock server answered HTTP ${response.status}: ${await response.text()}`);
   return response.json();
 }
 
@@ -32,7 +36,10 @@ export const mockServer = {
    * Registers scripted replies and returns where to send requests. Each request under the
    * base URL is answered with the next reply; after the last one, HTTP 500.
    */
-  async script(replies: readonly ScriptedReply[], options: MockScriptOptions = {}): Promise<MockScript> {
+  async script(
+    replies: readonly ScriptedReply[],
+    options: MockScriptOptions = {},
+  ): Promise<MockScript> {
     const origin = options.origin ?? location.origin;
     const created = await fetch(`${location.origin}/__mock__/scripts`, {
       method: 'POST',
@@ -41,7 +48,9 @@ export const mockServer = {
     });
     const { id } = (await json(created)) as { id: string };
     const requests = async (): Promise<RecordedRequest[]> =>
-      (await json(await fetch(`${location.origin}/__mock__/${id}/requests`, { cache: 'no-store' }))) as RecordedRequest[];
+      (await json(
+        await fetch(`${location.origin}/__mock__/${id}/requests`, { cache: 'no-store' }),
+      )) as RecordedRequest[];
     return {
       id,
       baseURL: `${origin}/__mock__/${id}/v1`,
@@ -51,7 +60,10 @@ export const mockServer = {
         for (;;) {
           const recorded = await requests();
           if (done(recorded)) return recorded;
-          if (performance.now() > deadline) throw new Error(`Recorded requests did not reach the expected state in ${timeoutMs} ms: ${JSON.stringify(recorded)}`);
+          if (performance.now() > deadline)
+            throw new Error(
+              `Recorded requests did not reach the expected state in ${timeoutMs} ms: ${JSON.stringify(recorded)}`,
+            );
           await new Promise((resolve) => setTimeout(resolve, 25));
         }
       },

@@ -1,11 +1,25 @@
-import { ChatMessage, type OpenAIChatAPI, type ProviderEvent, type ProviderStepResult } from '../../src/index.js';
+import {
+  ChatMessage,
+  type OpenAIChatAPI,
+  type ProviderEvent,
+  type ProviderStepResult,
+} from '../../src/index.js';
 
 const hello = [ChatMessage.createUserMessage('Hello')];
 
 /** Every event of one request to `api`, asking "Hello". */
-export async function streamEvents(api: OpenAIChatAPI, signal?: AbortSignal): Promise<ProviderEvent[]> {
+export async function streamEvents(
+  api: OpenAIChatAPI,
+  signal?: AbortSignal,
+): Promise<ProviderEvent[]> {
   const events: ProviderEvent[] = [];
-  for await (const event of api.streamChat({ messages: hello, settings: api.getDefaultSettings(), tools: [], signal })) events.push(event);
+  for await (const event of api.streamChat({
+    messages: hello,
+    settings: api.getDefaultSettings(),
+    tools: [],
+    signal,
+  }))
+    events.push(event);
   return events;
 }
 
@@ -27,7 +41,8 @@ export function answerText(events: readonly ProviderEvent[]): string {
 /** The step of the final `finish` event; fails when the stream did not finish. */
 export function finishedStep(events: readonly ProviderEvent[]): ProviderStepResult {
   const last = events.at(-1);
-  if (last?.type !== 'finish') throw new Error(`expected a finish event last, got ${JSON.stringify(last)}`);
+  if (last?.type !== 'finish')
+    throw new Error(`expected a finish event last, got ${JSON.stringify(last)}`);
   return last.step;
 }
 
@@ -43,7 +58,7 @@ export function everythingIn(error: unknown, depth = 0): string {
   for (const key of Object.getOwnPropertyNames(error)) {
     if (key === 'cause' || key === 'stack') continue;
     const value = (error as Record<string, unknown>)[key];
-    parts.push(typeof value === 'string' ? value : JSON.stringify(value) ?? '');
+    parts.push(typeof value === 'string' ? value : (JSON.stringify(value) ?? ''));
   }
   parts.push(everythingIn((error as { cause?: unknown }).cause, depth + 1));
   return parts.join('\n');
@@ -55,7 +70,10 @@ export function secretForms(secret: string): string[] {
 }
 
 /** A body that sends `chunks` and then stays open forever, recording whether it was cancelled. */
-export function bodyThatStaysOpen(chunks: readonly string[]): { body: ReadableStream<Uint8Array>; cancelled: () => boolean } {
+export function bodyThatStaysOpen(chunks: readonly string[]): {
+  body: ReadableStream<Uint8Array>;
+  cancelled: () => boolean;
+} {
   let cancelled = false;
   const encoder = new TextEncoder();
   let next = 0;

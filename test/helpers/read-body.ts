@@ -17,7 +17,9 @@ export async function readBody(response: Response): Promise<BodyRead[]> {
 }
 
 /** Reads a body to its end, also when it errors: the reads so far and the error. */
-export async function readBodySettled(response: Response): Promise<{ reads: BodyRead[]; error: unknown }> {
+export async function readBodySettled(
+  response: Response,
+): Promise<{ reads: BodyRead[]; error: unknown }> {
   const reads: BodyRead[] = [];
   const reader = response.body!.getReader();
   try {
@@ -34,5 +36,7 @@ export async function readBodySettled(response: Response): Promise<{ reads: Body
 /** The reads joined and decoded as UTF-8 with one streaming decoder, as a careful client does. */
 export function decodeReads(reads: readonly BodyRead[]): string {
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-  return reads.map((read) => decoder.decode(read.bytes, { stream: true })).join('') + decoder.decode();
+  return (
+    reads.map((read) => decoder.decode(read.bytes, { stream: true })).join('') + decoder.decode()
+  );
 }

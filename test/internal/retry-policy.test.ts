@@ -1,5 +1,10 @@
 import { expect } from 'chai';
-import { backoffDelayMs, isRetryableStatus, serverRetryDelayMs, serverRetryHint } from '../../src/internal/retry-policy.js';
+import {
+  backoffDelayMs,
+  isRetryableStatus,
+  serverRetryDelayMs,
+  serverRetryHint,
+} from '../../src/internal/retry-policy.js';
 
 describe('retry policy', () => {
   it('retries timeouts, conflicts, rate limits and server errors only', () => {
@@ -11,7 +16,9 @@ describe('retry policy', () => {
     expect(serverRetryDelayMs(new Headers({ 'retry-after-ms': '250' }))).to.equal(250);
     expect(serverRetryDelayMs(new Headers({ 'retry-after': '2' }))).to.equal(2000);
     const now = Date.parse('2026-01-01T00:00:00Z');
-    expect(serverRetryDelayMs(new Headers({ 'retry-after': 'Thu, 01 Jan 2026 00:00:05 GMT' }), now)).to.equal(5000);
+    expect(
+      serverRetryDelayMs(new Headers({ 'retry-after': 'Thu, 01 Jan 2026 00:00:05 GMT' }), now),
+    ).to.equal(5000);
     expect(serverRetryDelayMs(new Headers({ 'retry-after': '3600' }))).to.equal(undefined);
     expect(serverRetryDelayMs(new Headers({ 'retry-after': 'soon' }))).to.equal(undefined);
     expect(serverRetryDelayMs(new Headers())).to.equal(undefined);

@@ -3,7 +3,12 @@ import * as z from 'zod';
 import { ChatToolAgent } from '../../src/agents/chat-tool-agent.js';
 import { ChatHistory } from '../../src/messages/chat-history.js';
 import { ChatMessage } from '../../src/messages/chat-message.js';
-import type { ChatAPI, ChatRequest, ProviderEvent, ProviderStepResult } from '../../src/provider/chat-api.js';
+import type {
+  ChatAPI,
+  ChatRequest,
+  ProviderEvent,
+  ProviderStepResult,
+} from '../../src/provider/chat-api.js';
 import type { ChatSettings } from '../../src/provider/chat-settings.js';
 import { FunctionTool } from '../../src/tools/function-tool.js';
 import { ToolRegistry } from '../../src/tools/tool-registry.js';
@@ -65,7 +70,10 @@ describe('ChatHistory', () => {
   it('adds system, user and assistant messages in order and returns what it stored', () => {
     const history = new ChatHistory();
     const system = history.addSystemMessage('You are helpful.');
-    const user = history.addUserMessage([{ type: 'text', text: 'What is this?' }, { type: 'image', url: 'https://example.com/a.png' }]);
+    const user = history.addUserMessage([
+      { type: 'text', text: 'What is this?' },
+      { type: 'image', url: 'https://example.com/a.png' },
+    ]);
     const assistant = history.addAssistantMessage('A cat.', { id: 'a1' });
     expect(history.length).to.equal(3);
     expect(history.getMessages()).to.deep.equal([system, user, assistant]);
@@ -73,7 +81,9 @@ describe('ChatHistory', () => {
     expect(user.content[1]).to.deep.equal({ type: 'image', url: 'https://example.com/a.png' });
     expect(assistant.id).to.equal('a1');
     expect(history.getLastMessage()).to.equal(assistant);
-    expect(history.addUserMessage('plain').content).to.deep.equal([{ type: 'text', text: 'plain' }]);
+    expect(history.addUserMessage('plain').content).to.deep.equal([
+      { type: 'text', text: 'plain' },
+    ]);
   });
 
   it('adds one message or many, from any iterable, keeping order', () => {
@@ -117,7 +127,10 @@ describe('ChatHistory', () => {
       history.addMessage(message);
       content[0]!.text = 'changed';
       (message.metadata as Record<string, unknown>)['tag'] = 'y';
-      expect(history.getMessages()[0]).to.deep.include({ content: [{ type: 'text', text: 'original' }], metadata: { tag: 'x' } });
+      expect(history.getMessages()[0]).to.deep.include({
+        content: [{ type: 'text', text: 'original' }],
+        metadata: { tag: 'x' },
+      });
     });
 
     it('hands out frozen messages, so they cannot be changed through getMessages()', () => {
@@ -127,7 +140,9 @@ describe('ChatHistory', () => {
       expect(Object.isFrozen(message)).to.equal(true);
       expect(Object.isFrozen(message!.content)).to.equal(true);
       expect(Object.isFrozen(message!.content[0])).to.equal(true);
-      expect(() => ((message!.content as unknown[]).push({ type: 'text', text: 'b' }))).to.throw(TypeError);
+      expect(() => (message!.content as unknown[]).push({ type: 'text', text: 'b' })).to.throw(
+        TypeError,
+      );
       expect(() => ((message!.metadata as Record<string, unknown>)['n'] = 2)).to.throw(TypeError);
       expect(history.getMessages()[0]!.metadata).to.deep.equal({ n: 1 });
     });
@@ -163,7 +178,11 @@ describe('ChatHistory', () => {
           name: 'calculator',
           description: 'Multiplies.',
           parameters: z.object({ expression: z.string() }),
-          execute: ({ expression }) => expression.split('*').map(Number).reduce((a, b) => a * b, 1),
+          execute: ({ expression }) =>
+            expression
+              .split('*')
+              .map(Number)
+              .reduce((a, b) => a * b, 1),
         }),
       );
       const history = new ChatHistory();
@@ -173,7 +192,10 @@ describe('ChatHistory', () => {
         history.addUserMessage(input);
         const sent = history.getMessages();
         let finished: ChatMessage[] | undefined;
-        for await (const chunk of agent.getStreamingResponse({ messages: history.getMessages(), toolRegistry: registry })) {
+        for await (const chunk of agent.getStreamingResponse({
+          messages: history.getMessages(),
+          toolRegistry: registry,
+        })) {
           if (chunk.finished) finished = [...chunk.finishedResponse.messages];
         }
         expect(api.requests.at(-1)!.slice(0, sent.length)).to.deep.equal(sent);
@@ -181,9 +203,19 @@ describe('ChatHistory', () => {
       }
 
       const messages = history.getMessages();
-      expect(messages.map((m) => m.role)).to.deep.equal(['system', 'user', 'assistant', 'tool', 'assistant', 'user', 'assistant']);
+      expect(messages.map((m) => m.role)).to.deep.equal([
+        'system',
+        'user',
+        'assistant',
+        'tool',
+        'assistant',
+        'user',
+        'assistant',
+      ]);
       expect(new Set(messages.map((m) => m.id)).size).to.equal(messages.length);
-      expect(messages[3]!.content).to.deep.equal([{ type: 'tool_result', toolCallId: 'call_1', toolName: 'calculator', result: '294' }]);
+      expect(messages[3]!.content).to.deep.equal([
+        { type: 'tool_result', toolCallId: 'call_1', toolName: 'calculator', result: '294' },
+      ]);
       expect(ChatMessage.getText(history.getLastMessage()!)).to.equal('You are welcome.');
       // The second turn's request carried the whole first turn exactly once.
       expect(api.requests.at(-1)).to.deep.equal(messages.slice(0, 6));
@@ -194,15 +226,31 @@ describe('ChatHistory', () => {
     function sample(): ChatHistory {
       const history = new ChatHistory({ metadata: { title: 'Sample', tags: ['a'] } });
       history.addSystemMessage('sys', { id: 's', createdAt: '2026-01-01T00:00:00.000Z' });
-      history.addUserMessage([{ type: 'text', text: 'hi' }, { type: 'image', url: 'data:image/png;base64,iVBORw0KGgo=', mimeType: 'image/png' }]);
+      history.addUserMessage([
+        { type: 'text', text: 'hi' },
+        { type: 'image', url: 'data:image/png;base64,iVBORw0KGgo=', mimeType: 'image/png' },
+      ]);
       history.addMessage({
-        ...ChatMessage.createAssistantMessage([
-          { type: 'reasoning', text: 'think', signature: 'sig' },
-          { type: 'tool_call', id: 'c1', name: 'calc', arguments: '{"x":1}' },
-        ], { metadata: { responseId: 'r1' } }),
+        ...ChatMessage.createAssistantMessage(
+          [
+            { type: 'reasoning', text: 'think', signature: 'sig' },
+            { type: 'tool_call', id: 'c1', name: 'calc', arguments: '{"x":1}' },
+          ],
+          { metadata: { responseId: 'r1' } },
+        ),
         usage: { inputTokens: 3, outputTokens: 4, totalTokens: 7, reasoningTokens: 2 },
       });
-      history.addMessage(ChatMessage.createToolMessage([{ type: 'tool_result', toolCallId: 'c1', toolName: 'calc', result: '{"error":"x"}', isError: true }]));
+      history.addMessage(
+        ChatMessage.createToolMessage([
+          {
+            type: 'tool_result',
+            toolCallId: 'c1',
+            toolName: 'calc',
+            result: '{"error":"x"}',
+            isError: true,
+          },
+        ]),
+      );
       return history;
     }
 
@@ -218,7 +266,11 @@ describe('ChatHistory', () => {
     });
 
     it('leaves metadata out when there is none', () => {
-      expect(new ChatHistory().toJSON()).to.deep.equal({ format: 'tool-agents.chat-history', version: 1, messages: [] });
+      expect(new ChatHistory().toJSON()).to.deep.equal({
+        format: 'tool-agents.chat-history',
+        version: 1,
+        messages: [],
+      });
     });
 
     it('loads back exactly what it saved, from text or from the parsed object', () => {
@@ -238,32 +290,49 @@ describe('ChatHistory', () => {
     });
 
     describe('rejects bad input with a TypeError that says what and where', () => {
-      const valid = (): Record<string, unknown> => JSON.parse(sample().saveToJSON()) as Record<string, unknown>;
+      const valid = (): Record<string, unknown> =>
+        JSON.parse(sample().saveToJSON()) as Record<string, unknown>;
 
       it('malformed JSON text', () => {
-        const error = thrown(() => ChatHistory.loadFromJSON('{"format": "tool-agents.chat-history",'));
+        const error = thrown(() =>
+          ChatHistory.loadFromJSON('{"format": "tool-agents.chat-history",'),
+        );
         expect(error).to.be.instanceOf(TypeError);
         expect(error.message).to.match(/^Chat history JSON is not valid JSON: /);
         expect(error.cause).to.be.instanceOf(SyntaxError);
       });
 
       it('something that is not an object', () => {
-        expect(thrown(() => ChatHistory.loadFromJSON('[]')).message).to.equal('Chat history JSON: expected an object with "format", "version" and "messages", got an array.');
+        expect(thrown(() => ChatHistory.loadFromJSON('[]')).message).to.equal(
+          'Chat history JSON: expected an object with "format", "version" and "messages", got an array.',
+        );
         expect(thrown(() => ChatHistory.loadFromJSON('null')).message).to.contain('got null');
         expect(thrown(() => ChatHistory.loadFromJSON('42')).message).to.contain('got 42');
       });
 
       it('a missing or foreign format, pointing at fromPythonChatHistory for a Python file', () => {
-        const error = thrown(() => ChatHistory.loadFromJSON({ id: 'x', title: 'New Chat', messages: [], metadata: {} }));
+        const error = thrown(() =>
+          ChatHistory.loadFromJSON({ id: 'x', title: 'New Chat', messages: [], metadata: {} }),
+        );
         expect(error).to.be.instanceOf(TypeError);
-        expect(error.message).to.equal('Chat history JSON: expected "format": "tool-agents.chat-history", got none. It looks like a Python ToolAgents history: load it with fromPythonChatHistory().');
-        expect(thrown(() => ChatHistory.loadFromJSON({ ...valid(), format: 'other' })).message).to.equal('Chat history JSON: expected "format": "tool-agents.chat-history", got "other".');
+        expect(error.message).to.equal(
+          'Chat history JSON: expected "format": "tool-agents.chat-history", got none. It looks like a Python ToolAgents history: load it with fromPythonChatHistory().',
+        );
+        expect(
+          thrown(() => ChatHistory.loadFromJSON({ ...valid(), format: 'other' })).message,
+        ).to.equal(
+          'Chat history JSON: expected "format": "tool-agents.chat-history", got "other".',
+        );
       });
 
       it('a wrong or missing version', () => {
-        expect(thrown(() => ChatHistory.loadFromJSON({ ...valid(), version: 2 })).message).to.equal('Chat history JSON: unsupported version 2; this build reads version 1.');
+        expect(thrown(() => ChatHistory.loadFromJSON({ ...valid(), version: 2 })).message).to.equal(
+          'Chat history JSON: unsupported version 2; this build reads version 1.',
+        );
         const { version: _version, ...noVersion } = valid();
-        expect(thrown(() => ChatHistory.loadFromJSON(noVersion)).message).to.equal('Chat history JSON: unsupported version (missing); this build reads version 1.');
+        expect(thrown(() => ChatHistory.loadFromJSON(noVersion)).message).to.equal(
+          'Chat history JSON: unsupported version (missing); this build reads version 1.',
+        );
       });
 
       it('a bad role, naming the message and the value', () => {
@@ -271,26 +340,39 @@ describe('ChatHistory', () => {
         (data['messages'] as Record<string, unknown>[])[1]!['role'] = 'robot';
         const error = thrown(() => ChatHistory.loadFromJSON(data));
         expect(error).to.be.instanceOf(TypeError);
-        expect(error.message).to.equal('Chat history JSON is invalid at messages[1].role: Invalid option: expected one of "system"|"user"|"assistant"|"tool" (got "robot").');
+        expect(error.message).to.equal(
+          'Chat history JSON is invalid at messages[1].role: Invalid option: expected one of "system"|"user"|"assistant"|"tool" (got "robot").',
+        );
       });
 
       it('a bad part: unknown type, missing field, unknown key', () => {
         const data = valid();
         const messages = data['messages'] as { content: Record<string, unknown>[] }[];
         messages[1]!.content[0] = { type: 'video', url: 'x' };
-        expect(thrown(() => ChatHistory.loadFromJSON(data)).message).to.match(/^Chat history JSON is invalid at messages\[1\]\.content\[0\]\.type: Invalid discriminator value/);
+        expect(thrown(() => ChatHistory.loadFromJSON(data)).message).to.match(
+          /^Chat history JSON is invalid at messages\[1\]\.content\[0\]\.type: Invalid discriminator value/,
+        );
         const missing = valid();
-        delete (missing['messages'] as { content: Record<string, unknown>[] }[])[2]!.content[1]!['arguments'];
-        expect(thrown(() => ChatHistory.loadFromJSON(missing)).message).to.equal('Chat history JSON is invalid at messages[2].content[1].arguments: Invalid input: expected string, received undefined.');
+        delete (missing['messages'] as { content: Record<string, unknown>[] }[])[2]!.content[1]![
+          'arguments'
+        ];
+        expect(thrown(() => ChatHistory.loadFromJSON(missing)).message).to.equal(
+          'Chat history JSON is invalid at messages[2].content[1].arguments: Invalid input: expected string, received undefined.',
+        );
         const extra = valid();
         (extra['messages'] as Record<string, unknown>[])[0]!['colour'] = 'red';
-        expect(thrown(() => ChatHistory.loadFromJSON(extra)).message).to.equal('Chat history JSON is invalid at messages[0]: Unrecognized key: "colour".');
+        expect(thrown(() => ChatHistory.loadFromJSON(extra)).message).to.equal(
+          'Chat history JSON is invalid at messages[0]: Unrecognized key: "colour".',
+        );
       });
 
       it('many problems at once: the first three, then a count', () => {
         const data = valid();
-        for (const message of data['messages'] as Record<string, unknown>[]) message['role'] = 'nobody';
-        expect(thrown(() => ChatHistory.loadFromJSON(data)).message).to.match(/at messages\[0\]\.role: .*; at messages\[1\]\.role: .*; at messages\[2\]\.role: .*; and 1 more problem\.$/);
+        for (const message of data['messages'] as Record<string, unknown>[])
+          message['role'] = 'nobody';
+        expect(thrown(() => ChatHistory.loadFromJSON(data)).message).to.match(
+          /at messages\[0\]\.role: .*; at messages\[1\]\.role: .*; at messages\[2\]\.role: .*; and 1 more problem\.$/,
+        );
       });
     });
   });

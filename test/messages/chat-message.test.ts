@@ -1,5 +1,9 @@
 import { expect } from 'chai';
-import { ChatMessage, type ChatMessagePart, type ToolResultPart } from '../../src/messages/chat-message.js';
+import {
+  ChatMessage,
+  type ChatMessagePart,
+  type ToolResultPart,
+} from '../../src/messages/chat-message.js';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -22,7 +26,9 @@ describe('ChatMessage factories', () => {
   });
 
   it('creates a user message from text or from text and image parts', () => {
-    expect(ChatMessage.createUserMessage('Hello').content).to.deep.equal([{ type: 'text', text: 'Hello' }]);
+    expect(ChatMessage.createUserMessage('Hello').content).to.deep.equal([
+      { type: 'text', text: 'Hello' },
+    ]);
     const parts: ChatMessagePart[] = [
       { type: 'text', text: 'What is this?' },
       { type: 'image', url: 'https://example.com/cat.png', mimeType: 'image/png', detail: 'low' },
@@ -44,7 +50,13 @@ describe('ChatMessage factories', () => {
   it('creates one tool message holding every result of a round', () => {
     const results: ToolResultPart[] = [
       { type: 'tool_result', toolCallId: 'call_1', toolName: 'calculator', result: '2' },
-      { type: 'tool_result', toolCallId: 'call_2', toolName: 'get_weather', result: '{"error":"offline"}', isError: true },
+      {
+        type: 'tool_result',
+        toolCallId: 'call_2',
+        toolName: 'get_weather',
+        result: '{"error":"offline"}',
+        isError: true,
+      },
     ];
     const message = ChatMessage.createToolMessage(results);
     expect(message.role).to.equal('tool');
@@ -52,7 +64,11 @@ describe('ChatMessage factories', () => {
   });
 
   it('takes id, creation time (string or Date) and metadata from the options', () => {
-    const message = ChatMessage.createAssistantMessage('Hi', { id: 'm1', createdAt: new Date(Date.UTC(2026, 0, 2, 3, 4, 5)), metadata: { model: 'gpt-4o-mini' } });
+    const message = ChatMessage.createAssistantMessage('Hi', {
+      id: 'm1',
+      createdAt: new Date(Date.UTC(2026, 0, 2, 3, 4, 5)),
+      metadata: { model: 'gpt-4o-mini' },
+    });
     expect(message).to.deep.equal({
       id: 'm1',
       role: 'assistant',
@@ -60,11 +76,16 @@ describe('ChatMessage factories', () => {
       createdAt: '2026-01-02T03:04:05.000Z',
       metadata: { model: 'gpt-4o-mini' },
     });
-    expect(ChatMessage.createUserMessage('x', { createdAt: '2025-05-05T00:00:00.000Z' }).createdAt).to.equal('2025-05-05T00:00:00.000Z');
+    expect(
+      ChatMessage.createUserMessage('x', { createdAt: '2025-05-05T00:00:00.000Z' }).createdAt,
+    ).to.equal('2025-05-05T00:00:00.000Z');
   });
 
   it('is plain JSON: survives JSON and structuredClone unchanged', () => {
-    const message = ChatMessage.createUserMessage([{ type: 'text', text: 'ä € 🎉', metadata: { source: 'paste' } }], { metadata: { tab: 2 } });
+    const message = ChatMessage.createUserMessage(
+      [{ type: 'text', text: 'ä € 🎉', metadata: { source: 'paste' } }],
+      { metadata: { tab: 2 } },
+    );
     expect(JSON.parse(JSON.stringify(message))).to.deep.equal(message);
     expect(structuredClone(message)).to.deep.equal(message);
   });

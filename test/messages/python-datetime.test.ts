@@ -16,7 +16,15 @@ describe('Python datetime conversion', () => {
   });
 
   it('rejects what is not a real date-time', () => {
-    for (const text of ['', 'yesterday', '2025-02-30T10:00:00', '2025-13-01', '2025-01-01T24:00:00', '2025-01-01T10:60', '2025-01-01T10:00:00.123 UTC']) {
+    for (const text of [
+      '',
+      'yesterday',
+      '2025-02-30T10:00:00',
+      '2025-13-01',
+      '2025-01-01T24:00:00',
+      '2025-01-01T10:60',
+      '2025-01-01T10:00:00.123 UTC',
+    ]) {
       expect(fromPythonDateTime(text), text).to.equal(undefined);
     }
   });

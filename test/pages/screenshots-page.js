@@ -1,7 +1,13 @@
 // Puts <tool-agent-chat> into one state per `?state=` for scripts/screenshots-element.mjs, with an
 // in-page chat API (no network) so every state is reproducible.
 /* global URLSearchParams, location, Storage, DOMException */
-import { ChatMessage, FunctionTool, HTTPError, IncompleteStreamError, z } from '/dist/tool-agents.standalone.js';
+import {
+  ChatMessage,
+  FunctionTool,
+  HTTPError,
+  IncompleteStreamError,
+  z,
+} from '/dist/tool-agents.standalone.js';
 
 const never = new Promise(() => undefined);
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -27,13 +33,27 @@ function* textEvents(text) {
 function* toolEvents(calls) {
   for (const [index, call] of calls.entries()) {
     yield { type: 'tool-call-start', index, id: call.id, name: call.name };
-    yield { type: 'tool-call-delta', index, id: call.id, name: call.name, argumentsDelta: call.args, argumentsText: call.args };
+    yield {
+      type: 'tool-call-delta',
+      index,
+      id: call.id,
+      name: call.name,
+      argumentsDelta: call.args,
+      argumentsText: call.args,
+    };
   }
 }
 
 const finish = (text, toolCalls = []) => ({
   type: 'finish',
-  step: { text, reasoning: '', toolCalls: toolCalls.map(({ id, name, args }) => ({ id, name, argumentsText: args })), finishReason: toolCalls.length ? 'tool_calls' : 'stop', usage: undefined, metadata: {} },
+  step: {
+    text,
+    reasoning: '',
+    toolCalls: toolCalls.map(({ id, name, args }) => ({ id, name, argumentsText: args })),
+    finishReason: toolCalls.length ? 'tool_calls' : 'stop',
+    usage: undefined,
+    metadata: {},
+  },
 });
 
 const weather = new FunctionTool({
@@ -66,7 +86,11 @@ const sendMessage = new FunctionTool({
     subject: z.string(),
     body: z.string(),
     attachment: z.string(),
-    options: z.object({ priority: z.enum(['low', 'high']), readReceipt: z.boolean(), cc: z.array(z.string()) }),
+    options: z.object({
+      priority: z.enum(['low', 'high']),
+      readReceipt: z.boolean(),
+      cc: z.array(z.string()),
+    }),
   }),
   requiresApproval: true,
   execute: () => ({ sent: true }),
@@ -111,11 +135,27 @@ function conversation() {
     ChatMessage.createUserMessage('What is the weather in Lisbon, and how far is 12 miles in km?'),
     ChatMessage.createAssistantMessage([
       { type: 'reasoning', text: 'Two tools: weather for Lisbon, then a unit conversion.' },
-      ...weatherCalls.map((call) => ({ type: 'tool_call', id: call.id, name: call.name, arguments: call.args })),
+      ...weatherCalls.map((call) => ({
+        type: 'tool_call',
+        id: call.id,
+        name: call.name,
+        arguments: call.args,
+      })),
     ]),
     ChatMessage.createToolMessage([
-      { type: 'tool_result', toolCallId: 'call_1', toolName: 'get_weather', result: '{"city":"Lisbon","temperature":18,"unit":"celsius","sky":"light rain","wind_kmh":14}' },
-      { type: 'tool_result', toolCallId: 'call_2', toolName: 'convert_units', result: '{"result":19.31,"unit":"km"}' },
+      {
+        type: 'tool_result',
+        toolCallId: 'call_1',
+        toolName: 'get_weather',
+        result:
+          '{"city":"Lisbon","temperature":18,"unit":"celsius","sky":"light rain","wind_kmh":14}',
+      },
+      {
+        type: 'tool_result',
+        toolCallId: 'call_2',
+        toolName: 'convert_units',
+        result: '{"result":19.31,"unit":"km"}',
+      },
     ]),
     ChatMessage.createAssistantMessage(answer),
   ];
@@ -137,8 +177,13 @@ async function run() {
       chat.chatApi = scriptedApi([
         async function* () {
           yield { type: 'reasoning-delta', text: 'The user wants a packing list. ' };
-          yield { type: 'reasoning-delta', text: 'Keep it short and practical, grouped by category.' };
-          yield* textEvents('Here is a short **packing list** for a rainy weekend:\n\n- A light waterproof jacket\n- Quick-dry trousers\n- Shoes with ');
+          yield {
+            type: 'reasoning-delta',
+            text: 'Keep it short and practical, grouped by category.',
+          };
+          yield* textEvents(
+            'Here is a short **packing list** for a rainy weekend:\n\n- A light waterproof jacket\n- Quick-dry trousers\n- Shoes with ',
+          );
           await never;
         },
       ]);
@@ -160,7 +205,11 @@ async function run() {
     case 'approval':
       chat.chatApi = scriptedApi([
         async function* () {
-          const call = { id: 'call_mail', name: 'send_email', args: '{"to":"ana@example.com","subject":"Dinner on Friday","body":"Hi Ana, does 8 pm still work? See you there."}' };
+          const call = {
+            id: 'call_mail',
+            name: 'send_email',
+            args: '{"to":"ana@example.com","subject":"Dinner on Friday","body":"Hi Ana, does 8 pm still work? See you there."}',
+          };
           yield* textEvents('I will send that email now.');
           yield* toolEvents([call]);
           yield finish('I will send that email now.', [call]);
@@ -176,27 +225,40 @@ async function run() {
       chat.chatApi = scriptedApi([
         trustScript,
         async function* () {
-          const text = 'Understood, I did not send it. The attachment name hides a reversed extension; it is an .exe file.';
+          const text =
+            'Understood, I did not send it. The attachment name hides a reversed extension; it is an .exe file.';
           yield* textEvents(text);
           yield finish(text);
         },
       ]);
-      chat.addEventListener('tool-agent-tool-call', (event) => event.respondWith({ approved: false, reason: 'The attachment is an .exe file disguised as a photo.' }));
+      chat.addEventListener('tool-agent-tool-call', (event) =>
+        event.respondWith({
+          approved: false,
+          reason: 'The attachment is an .exe file disguised as a photo.',
+        }),
+      );
       await chat.send('Send Ana the photos from Friday.');
       break;
     case 'error':
       chat.chatApi = scriptedApi([
         async function* () {
-          yield* textEvents('Lisbon has three classic viewpoints worth the climb: Miradouro da Graça, ');
+          yield* textEvents(
+            'Lisbon has three classic viewpoints worth the climb: Miradouro da Graça, ',
+          );
           await pause(50);
-          throw new IncompleteStreamError('The connection to https://api.example.com/v1/chat/completions was lost mid-stream.');
+          throw new IncompleteStreamError(
+            'The connection to https://api.example.com/v1/chat/completions was lost mid-stream.',
+          );
         },
       ]);
       await chat.send('Which viewpoints should I visit in Lisbon?');
       break;
     case 'storage-unreadable':
       // A saved conversation cut off mid-write: the element must say so and keep it.
-      localStorage.setItem('screenshots:unreadable', '{"version":1,"messages":[{"role":"user","content":[{"type":"text","text":"What is the weather');
+      localStorage.setItem(
+        'screenshots:unreadable',
+        '{"version":1,"messages":[{"role":"user","content":[{"type":"text","text":"What is the weather',
+      );
       chat.storageKey = 'screenshots:unreadable';
       break;
     case 'save-failed':
@@ -210,7 +272,12 @@ async function run() {
       chat.chatApi = scriptedApi([
         // eslint-disable-next-line require-yield -- a request that fails before its first event
         async function* () {
-          throw new HTTPError({ status: 429, statusText: 'Too Many Requests', body: '', providerMessage: 'Rate limit reached for requests. Please try again in 20s.' });
+          throw new HTTPError({
+            status: 429,
+            statusText: 'Too Many Requests',
+            body: '',
+            providerMessage: 'Rate limit reached for requests. Please try again in 20s.',
+          });
         },
       ]);
       await chat.send('Hello?');

@@ -3,14 +3,23 @@ import { displayURL, joinURL, networkFailureHint } from '../../src/provider/endp
 
 describe('endpoint URLs', () => {
   it('joins base and path with one slash and keeps the query string', () => {
-    expect(joinURL('https://api.openai.com/v1/', '/chat/completions')).to.equal('https://api.openai.com/v1/chat/completions');
-    expect(joinURL('https://x.openai.azure.com/openai/deployments/d?api-version=2024-10-21', 'chat/completions')).to.equal(
+    expect(joinURL('https://api.openai.com/v1/', '/chat/completions')).to.equal(
+      'https://api.openai.com/v1/chat/completions',
+    );
+    expect(
+      joinURL(
+        'https://x.openai.azure.com/openai/deployments/d?api-version=2024-10-21',
+        'chat/completions',
+      ),
+    ).to.equal(
       'https://x.openai.azure.com/openai/deployments/d/chat/completions?api-version=2024-10-21',
     );
   });
 
   it('shows URLs without credentials, query or fragment', () => {
-    expect(displayURL('https://user:pass@example.test/v1/chat/completions?key=secret#x')).to.equal('https://example.test/v1/chat/completions');
+    expect(displayURL('https://user:pass@example.test/v1/chat/completions?key=secret#x')).to.equal(
+      'https://example.test/v1/chat/completions',
+    );
   });
 
   it('hints at CORS for cross-origin endpoints and names the local-server switches', () => {

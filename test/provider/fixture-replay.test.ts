@@ -17,17 +17,27 @@ interface Observed {
 /** Streams one fixture through the whole pipeline (fetch, SSE, accumulator, agent) and records what came out. */
 async function observe(reply: ScriptedReply, baseURL?: string): Promise<Observed> {
   const scripted = baseURL ? undefined : createScriptedFetch([reply]);
-  const api = new OpenAIChatAPI({ model: 'fixture', maxRetries: 0, ...(baseURL ? { baseURL } : { fetch: scripted!.fetch }) });
+  const api = new OpenAIChatAPI({
+    model: 'fixture',
+    maxRetries: 0,
+    ...(baseURL ? { baseURL } : { fetch: scripted!.fetch }),
+  });
   // One step only: the fixtures are single responses; tool calls are reported, not run.
   const agent = new ChatToolAgent({ chatApi: api, maxIterations: 1 });
   let text = '';
   let reasoning = '';
   const toolCalls: { name: string; arguments: unknown }[] = [];
   try {
-    for await (const chunk of agent.getStreamingResponse({ messages: [ChatMessage.createUserMessage('hi')] })) {
+    for await (const chunk of agent.getStreamingResponse({
+      messages: [ChatMessage.createUserMessage('hi')],
+    })) {
       text += chunk.chunk;
       reasoning += chunk.reasoningChunk;
-      if (chunk.type === 'tool-call-ready') toolCalls.push({ name: chunk.toolCallReady.name, arguments: chunk.toolCallReady.arguments });
+      if (chunk.type === 'tool-call-ready')
+        toolCalls.push({
+          name: chunk.toolCallReady.name,
+          arguments: chunk.toolCallReady.arguments,
+        });
       if (chunk.finished) {
         const { usage, messages } = chunk.finishedResponse;
         const finishReason = messages[0]?.metadata?.['finishReason'];
@@ -37,7 +47,11 @@ async function observe(reply: ScriptedReply, baseURL?: string): Promise<Observed
           textStart: [...text].slice(0, 30).join(''),
           reasoningLength: [...reasoning].length,
           toolCalls,
-          usage: { inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, totalTokens: usage.totalTokens },
+          usage: {
+            inputTokens: usage.inputTokens,
+            outputTokens: usage.outputTokens,
+            totalTokens: usage.totalTokens,
+          },
         };
       }
     }
@@ -62,7 +76,8 @@ const variants: Record<string, (text: string) => string> = {
   'CRLF line endings': (text) => text.replace(/\r?\n/g, '\r\n'),
   'a UTF-8 BOM': (text) => `\uFEFF${text}`,
   '"data:" without a space': (text) => text.replace(/^data: /gm, 'data:'),
-  'comment and keep-alive lines': (text) => `: OPENROUTER PROCESSING\n\n:\n\n${text.replace(/\n\n/g, '\n\n: keep-alive\n\n')}`,
+  'comment and keep-alive lines': (text) =>
+    `: OPENROUTER PROCESSING\n\n:\n\n${text.replace(/\n\n/g, '\n\n: keep-alive\n\n')}`,
   'no blank line after the last event': (text) => text.replace(/\s+$/, ''),
 };
 

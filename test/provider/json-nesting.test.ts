@@ -24,7 +24,9 @@ describe('JSON nesting', () => {
   });
 
   it('serialises ordinary argument objects exactly', () => {
-    expect(argumentsObjectText({ city: 'Oslo', days: [1, 2] })).to.equal('{"city":"Oslo","days":[1,2]}');
+    expect(argumentsObjectText({ city: 'Oslo', days: [1, 2] })).to.equal(
+      '{"city":"Oslo","days":[1,2]}',
+    );
   });
 
   it('gives unparsable text for objects too deep to serialise', () => {

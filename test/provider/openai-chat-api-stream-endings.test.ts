@@ -1,27 +1,61 @@
 import { expect } from 'chai';
-import { EventTooLargeError, IncompleteStreamError, MalformedStreamError, OpenAIChatAPI } from '../../src/index.js';
-import { createScriptedFetch, sseEvents, textReply, type ScriptedReply } from '../../src/testing/index.js';
-import { answerText, bodyThatStaysOpen, finishedStep, mockServer, rejectionOf, streamEvents } from '../helpers/index.js';
+import {
+  EventTooLargeError,
+  IncompleteStreamError,
+  MalformedStreamError,
+  OpenAIChatAPI,
+} from '../../src/index.js';
+import {
+  createScriptedFetch,
+  sseEvents,
+  textReply,
+  type ScriptedReply,
+} from '../../src/testing/index.js';
+import {
+  answerText,
+  bodyThatStaysOpen,
+  finishedStep,
+  mockServer,
+  rejectionOf,
+  streamEvents,
+} from '../helpers/index.js';
 
-const delta = (content: string, index = 0): unknown => ({ choices: [{ index, delta: { content }, finish_reason: null }] });
-const finish = (reason = 'stop', index = 0): unknown => ({ choices: [{ index, delta: {}, finish_reason: reason }] });
+const delta = (content: string, index = 0): unknown => ({
+  choices: [{ index, delta: { content }, finish_reason: null }],
+});
+const finish = (reason = 'stop', index = 0): unknown => ({
+  choices: [{ index, delta: {}, finish_reason: reason }],
+});
 const usage = { choices: [], usage: { prompt_tokens: 2, completion_tokens: 3, total_tokens: 5 } };
 
 /** A reply whose body is exactly `text`, in one read. */
-const rawReply = (text: string, extra: Partial<ScriptedReply> = {}): ScriptedReply => ({ chunks: [{ text }], ...extra });
-const apiFor = (reply: ScriptedReply): { api: OpenAIChatAPI; requests: ReturnType<typeof createScriptedFetch>['requests'] } => {
+const rawReply = (text: string, extra: Partial<ScriptedReply> = {}): ScriptedReply => ({
+  chunks: [{ text }],
+  ...extra,
+});
+const apiFor = (
+  reply: ScriptedReply,
+): { api: OpenAIChatAPI; requests: ReturnType<typeof createScriptedFetch>['requests'] } => {
   const { fetch, requests } = createScriptedFetch([reply]);
   return { api: new OpenAIChatAPI({ model: 'm', fetch, maxRetries: 0 }), requests };
 };
 
 describe('OpenAIChatAPI stream endings and quirks', () => {
   it('skips an empty data: event', async () => {
-    const { api } = apiFor(rawReply(`data: ${JSON.stringify(delta('a'))}\n\ndata:\n\ndata: \n\n${sseEvents([delta('b'), finish()])}`));
+    const { api } = apiFor(
+      rawReply(
+        `data: ${JSON.stringify(delta('a'))}\n\ndata:\n\ndata: \n\n${sseEvents([delta('b'), finish()])}`,
+      ),
+    );
     expect(answerText(await streamEvents(api))).to.equal('ab');
   });
 
   it('ends the stream at [DONE] with whitespace around it', async () => {
-    const { api } = apiFor(rawReply(`${sseEvents([delta('ok')], { done: false })}data:  [DONE] \n\ndata: ${JSON.stringify(delta(' ignored'))}\n\n`));
+    const { api } = apiFor(
+      rawReply(
+        `${sseEvents([delta('ok')], { done: false })}data:  [DONE] \n\ndata: ${JSON.stringify(delta(' ignored'))}\n\n`,
+      ),
+    );
     const step = finishedStep(await streamEvents(api));
     expect(step.text).to.equal('ok');
   });
@@ -30,7 +64,11 @@ describe('OpenAIChatAPI stream endings and quirks', () => {
     const complete = sseEvents([delta('The whole answer'), finish(), usage], { done: false });
 
     it('gives the complete answer when cut inside the final event, after the finish reason', async () => {
-      const { api } = apiFor(rawReply(`${sseEvents([delta('The whole answer'), finish()], { done: false })}data: {"choices":[],"usage":{"prompt_tok`));
+      const { api } = apiFor(
+        rawReply(
+          `${sseEvents([delta('The whole answer'), finish()], { done: false })}data: {"choices":[],"usage":{"prompt_tok`,
+        ),
+      );
       const step = finishedStep(await streamEvents(api));
       expect(step).to.include({ text: 'The whole answer', finishReason: 'stop' });
     });
@@ -45,7 +83,11 @@ describe('OpenAIChatAPI stream endings and quirks', () => {
     });
 
     it('reports a cut inside the last event before the finish reason as incomplete, not malformed', async () => {
-      const { api } = apiFor(rawReply(`${sseEvents([delta('Half')], { done: false })}data: {"choices":[{"index":0,"delta":{"content":" an ans`));
+      const { api } = apiFor(
+        rawReply(
+          `${sseEvents([delta('Half')], { done: false })}data: {"choices":[{"index":0,"delta":{"content":" an ans`,
+        ),
+      );
       const error = (await rejectionOf(streamEvents(api))) as IncompleteStreamError;
       expect(error).to.be.instanceOf(IncompleteStreamError);
       expect(error).not.to.be.instanceOf(MalformedStreamError);
@@ -64,7 +106,9 @@ describe('OpenAIChatAPI stream endings and quirks', () => {
     });
 
     it('reports a drop before the finish reason as incomplete', async () => {
-      const { api } = apiFor(rawReply(sseEvents([delta('Half')], { done: false }), { dropAfterChunks: true }));
+      const { api } = apiFor(
+        rawReply(sseEvents([delta('Half')], { done: false }), { dropAfterChunks: true }),
+      );
       const error = (await rejectionOf(streamEvents(api))) as IncompleteStreamError;
       expect(error).to.be.instanceOf(IncompleteStreamError);
       expect(error.partial.text).to.equal('Half');
@@ -74,7 +118,8 @@ describe('OpenAIChatAPI stream endings and quirks', () => {
   describe('releasing the connection', () => {
     it('cancels the body at [DONE] although the server keeps it open', async () => {
       const open = bodyThatStaysOpen([sseEvents([delta('Hi'), finish()])]);
-      const fetch: typeof globalThis.fetch = async () => new Response(open.body, { headers: { 'content-type': 'text/event-stream' } });
+      const fetch: typeof globalThis.fetch = async () =>
+        new Response(open.body, { headers: { 'content-type': 'text/event-stream' } });
       const step = finishedStep(await streamEvents(new OpenAIChatAPI({ model: 'm', fetch })));
       expect(step.text).to.equal('Hi');
       expect(open.cancelled()).to.equal(true);
@@ -82,18 +127,24 @@ describe('OpenAIChatAPI stream endings and quirks', () => {
 
     it('cancels the body as soon as [DONE] arrives, before the consumer reads the finish event', async () => {
       const open = bodyThatStaysOpen([sseEvents([delta('Hi'), finish()])]);
-      const fetch: typeof globalThis.fetch = async () => new Response(open.body, { headers: { 'content-type': 'text/event-stream' } });
+      const fetch: typeof globalThis.fetch = async () =>
+        new Response(open.body, { headers: { 'content-type': 'text/event-stream' } });
       const api = new OpenAIChatAPI({ model: 'm', fetch });
       for await (const event of api.streamChat({ messages: [], settings: {}, tools: [] })) {
-        if (event.type === 'finish') expect(open.cancelled(), 'cancelled before finish is handed out').to.equal(true);
+        if (event.type === 'finish')
+          expect(open.cancelled(), 'cancelled before finish is handed out').to.equal(true);
       }
     });
 
     it('closes a real HTTP connection the server holds open after [DONE]', async () => {
       const reply = textReply('Hi');
-      const script = await mockServer.script([{ ...reply, chunks: [...reply.chunks!, { delayMs: 20_000 }] }]);
+      const script = await mockServer.script([
+        { ...reply, chunks: [...reply.chunks!, { delayMs: 20_000 }] },
+      ]);
       const started = performance.now();
-      const step = finishedStep(await streamEvents(new OpenAIChatAPI({ model: 'm', baseURL: script.baseURL })));
+      const step = finishedStep(
+        await streamEvents(new OpenAIChatAPI({ model: 'm', baseURL: script.baseURL })),
+      );
       expect(step.text).to.equal('Hi');
       expect(performance.now() - started).to.be.below(5_000);
       await script.waitForRequests((requests) => requests[0]?.aborted === true);
@@ -102,27 +153,68 @@ describe('OpenAIChatAPI stream endings and quirks', () => {
 
   describe('several choices', () => {
     it('reads a stream whose only choice is numbered 1', async () => {
-      const { api } = apiFor(rawReply(sseEvents([delta('one', 1), delta(' two', 1), finish('stop', 1)])));
-      expect(finishedStep(await streamEvents(api))).to.include({ text: 'one two', finishReason: 'stop' });
+      const { api } = apiFor(
+        rawReply(sseEvents([delta('one', 1), delta(' two', 1), finish('stop', 1)])),
+      );
+      expect(finishedStep(await streamEvents(api))).to.include({
+        text: 'one two',
+        finishReason: 'stop',
+      });
     });
 
     it('does not let a role-only or empty delta pick the choice', async () => {
-      const roleOnly = { choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] };
-      const { api } = apiFor(rawReply(sseEvents([roleOnly, { choices: [{ index: 0, delta: {} }] }, delta('from one', 1), finish('stop', 1)])));
+      const roleOnly = {
+        choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }],
+      };
+      const { api } = apiFor(
+        rawReply(
+          sseEvents([
+            roleOnly,
+            { choices: [{ index: 0, delta: {} }] },
+            delta('from one', 1),
+            finish('stop', 1),
+          ]),
+        ),
+      );
       expect(finishedStep(await streamEvents(api)).text).to.equal('from one');
     });
 
     it('follows choice 0 of an n > 1 stream and ignores the others', async () => {
-      const { api } = apiFor(rawReply(sseEvents([delta('A', 0), delta('B', 1), delta('a', 0), delta('b', 1), finish('stop', 0), finish('length', 1)])));
-      expect(finishedStep(await streamEvents(api))).to.include({ text: 'Aa', finishReason: 'stop' });
+      const { api } = apiFor(
+        rawReply(
+          sseEvents([
+            delta('A', 0),
+            delta('B', 1),
+            delta('a', 0),
+            delta('b', 1),
+            finish('stop', 0),
+            finish('length', 1),
+          ]),
+        ),
+      );
+      expect(finishedStep(await streamEvents(api))).to.include({
+        text: 'Aa',
+        finishReason: 'stop',
+      });
     });
 
     it('lets reasoning or a tool call pick the choice too', async () => {
       const reasoning = { choices: [{ index: 2, delta: { reasoning_content: 'think' } }] };
-      const { api } = apiFor(rawReply(sseEvents([reasoning, delta('ans', 2), delta('other', 0), finish('stop', 2)])));
+      const { api } = apiFor(
+        rawReply(sseEvents([reasoning, delta('ans', 2), delta('other', 0), finish('stop', 2)])),
+      );
       const step = finishedStep(await streamEvents(api));
       expect([step.reasoning, step.text]).to.deep.equal(['think', 'ans']);
-      const call = { choices: [{ index: 1, delta: { tool_calls: [{ index: 0, id: 'c', function: { name: 'f', arguments: '{}' } }] } }] };
+      const call = {
+        choices: [
+          {
+            index: 1,
+            delta: {
+              tool_calls: [{ index: 0, id: 'c', function: { name: 'f', arguments: '{}' } }],
+            },
+          },
+        ],
+      };
       const tools = apiFor(rawReply(sseEvents([call, delta('other', 0), finish('tool_calls', 1)])));
       const toolStep = finishedStep(await streamEvents(tools.api));
       expect(toolStep.toolCalls.map((c) => c.name)).to.deep.equal(['f']);
@@ -148,7 +240,9 @@ describe('OpenAIChatAPI stream endings and quirks', () => {
         return parse(text, reviver);
       }) as typeof JSON.parse;
       try {
-        const { api } = apiFor(rawReply(sseEvents([delta('before'), { overflow: true }, finish()])));
+        const { api } = apiFor(
+          rawReply(sseEvents([delta('before'), { overflow: true }, finish()])),
+        );
         const error = (await rejectionOf(streamEvents(api))) as MalformedStreamError;
         expect(error).to.be.instanceOf(MalformedStreamError);
         expect(error.message).to.include('nested too deeply or too large');
@@ -161,14 +255,26 @@ describe('OpenAIChatAPI stream endings and quirks', () => {
   });
 
   describe('event size', () => {
-    const bounded = (reply: ScriptedReply): OpenAIChatAPI => new OpenAIChatAPI({ model: 'm', fetch: createScriptedFetch([reply]).fetch, maxEventBytes: 1000 });
+    const bounded = (reply: ScriptedReply): OpenAIChatAPI =>
+      new OpenAIChatAPI({
+        model: 'm',
+        fetch: createScriptedFetch([reply]).fetch,
+        maxEventBytes: 1000,
+      });
 
     it('delivers the events before an oversized one in the same read, then fails with the partial answer', async () => {
-      const api = bounded(rawReply(`${sseEvents([delta('kept')], { done: false })}data: ${JSON.stringify(delta('x'.repeat(5000)))}\n\n`));
+      const api = bounded(
+        rawReply(
+          `${sseEvents([delta('kept')], { done: false })}data: ${JSON.stringify(delta('x'.repeat(5000)))}\n\n`,
+        ),
+      );
       const events: string[] = [];
-      const error = (await rejectionOf((async () => {
-        for await (const event of api.streamChat({ messages: [], settings: {}, tools: [] })) if (event.type === 'text-delta') events.push(event.text);
-      })())) as EventTooLargeError;
+      const error = (await rejectionOf(
+        (async () => {
+          for await (const event of api.streamChat({ messages: [], settings: {}, tools: [] }))
+            if (event.type === 'text-delta') events.push(event.text);
+        })(),
+      )) as EventTooLargeError;
       expect(events).to.deep.equal(['kept']);
       expect(error).to.be.instanceOf(EventTooLargeError).and.to.be.instanceOf(MalformedStreamError);
       expect(error.limit).to.equal(1000);
@@ -176,16 +282,26 @@ describe('OpenAIChatAPI stream endings and quirks', () => {
     });
 
     it('stops an endless line without a line break long before it ends', async () => {
-      const chunks = [{ text: 'data: {"choices":[{"delta":{"content":"' }, ...Array.from({ length: 50 }, () => ({ text: 'z'.repeat(100) }))];
+      const chunks = [
+        { text: 'data: {"choices":[{"delta":{"content":"' },
+        ...Array.from({ length: 50 }, () => ({ text: 'z'.repeat(100) })),
+      ];
       const { fetch, requests } = createScriptedFetch([{ chunks }]);
-      const error = await rejectionOf(streamEvents(new OpenAIChatAPI({ model: 'm', fetch, maxEventBytes: 1000 })));
+      const error = await rejectionOf(
+        streamEvents(new OpenAIChatAPI({ model: 'm', fetch, maxEventBytes: 1000 })),
+      );
       expect(error).to.be.instanceOf(EventTooLargeError);
       expect(requests[0]!.aborted, 'the body was cancelled').to.equal(true);
     });
 
     it('bounds a non-streamed JSON body the same way', async () => {
-      const body = JSON.stringify({ choices: [{ index: 0, message: { content: 'y'.repeat(5000) }, finish_reason: 'stop' }] });
-      const api = bounded({ headers: { 'content-type': 'application/json' }, chunks: [{ text: body }] });
+      const body = JSON.stringify({
+        choices: [{ index: 0, message: { content: 'y'.repeat(5000) }, finish_reason: 'stop' }],
+      });
+      const api = bounded({
+        headers: { 'content-type': 'application/json' },
+        chunks: [{ text: body }],
+      });
       expect(await rejectionOf(streamEvents(api))).to.be.instanceOf(EventTooLargeError);
     });
   });

@@ -1,11 +1,20 @@
 import { expect } from 'chai';
 import { NetworkError, OpenAIChatAPI, TimeoutError, ToolAgentsError } from '../../src/index.js';
 import { createScriptedFetch, textReply, type ScriptedReply } from '../../src/testing/index.js';
-import { answerText, finishedStep, mockServer, rejectionOf, streamEvents } from '../helpers/index.js';
+import {
+  answerText,
+  finishedStep,
+  mockServer,
+  rejectionOf,
+  streamEvents,
+} from '../helpers/index.js';
 
 /** `reply` with a pause of `ms` before its chunk number `index`. */
 function pauseBefore(reply: ScriptedReply, index: number, ms: number): ScriptedReply {
-  return { ...reply, chunks: reply.chunks!.map((chunk, i) => (i === index ? { ...chunk, delayMs: ms } : chunk)) };
+  return {
+    ...reply,
+    chunks: reply.chunks!.map((chunk, i) => (i === index ? { ...chunk, delayMs: ms } : chunk)),
+  };
 }
 
 /** Counts timers started and not yet fired or cleared while `run` runs. */
@@ -40,7 +49,9 @@ describe('OpenAIChatAPI timeouts', () => {
     it('fails with a TimeoutError in phase "response" when no headers arrive in time', async () => {
       const { fetch, requests } = createScriptedFetch([{ ...textReply('late'), delayMs: 5_000 }]);
       const started = performance.now();
-      const error = (await rejectionOf(streamEvents(new OpenAIChatAPI({ model: 'm', fetch, maxRetries: 0, timeout: 80 })))) as TimeoutError;
+      const error = (await rejectionOf(
+        streamEvents(new OpenAIChatAPI({ model: 'm', fetch, maxRetries: 0, timeout: 80 })),
+      )) as TimeoutError;
       expect(performance.now() - started).to.be.below(2_000);
       expect(error).to.be.instanceOf(TimeoutError).and.to.be.instanceOf(ToolAgentsError);
       expect(error).not.to.be.instanceOf(NetworkError);
@@ -51,8 +62,13 @@ describe('OpenAIChatAPI timeouts', () => {
     });
 
     it('retries a response timeout like a network error, then succeeds', async () => {
-      const { fetch, requests } = createScriptedFetch([{ ...textReply('late'), delayMs: 5_000 }, textReply('second try')]);
-      const events = await streamEvents(new OpenAIChatAPI({ model: 'm', fetch, maxRetries: 1, timeout: 80 }));
+      const { fetch, requests } = createScriptedFetch([
+        { ...textReply('late'), delayMs: 5_000 },
+        textReply('second try'),
+      ]);
+      const events = await streamEvents(
+        new OpenAIChatAPI({ model: 'm', fetch, maxRetries: 1, timeout: 80 }),
+      );
       expect(answerText(events)).to.equal('second try');
       expect(requests).to.have.length(2);
       expect(requests[0]!.aborted).to.equal(true);
@@ -61,30 +77,48 @@ describe('OpenAIChatAPI timeouts', () => {
     it('gives up after maxRetries timeouts with the TimeoutError', async () => {
       const slow = { ...textReply('late'), delayMs: 5_000 };
       const { fetch, requests } = createScriptedFetch([slow, slow]);
-      const error = await rejectionOf(streamEvents(new OpenAIChatAPI({ model: 'm', fetch, maxRetries: 1, timeout: 60 })));
+      const error = await rejectionOf(
+        streamEvents(new OpenAIChatAPI({ model: 'm', fetch, maxRetries: 1, timeout: 60 })),
+      );
       expect(error).to.be.instanceOf(TimeoutError);
       expect(requests).to.have.length(2);
     });
 
-    it('lets the caller\'s abort win over the timeout', async () => {
+    it("lets the caller's abort win over the timeout", async () => {
       const { fetch } = createScriptedFetch([{ ...textReply('late'), delayMs: 5_000 }]);
       const controller = new AbortController();
       const reason = new Error('user stop');
       setTimeout(() => controller.abort(reason), 30);
-      const error = await rejectionOf(streamEvents(new OpenAIChatAPI({ model: 'm', fetch, maxRetries: 2, timeout: 200 }), controller.signal));
+      const error = await rejectionOf(
+        streamEvents(
+          new OpenAIChatAPI({ model: 'm', fetch, maxRetries: 2, timeout: 200 }),
+          controller.signal,
+        ),
+      );
       expect(error).to.equal(reason);
     });
 
     it('waits as long as it takes with timeout: Infinity', async () => {
       const { fetch } = createScriptedFetch([{ ...textReply('patient'), delayMs: 150 }]);
-      expect(answerText(await streamEvents(new OpenAIChatAPI({ model: 'm', fetch, timeout: Infinity, idleTimeout: Infinity })))).to.equal('patient');
+      expect(
+        answerText(
+          await streamEvents(
+            new OpenAIChatAPI({ model: 'm', fetch, timeout: Infinity, idleTimeout: Infinity }),
+          ),
+        ),
+      ).to.equal('patient');
     });
   });
 
   describe('silence mid-stream (idleTimeout)', () => {
     it('fails with a TimeoutError in phase "idle" carrying the partial answer, and is not retried', async () => {
-      const { fetch, requests } = createScriptedFetch([pauseBefore(textReply(['Hel', 'lo ', 'there']), 3, 5_000), textReply('never')]);
-      const error = (await rejectionOf(streamEvents(new OpenAIChatAPI({ model: 'm', fetch, maxRetries: 3, idleTimeout: 100 })))) as TimeoutError;
+      const { fetch, requests } = createScriptedFetch([
+        pauseBefore(textReply(['Hel', 'lo ', 'there']), 3, 5_000),
+        textReply('never'),
+      ]);
+      const error = (await rejectionOf(
+        streamEvents(new OpenAIChatAPI({ model: 'm', fetch, maxRetries: 3, idleTimeout: 100 })),
+      )) as TimeoutError;
       expect(error).to.be.instanceOf(TimeoutError);
       expect(error).to.include({ phase: 'idle', timeoutMs: 100 });
       expect(error.partial.text).to.equal('Hello ');
@@ -94,15 +128,22 @@ describe('OpenAIChatAPI timeouts', () => {
 
     it('stops a stalled stream over real HTTP and closes the connection', async () => {
       const script = await mockServer.script([pauseBefore(textReply(['one ', 'two']), 2, 10_000)]);
-      const error = (await rejectionOf(streamEvents(new OpenAIChatAPI({ model: 'm', baseURL: script.baseURL, idleTimeout: 150 })))) as TimeoutError;
+      const error = (await rejectionOf(
+        streamEvents(new OpenAIChatAPI({ model: 'm', baseURL: script.baseURL, idleTimeout: 150 })),
+      )) as TimeoutError;
       expect(error).to.be.instanceOf(TimeoutError);
       expect(error.partial.text).to.equal('one ');
       await script.waitForRequests((requests) => requests[0]?.aborted === true);
     });
 
     it('retries silence before the first byte of the body, which is not a started stream', async () => {
-      const { fetch, requests } = createScriptedFetch([pauseBefore(textReply('first'), 0, 5_000), textReply('second')]);
-      const events = await streamEvents(new OpenAIChatAPI({ model: 'm', fetch, maxRetries: 1, idleTimeout: 80 }));
+      const { fetch, requests } = createScriptedFetch([
+        pauseBefore(textReply('first'), 0, 5_000),
+        textReply('second'),
+      ]);
+      const events = await streamEvents(
+        new OpenAIChatAPI({ model: 'm', fetch, maxRetries: 1, idleTimeout: 80 }),
+      );
       expect(answerText(events)).to.equal('second');
       expect(requests).to.have.length(2);
     });
@@ -118,25 +159,38 @@ describe('OpenAIChatAPI timeouts', () => {
       expect(text).to.equal('abc');
     });
 
-    it('lets the caller\'s abort win mid-stream', async () => {
+    it("lets the caller's abort win mid-stream", async () => {
       const { fetch } = createScriptedFetch([pauseBefore(textReply(['a', 'b']), 2, 5_000)]);
       const controller = new AbortController();
       const reason = new Error('user stop');
       const api = new OpenAIChatAPI({ model: 'm', fetch, idleTimeout: 300 });
-      const error = await rejectionOf((async () => {
-        for await (const event of api.streamChat({ messages: [], settings: {}, tools: [], signal: controller.signal })) {
-          if (event.type === 'text-delta') setTimeout(() => controller.abort(reason), 20);
-        }
-      })());
+      const error = await rejectionOf(
+        (async () => {
+          for await (const event of api.streamChat({
+            messages: [],
+            settings: {},
+            tools: [],
+            signal: controller.signal,
+          })) {
+            if (event.type === 'text-delta') setTimeout(() => controller.abort(reason), 20);
+          }
+        })(),
+      );
       expect(error).to.equal(reason);
     });
 
     it('finishes with the whole answer when the server goes silent after the finish reason', async () => {
       const reply = textReply(['done'], { usage: { prompt_tokens: 1, completion_tokens: 1 } });
       // The finish and usage chunks arrive, then the server holds the connection without [DONE].
-      const chunks = reply.chunks!.filter((chunk) => !('text' in chunk && chunk.text?.includes('[DONE]')));
-      const { fetch, requests } = createScriptedFetch([{ ...reply, chunks: [...chunks, { delayMs: 10_000 }] }]);
-      const step = finishedStep(await streamEvents(new OpenAIChatAPI({ model: 'm', fetch, idleTimeout: 100 })));
+      const chunks = reply.chunks!.filter(
+        (chunk) => !('text' in chunk && chunk.text?.includes('[DONE]')),
+      );
+      const { fetch, requests } = createScriptedFetch([
+        { ...reply, chunks: [...chunks, { delayMs: 10_000 }] },
+      ]);
+      const step = finishedStep(
+        await streamEvents(new OpenAIChatAPI({ model: 'm', fetch, idleTimeout: 100 })),
+      );
       expect(step.text).to.equal('done');
       expect(step.usage).to.deep.equal({ inputTokens: 1, outputTokens: 1, totalTokens: 2 });
       expect(requests[0]!.aborted).to.equal(true);
@@ -146,24 +200,49 @@ describe('OpenAIChatAPI timeouts', () => {
   describe('timers', () => {
     it('leaves no timer running after a finished stream', async () => {
       const { fetch } = createScriptedFetch([textReply(['a', 'b'])]);
-      const left = await timersLeftBy(() => streamEvents(new OpenAIChatAPI({ model: 'm', fetch, timeout: 5_000, idleTimeout: 5_000 })));
+      const left = await timersLeftBy(() =>
+        streamEvents(new OpenAIChatAPI({ model: 'm', fetch, timeout: 5_000, idleTimeout: 5_000 })),
+      );
       expect(left).to.equal(0);
     });
 
     it('leaves no timer running after a timeout or a failure', async () => {
       const stalled = createScriptedFetch([pauseBefore(textReply(['a', 'b']), 2, 5_000)]);
-      expect(await timersLeftBy(() => streamEvents(new OpenAIChatAPI({ model: 'm', fetch: stalled.fetch, maxRetries: 0, idleTimeout: 40, timeout: 5_000 })))).to.equal(0);
+      expect(
+        await timersLeftBy(() =>
+          streamEvents(
+            new OpenAIChatAPI({
+              model: 'm',
+              fetch: stalled.fetch,
+              maxRetries: 0,
+              idleTimeout: 40,
+              timeout: 5_000,
+            }),
+          ),
+        ),
+      ).to.equal(0);
       const slow = createScriptedFetch([{ ...textReply('late'), delayMs: 5_000 }]);
-      expect(await timersLeftBy(() => streamEvents(new OpenAIChatAPI({ model: 'm', fetch: slow.fetch, maxRetries: 0, timeout: 40 })))).to.equal(0);
+      expect(
+        await timersLeftBy(() =>
+          streamEvents(
+            new OpenAIChatAPI({ model: 'm', fetch: slow.fetch, maxRetries: 0, timeout: 40 }),
+          ),
+        ),
+      ).to.equal(0);
       const offline = createScriptedFetch([{ networkError: true }]);
-      expect(await timersLeftBy(() => streamEvents(new OpenAIChatAPI({ model: 'm', fetch: offline.fetch, maxRetries: 0 })))).to.equal(0);
+      expect(
+        await timersLeftBy(() =>
+          streamEvents(new OpenAIChatAPI({ model: 'm', fetch: offline.fetch, maxRetries: 0 })),
+        ),
+      ).to.equal(0);
     });
 
     it('leaves no timer running when the consumer leaves the loop early', async () => {
       const { fetch } = createScriptedFetch([pauseBefore(textReply(['a', 'b']), 2, 5_000)]);
       const api = new OpenAIChatAPI({ model: 'm', fetch, idleTimeout: 5_000 });
       const left = await timersLeftBy(async () => {
-        for await (const event of api.streamChat({ messages: [], settings: {}, tools: [] })) if (event.type === 'text-delta') break;
+        for await (const event of api.streamChat({ messages: [], settings: {}, tools: [] }))
+          if (event.type === 'text-delta') break;
       });
       expect(left).to.equal(0);
     });

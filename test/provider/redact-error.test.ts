@@ -10,7 +10,15 @@ const redactor = new SecretRedactor([key]);
 describe('redactError', () => {
   it('cleans every text field of an HTTP error in place', () => {
     const error = new HTTPError(
-      { status: 401, statusText: `Bad ${key}`, body: `{"k":"${key}"}`, providerMessage: `msg ${key}`, code: `code-${key}`, type: `type-${key}`, param: `param-${key}` },
+      {
+        status: 401,
+        statusText: `Bad ${key}`,
+        body: `{"k":"${key}"}`,
+        providerMessage: `msg ${key}`,
+        code: `code-${key}`,
+        type: `type-${key}`,
+        param: `param-${key}`,
+      },
       { url: `https://host/${key}`, cause: new Error(`cause ${key}`) },
     );
     expect(redactError(error, redactor)).to.equal(error);

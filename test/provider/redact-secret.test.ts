@@ -5,14 +5,19 @@ const key = 'sk-Zq9/"Wx+\\SECRET~7f3K 0123456789abcdef';
 
 /** `text` with every character written as a JSON \uXXXX escape, hex in the given case. */
 function unicodeEscaped(text: string, upper: boolean): string {
-  return [...text].map((character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`).map((escape) => (upper ? escape.toUpperCase().replace('\\U', '\\u') : escape)).join('');
+  return [...text]
+    .map((character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .map((escape) => (upper ? escape.toUpperCase().replace('\\U', '\\u') : escape))
+    .join('');
 }
 
 describe('SecretRedactor', () => {
   const redactor = new SecretRedactor([key]);
 
   it('replaces the secret verbatim, every time it appears', () => {
-    expect(redactor.redact(`key ${key} and again ${key}.`)).to.equal(`key ${redactedMark} and again ${redactedMark}.`);
+    expect(redactor.redact(`key ${key} and again ${key}.`)).to.equal(
+      `key ${redactedMark} and again ${redactedMark}.`,
+    );
   });
 
   it('replaces the JSON-escaped form, with and without an escaped slash', () => {
@@ -32,14 +37,20 @@ describe('SecretRedactor', () => {
   it('replaces the URL-encoded form, in either hex case and with + for a space', () => {
     const encoded = encodeURIComponent(key);
     expect(redactor.redact(`?key=${encoded}&x=1`)).to.equal(`?key=${redactedMark}&x=1`);
-    expect(redactor.redact(encoded.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()))).to.equal(redactedMark);
+    expect(
+      redactor.redact(encoded.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase())),
+    ).to.equal(redactedMark);
     expect(redactor.redact(encoded.replace(/%20/g, '+'))).to.equal(redactedMark);
-    const everyCharacterEncoded = [...new TextEncoder().encode(key)].map((byte) => `%${byte.toString(16)}`).join('');
+    const everyCharacterEncoded = [...new TextEncoder().encode(key)]
+      .map((byte) => `%${byte.toString(16)}`)
+      .join('');
     expect(redactor.redact(everyCharacterEncoded)).to.equal(redactedMark);
   });
 
   it('replaces the HTML-escaped form of an error page', () => {
-    expect(redactor.redact(`<p>${key.replace('"', '&quot;')}</p>`)).to.equal(`<p>${redactedMark}</p>`);
+    expect(redactor.redact(`<p>${key.replace('"', '&quot;')}</p>`)).to.equal(
+      `<p>${redactedMark}</p>`,
+    );
   });
 
   it('leaves text without the secret, and near misses, alone', () => {
@@ -51,7 +62,9 @@ describe('SecretRedactor', () => {
 
   it('redacts several secrets, a longer one containing a shorter one whole', () => {
     const both = new SecretRedactor(['abcd1234', 'abcd1234-extended', undefined, '']);
-    expect(both.redact('abcd1234-extended / abcd1234')).to.equal(`${redactedMark} / ${redactedMark}`);
+    expect(both.redact('abcd1234-extended / abcd1234')).to.equal(
+      `${redactedMark} / ${redactedMark}`,
+    );
   });
 
   it('ignores secrets shorter than 4 characters, so ordinary words survive', () => {
@@ -74,8 +87,13 @@ describe('SecretRedactor', () => {
   it('removes the start of a secret left at the end of a text someone else cut', () => {
     expect(redactor.redact(`echo ${key.slice(0, 12)}`)).to.equal(`echo ${redactedMark}`);
     expect(redactor.redact(`echo ${key.slice(0, 9)}…`)).to.equal(`echo ${redactedMark}…`);
-    expect(redactor.redact(`ends with ${key.slice(0, 5)}`), 'too short to tell from a word').to.equal(`ends with ${key.slice(0, 5)}`);
-    expect(redactor.redact(`${key.slice(0, 12)} in the middle`)).to.equal(`${key.slice(0, 12)} in the middle`);
+    expect(
+      redactor.redact(`ends with ${key.slice(0, 5)}`),
+      'too short to tell from a word',
+    ).to.equal(`ends with ${key.slice(0, 5)}`);
+    expect(redactor.redact(`${key.slice(0, 12)} in the middle`)).to.equal(
+      `${key.slice(0, 12)} in the middle`,
+    );
   });
 
   it('redacts strings among values and leaves numbers alone', () => {

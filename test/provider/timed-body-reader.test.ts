@@ -4,7 +4,10 @@ import { bodyThatStaysOpen } from '../helpers/index.js';
 
 const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-function bodyOf(chunks: readonly string[], options: { failAfter?: boolean } = {}): ReadableStream<Uint8Array> {
+function bodyOf(
+  chunks: readonly string[],
+  options: { failAfter?: boolean } = {},
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let next = 0;
   return new ReadableStream({

@@ -1,8 +1,14 @@
 import { expect } from 'chai';
 import type { ProviderEvent } from '../../src/provider/chat-api.js';
-import { ToolCallAccumulator, type WireToolCallDelta } from '../../src/provider/tool-call-accumulator.js';
+import {
+  ToolCallAccumulator,
+  type WireToolCallDelta,
+} from '../../src/provider/tool-call-accumulator.js';
 
-function run(deltas: WireToolCallDelta[]): { calls: ReturnType<ToolCallAccumulator['finish']>; events: ProviderEvent[] } {
+function run(deltas: WireToolCallDelta[]): {
+  calls: ReturnType<ToolCallAccumulator['finish']>;
+  events: ProviderEvent[];
+} {
   const accumulator = new ToolCallAccumulator();
   const events: ProviderEvent[] = [];
   for (const delta of deltas) accumulator.apply(delta, events);
@@ -16,7 +22,9 @@ describe('ToolCallAccumulator', () => {
       { index: 0, function: { arguments: '{"a":' } },
       { index: 0, function: { arguments: '1}' } },
     ]);
-    expect(calls).to.deep.equal([{ index: 0, id: 'call_1', name: 'add', argumentsText: '{"a":1}' }]);
+    expect(calls).to.deep.equal([
+      { index: 0, id: 'call_1', name: 'add', argumentsText: '{"a":1}' },
+    ]);
   });
 
   it('keeps parallel calls apart and in order', () => {
@@ -26,11 +34,17 @@ describe('ToolCallAccumulator', () => {
       { index: 0, function: { arguments: '1}' } },
       { index: 1, function: { arguments: '2}' } },
     ]);
-    expect(calls.map((c) => [c.id, c.name, c.argumentsText])).to.deep.equal([['a', 'x', '{"n":1}'], ['b', 'y', '{"m":2}']]);
+    expect(calls.map((c) => [c.id, c.name, c.argumentsText])).to.deep.equal([
+      ['a', 'x', '{"n":1}'],
+      ['b', 'y', '{"m":2}'],
+    ]);
   });
 
   it('treats an index that starts at 1 like any other key', () => {
-    const { calls } = run([{ index: 1, id: 't', function: { name: 'read', arguments: '' } }, { index: 1, function: { arguments: '{}' } }]);
+    const { calls } = run([
+      { index: 1, id: 't', function: { name: 'read', arguments: '' } },
+      { index: 1, function: { arguments: '{}' } },
+    ]);
     expect(calls).to.deep.equal([{ index: 0, id: 't', name: 'read', argumentsText: '{}' }]);
   });
 
@@ -40,7 +54,9 @@ describe('ToolCallAccumulator', () => {
       { index: 0, id: '', function: { name: '', arguments: '{"q":' } },
       { index: 0, id: '', function: { name: '', arguments: '"x"}' } },
     ]);
-    expect(calls).to.deep.equal([{ index: 0, id: 'real', name: 'search', argumentsText: '{"q":"x"}' }]);
+    expect(calls).to.deep.equal([
+      { index: 0, id: 'real', name: 'search', argumentsText: '{"q":"x"}' },
+    ]);
   });
 
   it('does not double a repeated whole call (name and arguments sent twice)', () => {
@@ -64,8 +80,14 @@ describe('ToolCallAccumulator', () => {
       { function: { arguments: '1}' } },
       { function: { name: 'y', arguments: '{}' } },
     ]);
-    expect(byPosition.calls.map((c) => [c.name, c.argumentsText])).to.deep.equal([['x', '{"v":1}'], ['y', '{}']]);
-    expect(byPosition.calls.map((c) => [c.index, c.id])).to.deep.equal([[0, ''], [1, '']]);
+    expect(byPosition.calls.map((c) => [c.name, c.argumentsText])).to.deep.equal([
+      ['x', '{"v":1}'],
+      ['y', '{}'],
+    ]);
+    expect(byPosition.calls.map((c) => [c.index, c.id])).to.deep.equal([
+      [0, ''],
+      [1, ''],
+    ]);
   });
 
   it('starts a new call when index 0 brings a different id', () => {
@@ -77,14 +99,23 @@ describe('ToolCallAccumulator', () => {
   });
 
   it('stringifies arguments sent as an object instead of concatenating', () => {
-    const { calls } = run([{ index: 0, id: 'o', function: { name: 'f', arguments: { city: 'Oslo' } } }]);
+    const { calls } = run([
+      { index: 0, id: 'o', function: { name: 'f', arguments: { city: 'Oslo' } } },
+    ]);
     expect(calls[0]!.argumentsText).to.equal('{"city":"Oslo"}');
   });
 
   it('reads empty or missing arguments as {}', () => {
-    expect(run([{ index: 0, id: 'e', function: { name: 'f', arguments: '' } }]).calls[0]!.argumentsText).to.equal('{}');
-    expect(run([{ index: 0, id: 'n', function: { name: 'f' } }]).calls[0]!.argumentsText).to.equal('{}');
-    expect(run([{ index: 0, id: 'z', function: { name: 'f', arguments: null } }]).calls[0]!.argumentsText).to.equal('{}');
+    expect(
+      run([{ index: 0, id: 'e', function: { name: 'f', arguments: '' } }]).calls[0]!.argumentsText,
+    ).to.equal('{}');
+    expect(run([{ index: 0, id: 'n', function: { name: 'f' } }]).calls[0]!.argumentsText).to.equal(
+      '{}',
+    );
+    expect(
+      run([{ index: 0, id: 'z', function: { name: 'f', arguments: null } }]).calls[0]!
+        .argumentsText,
+    ).to.equal('{}');
   });
 
   it('announces a call once its name is known and reports argument deltas with the text so far', () => {
@@ -95,8 +126,22 @@ describe('ToolCallAccumulator', () => {
     ]);
     expect(events).to.deep.equal([
       { type: 'tool-call-start', index: 0, id: 'c', name: 'late_name' },
-      { type: 'tool-call-delta', index: 0, id: 'c', name: 'late_name', argumentsDelta: '{"a"', argumentsText: '{"a"' },
-      { type: 'tool-call-delta', index: 0, id: 'c', name: 'late_name', argumentsDelta: ':1}', argumentsText: '{"a":1}' },
+      {
+        type: 'tool-call-delta',
+        index: 0,
+        id: 'c',
+        name: 'late_name',
+        argumentsDelta: '{"a"',
+        argumentsText: '{"a"',
+      },
+      {
+        type: 'tool-call-delta',
+        index: 0,
+        id: 'c',
+        name: 'late_name',
+        argumentsDelta: ':1}',
+        argumentsText: '{"a":1}',
+      },
     ]);
   });
 
@@ -113,11 +158,25 @@ describe('ToolCallAccumulator', () => {
   describe('provider extras', () => {
     const signature = { google: { thought_signature: 'c2lnbmF0dXJl' } };
 
-    it('keeps unknown wire fields of a call (Gemini\'s extra_content) in extra', () => {
+    it("keeps unknown wire fields of a call (Gemini's extra_content) in extra", () => {
       const { calls } = run([
-        { index: 0, id: 'g1', type: 'function', function: { name: 'lookup', arguments: '{"q":1}' }, extra_content: signature },
+        {
+          index: 0,
+          id: 'g1',
+          type: 'function',
+          function: { name: 'lookup', arguments: '{"q":1}' },
+          extra_content: signature,
+        },
       ]);
-      expect(calls).to.deep.equal([{ index: 0, id: 'g1', name: 'lookup', argumentsText: '{"q":1}', extra: { extra_content: signature } }]);
+      expect(calls).to.deep.equal([
+        {
+          index: 0,
+          id: 'g1',
+          name: 'lookup',
+          argumentsText: '{"q":1}',
+          extra: { extra_content: signature },
+        },
+      ]);
     });
 
     it('merges extras arriving on later deltas of the same call, the latest value winning', () => {
@@ -138,14 +197,25 @@ describe('ToolCallAccumulator', () => {
     });
 
     it('leaves out known fields, null and undefined values, so a plain call has no extra', () => {
-      const { calls } = run([{ index: 0, id: 'a', type: 'function', function: { name: 'x', arguments: '{}' }, extra_content: null, other: undefined }]);
+      const { calls } = run([
+        {
+          index: 0,
+          id: 'a',
+          type: 'function',
+          function: { name: 'x', arguments: '{}' },
+          extra_content: null,
+          other: undefined,
+        },
+      ]);
       expect(calls[0]).not.to.have.property('extra');
     });
 
     it('drops an extra nested more than 64 levels deep, keeping the call and its other extras', () => {
       let deep: unknown = 'bottom';
       for (let level = 0; level < 100; level++) deep = { level: deep };
-      const { calls } = run([{ index: 0, id: 'a', function: { name: 'x', arguments: '{}' }, deep, kept: { ok: true } }]);
+      const { calls } = run([
+        { index: 0, id: 'a', function: { name: 'x', arguments: '{}' }, deep, kept: { ok: true } },
+      ]);
       expect(calls[0]!.extra).to.deep.equal({ kept: { ok: true } });
       expect(calls[0]!.argumentsText).to.equal('{}');
     });
@@ -161,14 +231,21 @@ describe('ToolCallAccumulator', () => {
     it('keeps a call whose object arguments are nested 100 000 deep, with text that does not parse', () => {
       const accumulator = new ToolCallAccumulator();
       const events: ProviderEvent[] = [];
-      expect(() => accumulator.apply({ index: 0, id: 'd', function: { name: 'deep', arguments: nested(100_000) } }, events)).not.to.throw();
+      expect(() =>
+        accumulator.apply(
+          { index: 0, id: 'd', function: { name: 'deep', arguments: nested(100_000) } },
+          events,
+        ),
+      ).not.to.throw();
       const [call] = accumulator.finish();
       expect(call).to.include({ id: 'd', name: 'deep' });
       expect(() => JSON.parse(call!.argumentsText)).to.throw(SyntaxError);
     });
 
     it('still serialises object arguments of ordinary depth exactly', () => {
-      const { calls } = run([{ index: 0, id: 'o', function: { name: 'f', arguments: nested(40) } }]);
+      const { calls } = run([
+        { index: 0, id: 'o', function: { name: 'f', arguments: nested(40) } },
+      ]);
       expect(JSON.parse(calls[0]!.argumentsText)).to.deep.equal(nested(40));
     });
   });

@@ -14,7 +14,14 @@ import {
   toEventStreamResponse,
   type ChatResponseChunk,
 } from '../../src/index.js';
-import { errorReply, splitBody, streamErrorReply, textReply, toolCallReply, type ScriptedReply } from '../../src/testing/index.js';
+import {
+  errorReply,
+  splitBody,
+  streamErrorReply,
+  textReply,
+  toolCallReply,
+  type ScriptedReply,
+} from '../../src/testing/index.js';
 import { mockServer, parseSSE } from '../helpers/index.js';
 import {
   collect,
@@ -43,7 +50,10 @@ interface Recording {
  * generator: a generator's return() would wait for a pending next(), hiding the agent's own
  * prompt cancellation from the relay.
  */
-function recorded(source: AsyncGenerator<ChatResponseChunk, void, undefined>): { stream: AsyncIterableIterator<ChatResponseChunk>; recording: Recording } {
+function recorded(source: AsyncGenerator<ChatResponseChunk, void, undefined>): {
+  stream: AsyncIterableIterator<ChatResponseChunk>;
+  recording: Recording;
+} {
   const recording: Recording = { chunks: [], error: undefined, failed: false };
   const stream: AsyncIterableIterator<ChatResponseChunk> = {
     async next() {
@@ -65,8 +75,18 @@ function recorded(source: AsyncGenerator<ChatResponseChunk, void, undefined>): {
   return { stream, recording };
 }
 
-const multiply = new FunctionTool({ name: 'multiply', description: 'a*b', parameters: z.object({ a: z.number(), b: z.number() }), execute: ({ a, b }) => a * b });
-const notify = new FunctionTool({ name: 'notify', description: 'Returns nothing.', parameters: z.object({ text: z.string() }), execute: () => undefined });
+const multiply = new FunctionTool({
+  name: 'multiply',
+  description: 'a*b',
+  parameters: z.object({ a: z.number(), b: z.number() }),
+  execute: ({ a, b }) => a * b,
+});
+const notify = new FunctionTool({
+  name: 'notify',
+  description: 'Returns nothing.',
+  parameters: z.object({ text: z.string() }),
+  execute: () => undefined,
+});
 const registry = (): ToolRegistry => new ToolRegistry([multiply, notify]);
 const question = (): ChatMessage[] => [ChatMessage.createUserMessage('What is 6 times 7?')];
 
@@ -76,17 +96,29 @@ const richTurn = (): ScriptedReply[] => [
     [
       { id: 'call_mul', name: 'multiply', arguments: { a: 6, b: 7 } },
       { id: 'call_bad', name: 'multiply', arguments: '{"a": 6,' },
-      { id: 'call_note', name: 'notify', arguments: { text: 'line 1\n\ndata: not an event\n\n✓ 👍' } },
+      {
+        id: 'call_note',
+        name: 'notify',
+        arguments: { text: 'line 1\n\ndata: not an event\n\n✓ 👍' },
+      },
     ],
     { text: 'Let me check.', usage: { prompt_tokens: 20, completion_tokens: 9 } },
   ),
-  textReply(['6 × 7 = 42', '\n\ndata: {"type":"finish"}\n\n', ' 🎉'], { reasoning: 'Simple arithmetic.', usage: { prompt_tokens: 40, completion_tokens: 12 } }),
+  textReply(['6 × 7 = 42', '\n\ndata: {"type":"finish"}\n\n', ' 🎉'], {
+    reasoning: 'Simple arithmetic.',
+    usage: { prompt_tokens: 40, completion_tokens: 12 },
+  }),
 ];
 
 /** Runs `replies` through an agent and relays the turn; returns the relay response and what the agent produced. */
-async function relayTurn(replies: readonly ScriptedReply[], init?: ResponseInit): Promise<{ response: Response; recording: Recording; setup: ScriptedAgent }> {
+async function relayTurn(
+  replies: readonly ScriptedReply[],
+  init?: ResponseInit,
+): Promise<{ response: Response; recording: Recording; setup: ScriptedAgent }> {
   const setup = await scriptedAgent(replies);
-  const { stream, recording } = recorded(setup.agent.getStreamingResponse({ messages: question(), toolRegistry: registry() }));
+  const { stream, recording } = recorded(
+    setup.agent.getStreamingResponse({ messages: question(), toolRegistry: registry() }),
+  );
   return { response: toEventStreamResponse(stream, init), recording, setup };
 }
 
@@ -111,8 +143,19 @@ function expectSameError(relayed: unknown, original: unknown): void {
   expect(copy.message).to.equal(source.message);
   expect(copy.partial).to.deep.equal(source.partial);
   expect(copy.url).to.equal(source.url);
-  for (const field of ['status', 'statusText', 'retryAfter', 'providerMessage', 'code', 'type', 'hint', 'data'] as const) {
-    expect((copy as unknown as Record<string, unknown>)[field], field).to.equal((source as unknown as Record<string, unknown>)[field]);
+  for (const field of [
+    'status',
+    'statusText',
+    'retryAfter',
+    'providerMessage',
+    'code',
+    'type',
+    'hint',
+    'data',
+  ] as const) {
+    expect((copy as unknown as Record<string, unknown>)[field], field).to.equal(
+      (source as unknown as Record<string, unknown>)[field],
+    );
   }
 }
 
@@ -124,13 +167,27 @@ describe('relay (toEventStream / readEventStream)', () => {
     expect(relayed).to.deep.equal(recording.chunks);
     // The turn really had every kind of chunk, including fields JSON cannot carry.
     expect(new Set(relayed.map((chunk) => chunk.type))).to.deep.equal(
-      new Set(['text-delta', 'reasoning-delta', 'tool-call-start', 'tool-call-delta', 'tool-call-ready', 'tool-call-result', 'finish']),
+      new Set([
+        'text-delta',
+        'reasoning-delta',
+        'tool-call-start',
+        'tool-call-delta',
+        'tool-call-ready',
+        'tool-call-result',
+        'finish',
+      ]),
     );
-    const bad = ofType(relayed, 'tool-call-ready').find((chunk) => chunk.toolCallReady.id === 'call_bad')!;
+    const bad = ofType(relayed, 'tool-call-ready').find(
+      (chunk) => chunk.toolCallReady.id === 'call_bad',
+    )!;
     expect(bad.toolCallReady).to.have.property('arguments', undefined);
-    const note = ofType(relayed, 'tool-call-result').find((chunk) => chunk.toolCallResult.id === 'call_note')!;
+    const note = ofType(relayed, 'tool-call-result').find(
+      (chunk) => chunk.toolCallResult.id === 'call_note',
+    )!;
     expect(note.toolCallResult).to.have.property('result', undefined);
-    expect(finalResponse(relayed).response).to.equal('6 × 7 = 42\n\ndata: {"type":"finish"}\n\n 🎉');
+    expect(finalResponse(relayed).response).to.equal(
+      '6 × 7 = 42\n\ndata: {"type":"finish"}\n\n 🎉',
+    );
   });
 
   it('relays long tool arguments in bytes linear in their length, and rebuilds the text so far on each delta', async () => {
@@ -150,19 +207,26 @@ describe('relay (toEventStream / readEventStream)', () => {
     expect(wire.length).to.be.lessThan(6_000_000);
     const relayed = await collect(readEventStream(new Response(wire)));
     expect(relayed).to.deep.equal(recording.chunks);
-    const lastDeltas = ofType(relayed, 'tool-call-delta').filter((chunk) => chunk.toolCallDelta.index === 0);
+    const lastDeltas = ofType(relayed, 'tool-call-delta').filter(
+      (chunk) => chunk.toolCallDelta.index === 0,
+    );
     expect(lastDeltas.at(-1)?.toolCallDelta.argumentsText).to.equal(JSON.stringify({ text: long }));
   });
 
   it('writes one data event per chunk as a text/event-stream response', async () => {
-    const { response, recording } = await relayTurn([textReply(['Hi', ' there'])], { status: 201, headers: { 'x-turn': '7', 'cache-control': 'no-store' } });
+    const { response, recording } = await relayTurn([textReply(['Hi', ' there'])], {
+      status: 201,
+      headers: { 'x-turn': '7', 'cache-control': 'no-store' },
+    });
     expect(response.status).to.equal(201);
     expect(response.headers.get('content-type')).to.equal('text/event-stream; charset=utf-8');
     expect(response.headers.get('cache-control')).to.equal('no-store');
     expect(response.headers.get('x-turn')).to.equal('7');
     const text = await response.text();
     expect(text.endsWith('\n\n')).to.equal(true);
-    const events = parseSSE([new TextEncoder().encode(text)]).map((data) => JSON.parse(data) as unknown);
+    const events = parseSSE([new TextEncoder().encode(text)]).map(
+      (data) => JSON.parse(data) as unknown,
+    );
     expect(events).to.deep.equal(JSON.parse(JSON.stringify(recording.chunks)));
   });
 
@@ -182,7 +246,9 @@ describe('relay (toEventStream / readEventStream)', () => {
       yield* [];
       throw hostile;
     })();
-    const { items, error } = await collectUntilError(readEventStream(toEventStreamResponse(failing)));
+    const { items, error } = await collectUntilError(
+      readEventStream(toEventStreamResponse(failing)),
+    );
     expect(items).to.deep.equal([]);
     expect(error).to.be.instanceOf(ToolAgentsError);
     expect((error as ToolAgentsError).name).to.equal('Error');
@@ -195,11 +261,42 @@ describe('relay (toEventStream / readEventStream)', () => {
   });
 
   describe('a failing turn', () => {
-    const failures: readonly { readonly title: string; readonly replies: () => ScriptedReply[]; readonly type: abstract new (...args: never[]) => ToolAgentsError }[] = [
-      { title: 'an HTTP 500 after a tool round', replies: () => [richTurn()[0]!, errorReply(500, 'The server had an error.')], type: HTTPError },
-      { title: 'a mid-stream error', replies: () => [streamErrorReply('Overloaded.', { text: ['Partial', ' answer'], code: 'overloaded' })], type: StreamError },
-      { title: 'a dropped connection', replies: () => [textReply(['Half', ' a'], { reasoning: 'Hmm', finishReason: null, done: false, dropAfterChunks: true })], type: IncompleteStreamError },
-      { title: 'a malformed event', replies: () => [{ chunks: [...textReply('Hello').chunks!.slice(0, 2), { text: 'data: {oops\n\n' }] }], type: MalformedStreamError },
+    const failures: readonly {
+      readonly title: string;
+      readonly replies: () => ScriptedReply[];
+      readonly type: abstract new (...args: never[]) => ToolAgentsError;
+    }[] = [
+      {
+        title: 'an HTTP 500 after a tool round',
+        replies: () => [richTurn()[0]!, errorReply(500, 'The server had an error.')],
+        type: HTTPError,
+      },
+      {
+        title: 'a mid-stream error',
+        replies: () => [
+          streamErrorReply('Overloaded.', { text: ['Partial', ' answer'], code: 'overloaded' }),
+        ],
+        type: StreamError,
+      },
+      {
+        title: 'a dropped connection',
+        replies: () => [
+          textReply(['Half', ' a'], {
+            reasoning: 'Hmm',
+            finishReason: null,
+            done: false,
+            dropAfterChunks: true,
+          }),
+        ],
+        type: IncompleteStreamError,
+      },
+      {
+        title: 'a malformed event',
+        replies: () => [
+          { chunks: [...textReply('Hello').chunks!.slice(0, 2), { text: 'data: {oops\n\n' }] },
+        ],
+        type: MalformedStreamError,
+      },
       { title: 'a network error', replies: () => [{ networkError: true }], type: NetworkError },
     ];
 
@@ -230,7 +327,18 @@ describe('relay (toEventStream / readEventStream)', () => {
     it('relays an aborted turn as an AbortError', async () => {
       const { agent } = await scriptedAgent([textReply('never')]);
       const reason = new DOMException('Stopped by the server.', 'AbortError');
-      const error = await rejection(collect(readEventStream(toEventStreamResponse(agent.getStreamingResponse({ messages: question(), signal: AbortSignal.abort(reason) })))));
+      const error = await rejection(
+        collect(
+          readEventStream(
+            toEventStreamResponse(
+              agent.getStreamingResponse({
+                messages: question(),
+                signal: AbortSignal.abort(reason),
+              }),
+            ),
+          ),
+        ),
+      );
       expect((error as Error).name).to.equal('AbortError');
       expect((error as Error).message).to.equal('Stopped by the server.');
     });
@@ -238,13 +346,18 @@ describe('relay (toEventStream / readEventStream)', () => {
 
   describe('cancellation', () => {
     it('stops the agent and its request when the relayed body is cancelled', async () => {
-      const { response, setup } = await relayTurn([stallAfter(textReply(['Once', ' upon', ' a time']), 2)]);
+      const { response, setup } = await relayTurn([
+        stallAfter(textReply(['Once', ' upon', ' a time']), 2),
+      ]);
       const reader = response.body!.getReader();
       const first = await reader.read();
       expect(new TextDecoder().decode(first.value)).to.include('"chunk":"Once"');
       // The agent is now waiting for the stalled upstream.
       await reader.cancel();
-      const [request] = await setup.server.waitForRequests((requests) => requests[0]?.aborted === true, serverWaitMs);
+      const [request] = await setup.server.waitForRequests(
+        (requests) => requests[0]?.aborted === true,
+        serverWaitMs,
+      );
       expect(request!.aborted).to.equal(true);
     });
 
@@ -256,12 +369,23 @@ describe('relay (toEventStream / readEventStream)', () => {
         parameters: z.object({}),
         execute: async (_args, { signal }) => {
           started.resolve(signal);
-          await Promise.race([whenAborted(signal), new Promise((resolve) => setTimeout(resolve, longPauseMs))]);
+          await Promise.race([
+            whenAborted(signal),
+            new Promise((resolve) => setTimeout(resolve, longPauseMs)),
+          ]);
           return 'finished';
         },
       });
-      const { agent, server } = await scriptedAgent([toolCallReply([{ id: 'call_wait', name: 'wait', arguments: {} }]), textReply('Unreachable.')]);
-      const response = toEventStreamResponse(agent.getStreamingResponse({ messages: question(), toolRegistry: new ToolRegistry([wait]) }));
+      const { agent, server } = await scriptedAgent([
+        toolCallReply([{ id: 'call_wait', name: 'wait', arguments: {} }]),
+        textReply('Unreachable.'),
+      ]);
+      const response = toEventStreamResponse(
+        agent.getStreamingResponse({
+          messages: question(),
+          toolRegistry: new ToolRegistry([wait]),
+        }),
+      );
       const reader = response.body!.getReader();
       // A relay only runs the agent as far as its reader reads: keep reading until the tool runs.
       const drained = (async () => {
@@ -276,7 +400,9 @@ describe('relay (toEventStream / readEventStream)', () => {
     });
 
     it('cancels the relay, and so the agent, when the reader leaves its for await early', async () => {
-      const { response, setup } = await relayTurn([stallAfter(textReply(['Once', ' upon', ' a time']), 2)]);
+      const { response, setup } = await relayTurn([
+        stallAfter(textReply(['Once', ' upon', ' a time']), 2),
+      ]);
       for await (const chunk of readEventStream(response)) {
         expect(chunk.chunk).to.equal('Once');
         break;
@@ -322,20 +448,26 @@ describe('relay (toEventStream / readEventStream)', () => {
     it('rejects with IncompleteStreamError when the stream is cut inside its final event', async () => {
       const { text, chunks } = await completeRelayText();
       for (const cut of [5, 20, text.length - text.lastIndexOf('data: ') - 10]) {
-        const { items, error } = await collectUntilError(readEventStream(bodyOf(text.slice(0, text.length - cut))));
+        const { items, error } = await collectUntilError(
+          readEventStream(bodyOf(text.slice(0, text.length - cut))),
+        );
         expect(items, `cut ${cut}`).to.deep.equal(chunks.slice(0, -1));
         expect(error, `cut ${cut}`).to.be.instanceOf(IncompleteStreamError);
       }
     });
 
     it('rejects with IncompleteStreamError when the response has no body', async () => {
-      expect(await rejection(collect(readEventStream(new Response(null))))).to.be.instanceOf(IncompleteStreamError);
+      expect(await rejection(collect(readEventStream(new Response(null))))).to.be.instanceOf(
+        IncompleteStreamError,
+      );
     });
 
     it('rejects with MalformedStreamError on an event that is not JSON or not a chunk', async () => {
       const notJson = await rejection(collect(readEventStream(bodyOf('data: {nope\n\n'))));
       expect(notJson).to.be.instanceOf(MalformedStreamError);
-      const unknownType = await rejection(collect(readEventStream(bodyOf('data: {"type":"mystery"}\n\n'))));
+      const unknownType = await rejection(
+        collect(readEventStream(bodyOf('data: {"type":"mystery"}\n\n'))),
+      );
       expect(unknownType).to.be.instanceOf(MalformedStreamError);
       expect((unknownType as Error).message).to.include('"mystery"');
     });
@@ -344,7 +476,12 @@ describe('relay (toEventStream / readEventStream)', () => {
   describe('through a real HTTP hop', () => {
     /** Serves relayed bytes from the mock endpoint, cut into small random network reads, and fetches them. */
     async function hop(text: string, options: { drop?: boolean } = {}): Promise<Response> {
-      const server = await mockServer.script([{ chunks: splitBody(text, { seed: 7, maxSize: 9 }), ...(options.drop ? { dropAfterChunks: true } : {}) }]);
+      const server = await mockServer.script([
+        {
+          chunks: splitBody(text, { seed: 7, maxSize: 9 }),
+          ...(options.drop ? { dropAfterChunks: true } : {}),
+        },
+      ]);
       return fetch(`${server.baseURL}/relay`);
     }
 
@@ -355,8 +492,13 @@ describe('relay (toEventStream / readEventStream)', () => {
     });
 
     it('rejects with the original error after an error event crosses the network', async () => {
-      const { response, recording } = await relayTurn([richTurn()[0]!, errorReply(500, 'The server had an error.')]);
-      const { items, error } = await collectUntilError(readEventStream(await hop(await response.text())));
+      const { response, recording } = await relayTurn([
+        richTurn()[0]!,
+        errorReply(500, 'The server had an error.'),
+      ]);
+      const { items, error } = await collectUntilError(
+        readEventStream(await hop(await response.text())),
+      );
       expect(items).to.deep.equal(recording.chunks);
       expectSameError(error, recording.error);
     });
@@ -364,12 +506,17 @@ describe('relay (toEventStream / readEventStream)', () => {
     it('rejects with IncompleteStreamError when the connection drops before the final chunk', async () => {
       const { response, recording } = await relayTurn(richTurn());
       const text = await response.text();
-      const { items, error } = await collectUntilError(readEventStream(await hop(text.slice(0, text.lastIndexOf('data: ') + 30), { drop: true })));
+      const { items, error } = await collectUntilError(
+        readEventStream(await hop(text.slice(0, text.lastIndexOf('data: ') + 30), { drop: true })),
+      );
       expect(error).to.be.instanceOf(IncompleteStreamError);
       expect(items).to.deep.equal(recording.chunks.slice(0, items.length));
       expect(items.some((chunk) => chunk.finished)).to.equal(false);
       const lastStep = items.at(-1)!.step;
-      const stepText = items.filter((chunk) => chunk.step === lastStep).map((chunk) => chunk.chunk).join('');
+      const stepText = items
+        .filter((chunk) => chunk.step === lastStep)
+        .map((chunk) => chunk.chunk)
+        .join('');
       expect((error as IncompleteStreamError).partial.text).to.equal(stepText);
     });
   });

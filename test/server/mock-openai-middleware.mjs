@@ -62,14 +62,22 @@ export function mockOpenAIMiddleware() {
 
 /** @param {Map<string, Script>} scripts @param {string} rest @param {Req} req @param {Res} res */
 async function route(scripts, rest, req, res) {
-  if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) return preflight(req, res);
+  if (req.method === 'OPTIONS' && req.headers['access-control-request-method'])
+    return preflight(req, res);
   if (rest === 'scripts' && req.method === 'POST') return createScript(scripts, req, res);
   const slash = rest.indexOf('/');
   const id = slash === -1 ? rest : rest.slice(0, slash);
   const subPath = slash === -1 ? '' : rest.slice(slash);
   const script = scripts.get(id);
-  if (!script) return sendJson(req, res, 404, errorBody(`No mock script with id ${JSON.stringify(id)}.`, 'mock_server_error'));
-  if (subPath === '/requests' && req.method === 'GET') return sendJson(req, res, 200, script.requests);
+  if (!script)
+    return sendJson(
+      req,
+      res,
+      404,
+      errorBody(`No mock script with id ${JSON.stringify(id)}.`, 'mock_server_error'),
+    );
+  if (subPath === '/requests' && req.method === 'GET')
+    return sendJson(req, res, 200, script.requests);
   return serve(script, subPath, req, res);
 }
 
@@ -81,23 +89,32 @@ async function createScript(scripts, req, res) {
   if (problem) return sendJson(req, res, 400, errorBody(problem, 'mock_server_error'));
   const id = randomUUID();
   scripts.set(id, { replies: /** @type {ScriptedReply[]} */ (replies), requests: [] });
-  if (scripts.size > maxScripts) scripts.delete(/** @type {string} */ (scripts.keys().next().value));
+  if (scripts.size > maxScripts)
+    scripts.delete(/** @type {string} */ (scripts.keys().next().value));
   return sendJson(req, res, 200, { id });
 }
 
 /** @param {unknown} replies @returns {string | undefined} what is wrong, if anything */
 function checkReplies(replies) {
-  if (!Array.isArray(replies)) return 'POST /__mock__/scripts expects {"replies": ScriptedReply[]}.';
+  if (!Array.isArray(replies))
+    return 'POST /__mock__/scripts expects {"replies": ScriptedReply[]}.';
   for (const [index, reply] of replies.entries()) {
     if (!reply || typeof reply !== 'object') return `Reply ${index} is not an object.`;
     const status = reply.status ?? 200;
-    if (!Number.isInteger(status) || status < 200 || status > 599) return `Reply ${index} has status ${status}; use 200 to 599.`;
+    if (!Number.isInteger(status) || status < 200 || status > 599)
+      return `Reply ${index} has status ${status}; use 200 to 599.`;
     for (const [chunkIndex, chunk] of (reply.chunks ?? []).entries()) {
       const where = `Reply ${index}, chunk ${chunkIndex}`;
       if (!chunk || typeof chunk !== 'object') return `${where} is not an object.`;
-      if (chunk.text !== undefined && chunk.base64 !== undefined) return `${where} sets both text and base64.`;
-      if (chunk.base64 !== undefined && (typeof chunk.base64 !== 'string' || !base64Pattern.test(chunk.base64))) return `${where} has invalid base64.`;
-      if (chunk.text !== undefined && typeof chunk.text !== 'string') return `${where} has a text that is not a string.`;
+      if (chunk.text !== undefined && chunk.base64 !== undefined)
+        return `${where} sets both text and base64.`;
+      if (
+        chunk.base64 !== undefined &&
+        (typeof chunk.base64 !== 'string' || !base64Pattern.test(chunk.base64))
+      )
+        return `${where} has invalid base64.`;
+      if (chunk.text !== undefined && typeof chunk.text !== 'string')
+        return `${where} has a text that is not a string.`;
     }
   }
   return undefined;
@@ -149,7 +166,9 @@ async function writeReply(reply, record, req, res) {
     'content-type': status === 200 ? 'text/event-stream' : 'application/json',
     'cache-control': 'no-store',
     ...corsHeaders(req),
-    ...(Object.keys(replyHeaders).length > 0 ? { 'access-control-expose-headers': Object.keys(replyHeaders).join(', ') } : {}),
+    ...(Object.keys(replyHeaders).length > 0
+      ? { 'access-control-expose-headers': Object.keys(replyHeaders).join(', ') }
+      : {}),
     ...replyHeaders,
   });
   res.flushHeaders();
@@ -164,7 +183,10 @@ async function writeReply(reply, record, req, res) {
   if (reply.dropAfterChunks) {
     // A browser discards body bytes it has not handed to the page yet when the connection
     // errors, so give the client a moment to read the chunks before the drop.
-    await Promise.race([flushed, new Promise((resolve) => closed.signal.addEventListener('abort', resolve))]);
+    await Promise.race([
+      flushed,
+      new Promise((resolve) => closed.signal.addEventListener('abort', resolve)),
+    ]);
     await sleep(dropGraceMs, closed.signal);
     if (closed.signal.aborted) return;
     closedByUs = true;
@@ -188,7 +210,9 @@ function noReplyLeft(record, index, count) {
   return {
     status: 500,
     headers: { 'content-type': 'application/json' },
-    chunks: [{ text: JSON.stringify(errorBody(message, 'scripted_endpoint_error', 'no_scripted_reply')) }],
+    chunks: [
+      { text: JSON.stringify(errorBody(message, 'scripted_endpoint_error', 'no_scripted_reply')) },
+    ],
   };
 }
 
@@ -203,7 +227,8 @@ function preflight(req, res) {
     ...corsHeaders(req),
     'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
     // Echo what the page asks for; Authorization and Content-Type are always allowed.
-    'access-control-allow-headers': req.headers['access-control-request-headers'] ?? 'authorization, content-type',
+    'access-control-allow-headers':
+      req.headers['access-control-request-headers'] ?? 'authorization, content-type',
     'access-control-max-age': '600',
   });
   res.end();
@@ -256,7 +281,9 @@ function flatHeaders(req) {
 
 /** @param {Record<string, string>} headers */
 function lowerCaseKeys(headers) {
-  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), String(value)]));
+  return Object.fromEntries(
+    Object.entries(headers).map(([name, value]) => [name.toLowerCase(), String(value)]),
+  );
 }
 
 /** @param {number} ms @param {AbortSignal} signal */

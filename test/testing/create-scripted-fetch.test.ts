@@ -1,5 +1,10 @@
 import { expect } from 'chai';
-import { createScriptedFetch, errorReply, noScriptedReplyCode, textReply } from '../../src/testing/index.js';
+import {
+  createScriptedFetch,
+  errorReply,
+  noScriptedReplyCode,
+  textReply,
+} from '../../src/testing/index.js';
 import type { ScriptedReply } from '../../src/testing/index.js';
 import { decodeReads, parseSSE, readBody, readBodySettled } from '../helpers/index.js';
 
@@ -25,19 +30,28 @@ describe('createScriptedFetch', () => {
     expect(events.at(-1)).to.equal('[DONE]');
     const text = events
       .slice(0, -1)
-      .map((data) => (JSON.parse(data) as { choices: Array<{ delta: { content?: string } }> }).choices[0]?.delta.content ?? '')
+      .map(
+        (data) =>
+          (JSON.parse(data) as { choices: Array<{ delta: { content?: string } }> }).choices[0]
+            ?.delta.content ?? '',
+      )
       .join('');
     expect(text).to.equal('Hello there');
   });
 
   it('defaults content-type to application/json for other statuses and keeps scripted headers', async () => {
-    const { fetch } = createScriptedFetch([errorReply(429, 'slow down', { retryAfter: 3 }), { status: 201, headers: { 'X-Custom': 'yes' } }]);
+    const { fetch } = createScriptedFetch([
+      errorReply(429, 'slow down', { retryAfter: 3 }),
+      { status: 201, headers: { 'X-Custom': 'yes' } },
+    ]);
     const limited = await fetch(chatURL);
     expect(limited.status).to.equal(429);
     expect(limited.statusText).to.equal('Too Many Requests');
     expect(limited.headers.get('content-type')).to.equal('application/json');
     expect(limited.headers.get('retry-after')).to.equal('3');
-    expect(await limited.json()).to.deep.equal({ error: { message: 'slow down', type: 'rate_limit_error', param: null, code: null } });
+    expect(await limited.json()).to.deep.equal({
+      error: { message: 'slow down', type: 'rate_limit_error', param: null, code: null },
+    });
     const created = await fetch(chatURL);
     expect(created.headers.get('content-type')).to.equal('application/json');
     expect(created.headers.get('x-custom')).to.equal('yes');
@@ -45,15 +59,35 @@ describe('createScriptedFetch', () => {
   });
 
   it('delivers each chunk as its own read, after its delay', async () => {
-    const { fetch } = createScriptedFetch([{ chunks: [{ text: 'first' }, { text: 'second', delayMs: 150 }, { text: '' }, { text: 'third' }] }]);
+    const { fetch } = createScriptedFetch([
+      {
+        chunks: [
+          { text: 'first' },
+          { text: 'second', delayMs: 150 },
+          { text: '' },
+          { text: 'third' },
+        ],
+      },
+    ]);
     const reads = await readBody(await fetch(chatURL));
-    expect(reads.map((read) => new TextDecoder().decode(read.bytes))).to.deep.equal(['first', 'second', 'third']);
+    expect(reads.map((read) => new TextDecoder().decode(read.bytes))).to.deep.equal([
+      'first',
+      'second',
+      'third',
+    ]);
     expect(reads[1]!.at - reads[0]!.at).to.be.at.least(120);
   });
 
   it('delivers base64 chunks as exact bytes, even when they cut a character in two', async () => {
     const euro = new TextEncoder().encode('€'); // e2 82 ac
-    const { fetch } = createScriptedFetch([{ chunks: [{ base64: btoa(String.fromCharCode(euro[0]!)) }, { base64: btoa(String.fromCharCode(euro[1]!, euro[2]!)) }] }]);
+    const { fetch } = createScriptedFetch([
+      {
+        chunks: [
+          { base64: btoa(String.fromCharCode(euro[0]!)) },
+          { base64: btoa(String.fromCharCode(euro[1]!, euro[2]!)) },
+        ],
+      },
+    ]);
     const reads = await readBody(await fetch(chatURL));
     expect(reads.map((read) => Array.from(read.bytes))).to.deep.equal([[0xe2], [0x82, 0xac]]);
     expect(decodeReads(reads)).to.equal('€');
@@ -94,7 +128,9 @@ describe('createScriptedFetch', () => {
     expect(response.status).to.equal(500);
     const body = (await response.json()) as { error: { code: string; message: string } };
     expect(body.error.code).to.equal(noScriptedReplyCode);
-    expect(body.error.message).to.contain('request 2 (POST /v1/chat/completions)').and.contain('1 reply');
+    expect(body.error.message)
+      .to.contain('request 2 (POST /v1/chat/completions)')
+      .and.contain('1 reply');
     expect(requests).to.have.length(2);
   });
 
@@ -137,7 +173,9 @@ describe('createScriptedFetch', () => {
   });
 
   it('delivers the chunks, then errors the body with a TypeError for dropAfterChunks', async () => {
-    const { fetch, requests } = createScriptedFetch([{ chunks: [{ text: 'data: partial\n\n' }], dropAfterChunks: true }]);
+    const { fetch, requests } = createScriptedFetch([
+      { chunks: [{ text: 'data: partial\n\n' }], dropAfterChunks: true },
+    ]);
     const { reads, error } = await readBodySettled(await fetch(chatURL));
     expect(decodeReads(reads)).to.equal('data: partial\n\n');
     expect(error).to.be.instanceOf(TypeError);
@@ -153,7 +191,9 @@ describe('createScriptedFetch', () => {
 
   it('rejects with the signal reason when aborted before the headers and marks the request aborted', async () => {
     const controller = new AbortController();
-    const { fetch, requests } = createScriptedFetch([{ delayMs: 10_000, chunks: [{ text: 'late' }] }]);
+    const { fetch, requests } = createScriptedFetch([
+      { delayMs: 10_000, chunks: [{ text: 'late' }] },
+    ]);
     const pending = fetch(chatURL, { signal: controller.signal });
     setTimeout(() => controller.abort(new Error('user gave up')), 20);
     const started = performance.now();
@@ -167,7 +207,9 @@ describe('createScriptedFetch', () => {
   it('errors the body with the signal reason when aborted mid-stream and delivers nothing more', async () => {
     const controller = new AbortController();
     const reason = new DOMException('The user aborted a request.', 'AbortError');
-    const { fetch, requests } = createScriptedFetch([{ chunks: [{ text: 'one' }, { text: 'two', delayMs: 10_000 }] }]);
+    const { fetch, requests } = createScriptedFetch([
+      { chunks: [{ text: 'one' }, { text: 'two', delayMs: 10_000 }] },
+    ]);
     const response = await fetch(chatURL, { signal: controller.signal });
     const reader = response.body!.getReader();
     expect(new TextDecoder().decode((await reader.read()).value)).to.equal('one');
@@ -180,7 +222,10 @@ describe('createScriptedFetch', () => {
   });
 
   it('marks the request aborted when the client cancels the body before its end', async () => {
-    const { fetch, requests } = createScriptedFetch([{ chunks: [{ text: 'one' }, { text: 'two', delayMs: 5_000 }] }, textReply('x')]);
+    const { fetch, requests } = createScriptedFetch([
+      { chunks: [{ text: 'one' }, { text: 'two', delayMs: 5_000 }] },
+      textReply('x'),
+    ]);
     const reader = (await fetch(chatURL)).body!.getReader();
     await reader.read();
     await reader.cancel();

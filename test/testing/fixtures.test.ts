@@ -1,6 +1,14 @@
 import { expect } from 'chai';
 import { createScriptedFetch, replyBody } from '../../src/testing/index.js';
-import { fixtureAsReply, fixtureNames, loadFixture, loadJsonFixture, parseReplySSE, parseSSE, readBody } from '../helpers/index.js';
+import {
+  fixtureAsReply,
+  fixtureNames,
+  loadFixture,
+  loadJsonFixture,
+  parseReplySSE,
+  parseSSE,
+  readBody,
+} from '../helpers/index.js';
 
 describe('SSE fixtures and fixtureAsReply', () => {
   it('loads every listed fixture as non-empty bytes', async () => {
@@ -13,18 +21,25 @@ describe('SSE fixtures and fixtureAsReply', () => {
   it('loads fixtures byte-exact, keeping a BOM and multi-byte characters', async () => {
     const bom = await loadFixture('derived-openai-tool-call-utf8-bom.sse');
     expect(Array.from(bom.subarray(0, 3))).to.deep.equal([0xef, 0xbb, 0xbf]);
-    const emoji = new TextDecoder().decode(await loadFixture('azure-foundry-deepseek-v4-explicit-nulls.sse'));
+    const emoji = new TextDecoder().decode(
+      await loadFixture('azure-foundry-deepseek-v4-explicit-nulls.sse'),
+    );
     expect(emoji).not.to.contain('\uFFFD');
   });
 
   it('loads JSON fixtures', async () => {
-    const body = (await loadJsonFixture('openai-error-400-context-length-exceeded.json')) as { error: { code: string } };
+    const body = (await loadJsonFixture('openai-error-400-context-length-exceeded.json')) as {
+      error: { code: string };
+    };
     expect(body.error.code).to.equal('context_length_exceeded');
   });
 
   it('cuts the same seed the same way and another seed differently', async () => {
     const bytes = await loadFixture('openai-tool-call-include-usage.sse');
-    const cuts = (seed: number): number[] => (fixtureAsReply(bytes, 'random', seed).chunks ?? []).map((chunk) => JSON.stringify(chunk).length);
+    const cuts = (seed: number): number[] =>
+      (fixtureAsReply(bytes, 'random', seed).chunks ?? []).map(
+        (chunk) => JSON.stringify(chunk).length,
+      );
     expect(cuts(5)).to.deep.equal(cuts(5));
     expect(cuts(5)).not.to.deep.equal(cuts(6));
   });

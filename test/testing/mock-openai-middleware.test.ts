@@ -27,16 +27,27 @@ describe('mock OpenAI middleware (real HTTP)', () => {
     expect(response.headers.get('content-type')).to.equal('text/event-stream');
     const events = parseSSE((await readBody(response)).map((read) => read.bytes));
     expect(events.at(-1)).to.equal('[DONE]');
-    expect(events.slice(1, -2).map((data) => (JSON.parse(data) as { choices: Array<{ delta: { content: string } }> }).choices[0]!.delta.content).join('')).to.equal(
-      'Hello from HTTP',
-    );
+    expect(
+      events
+        .slice(1, -2)
+        .map(
+          (data) =>
+            (JSON.parse(data) as { choices: Array<{ delta: { content: string } }> }).choices[0]!
+              .delta.content,
+        )
+        .join(''),
+    ).to.equal('Hello from HTTP');
   });
 
   it('delivers a chunk written after a 300 ms pause as a separate read at least 250 ms later', async () => {
-    const server = await mockServer.script([{ chunks: [{ text: 'data: {"n":1}\n\n' }, { text: 'data: {"n":2}\n\n', delayMs: 300 }] }]);
+    const server = await mockServer.script([
+      { chunks: [{ text: 'data: {"n":1}\n\n' }, { text: 'data: {"n":2}\n\n', delayMs: 300 }] },
+    ]);
     const reads = await readBody(await chat(server.baseURL));
     expect(decodeReads(reads)).to.equal('data: {"n":1}\n\ndata: {"n":2}\n\n');
-    const second = reads.findIndex((read) => new TextDecoder().decode(read.bytes).includes('"n":2'));
+    const second = reads.findIndex((read) =>
+      new TextDecoder().decode(read.bytes).includes('"n":2'),
+    );
     expect(second).to.be.greaterThan(0);
     expect(reads[second]!.at - reads[0]!.at).to.be.at.least(250);
   });
@@ -64,25 +75,36 @@ describe('mock OpenAI middleware (real HTTP)', () => {
   });
 
   it('answers scripted error statuses with their JSON body and readable headers', async () => {
-    const server = await mockServer.script([errorReply(429, 'Rate limit reached', { retryAfter: 2, code: 'rate_limit_exceeded' })]);
+    const server = await mockServer.script([
+      errorReply(429, 'Rate limit reached', { retryAfter: 2, code: 'rate_limit_exceeded' }),
+    ]);
     const response = await chat(server.baseURL);
     expect(response.status).to.equal(429);
     expect(response.statusText).to.equal('Too Many Requests');
     expect(response.headers.get('retry-after')).to.equal('2');
     expect(response.headers.get('content-type')).to.equal('application/json');
     expect(await response.json()).to.deep.equal({
-      error: { message: 'Rate limit reached', type: 'rate_limit_error', param: null, code: 'rate_limit_exceeded' },
+      error: {
+        message: 'Rate limit reached',
+        type: 'rate_limit_error',
+        param: null,
+        code: 'rate_limit_exceeded',
+      },
     });
   });
 
   it('delivers exact bytes when base64 chunks cut a character in two', async () => {
-    const server = await mockServer.script([{ chunks: [{ base64: btoa('data: \xe2\x82') }, { base64: btoa('\xac\n\n'), delayMs: 50 }] }]);
+    const server = await mockServer.script([
+      { chunks: [{ base64: btoa('data: \xe2\x82') }, { base64: btoa('\xac\n\n'), delayMs: 50 }] },
+    ]);
     const reads = await readBody(await chat(server.baseURL));
     expect(decodeReads(reads)).to.equal('data: €\n\n');
   });
 
   it('surfaces a dropped connection as an error while reading the body, after the chunks', async () => {
-    const server = await mockServer.script([{ chunks: [{ text: 'data: {"n":1}\n\n' }], dropAfterChunks: true }]);
+    const server = await mockServer.script([
+      { chunks: [{ text: 'data: {"n":1}\n\n' }], dropAfterChunks: true },
+    ]);
     const response = await chat(server.baseURL);
     expect(response.status).to.equal(200);
     const { reads, error } = await readBodySettled(response);
@@ -102,13 +124,18 @@ describe('mock OpenAI middleware (real HTTP)', () => {
   });
 
   it('records aborted: true when the client aborts mid-stream', async () => {
-    const server = await mockServer.script([{ chunks: [{ text: 'data: {"n":1}\n\n' }, { text: 'data: {"n":2}\n\n', delayMs: 5_000 }] }]);
+    const server = await mockServer.script([
+      { chunks: [{ text: 'data: {"n":1}\n\n' }, { text: 'data: {"n":2}\n\n', delayMs: 5_000 }] },
+    ]);
     const controller = new AbortController();
     const reader = (await chat(server.baseURL, { signal: controller.signal })).body!.getReader();
     await reader.read();
     controller.abort();
     expect(await rejection(reader.read())).to.have.property('name', 'AbortError');
-    const requests = await server.waitForRequests((recorded) => recorded[0]?.aborted === true, 10_000);
+    const requests = await server.waitForRequests(
+      (recorded) => recorded[0]?.aborted === true,
+      10_000,
+    );
     expect(requests).to.have.length(1);
   });
 
@@ -134,7 +161,10 @@ describe('mock OpenAI middleware (real HTTP)', () => {
   });
 
   it('keeps scripts apart', async () => {
-    const [a, b] = await Promise.all([mockServer.script([textReply('A')]), mockServer.script([textReply('B')])]);
+    const [a, b] = await Promise.all([
+      mockServer.script([textReply('A')]),
+      mockServer.script([textReply('B')]),
+    ]);
     await (await chat(b.baseURL)).text();
     expect(await a.requests()).to.have.length(0);
     expect(await b.requests()).to.have.length(1);
@@ -142,11 +172,17 @@ describe('mock OpenAI middleware (real HTTP)', () => {
 
   it('rejects a malformed script with HTTP 400 and a reason', async () => {
     const post = (body: unknown): Promise<Response> =>
-      fetch('/__mock__/scripts', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      fetch('/__mock__/scripts', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     const missing = await post({});
     expect(missing.status).to.equal(400);
     const both = await post({ replies: [{ chunks: [{ text: 'a', base64: 'YQ==' }] }] });
-    expect(((await both.json()) as { error: { message: string } }).error.message).to.contain('both text and base64');
+    expect(((await both.json()) as { error: { message: string } }).error.message).to.contain(
+      'both text and base64',
+    );
     expect((await post({ replies: [{ status: 42 }] })).status).to.equal(400);
   });
 
@@ -154,7 +190,9 @@ describe('mock OpenAI middleware (real HTTP)', () => {
   // cross-origin call (localhost vs 127.0.0.1) exercises it: POST with Authorization needs one.
   it('serves a cross-origin page through a real preflight, without recording the preflight', async () => {
     const otherOrigin = `${location.protocol}//${location.hostname === '127.0.0.1' ? 'localhost' : '127.0.0.1'}:${location.port}`;
-    const server = await mockServer.script([errorReply(429, 'slow', { retryAfter: 1 })], { origin: otherOrigin });
+    const server = await mockServer.script([errorReply(429, 'slow', { retryAfter: 1 })], {
+      origin: otherOrigin,
+    });
     const response = await chat(server.baseURL);
     expect(response.status).to.equal(429);
     expect(response.headers.get('retry-after')).to.equal('1');

@@ -4,8 +4,10 @@ import type { ScriptedChunk, SplitMode } from '../../src/testing/index.js';
 import { chunkToBytes, concatBytes } from '../../src/testing/utf8-bytes.js';
 import { parseSSE } from '../helpers/index.js';
 
-const sizes = (chunks: readonly ScriptedChunk[]): number[] => chunks.map((chunk) => chunkToBytes(chunk).length);
-const joined = (chunks: readonly ScriptedChunk[]): Uint8Array => concatBytes(chunks.map(chunkToBytes));
+const sizes = (chunks: readonly ScriptedChunk[]): number[] =>
+  chunks.map((chunk) => chunkToBytes(chunk).length);
+const joined = (chunks: readonly ScriptedChunk[]): Uint8Array =>
+  concatBytes(chunks.map(chunkToBytes));
 
 describe('splitBody', () => {
   const body = 'data: {"content":"héllo €uro 😀"}\n\ndata: [DONE]\n\n';
@@ -47,14 +49,25 @@ describe('splitBody', () => {
     it(`keeps the exact bytes and parses to the same events when cut as ${name}`, () => {
       const chunks = splitBody(bytes, mode);
       expect(Array.from(joined(chunks))).to.deep.equal(Array.from(bytes));
-      expect(parseSSE(chunks.map(chunkToBytes))).to.deep.equal(['{"content":"héllo €uro 😀"}', '[DONE]']);
+      expect(parseSSE(chunks.map(chunkToBytes))).to.deep.equal([
+        '{"content":"héllo €uro 😀"}',
+        '[DONE]',
+      ]);
     });
   }
 
   it('uses base64 only for chunks that cut a multi-byte character, text otherwise', () => {
     const chunks = splitBody('a€b', [2, 1, 2]); // 61 e2 | 82 | ac 62
-    expect(chunks).to.deep.equal([{ base64: btoa('a\xe2') }, { base64: btoa('\x82') }, { base64: btoa('\xac' + 'b') }]);
-    expect(splitBody('a€b', [1, 3, 1])).to.deep.equal([{ text: 'a' }, { text: '€' }, { text: 'b' }]);
+    expect(chunks).to.deep.equal([
+      { base64: btoa('a\xe2') },
+      { base64: btoa('\x82') },
+      { base64: btoa('\xac' + 'b') },
+    ]);
+    expect(splitBody('a€b', [1, 3, 1])).to.deep.equal([
+      { text: 'a' },
+      { text: '€' },
+      { text: 'b' },
+    ]);
   });
 
   it('keeps a leading byte-order mark', () => {

@@ -16,7 +16,10 @@ describe('sseEvents', () => {
   });
 
   it('sends strings as they are, so broken JSON can be scripted', () => {
-    expect(parse(sseEvents(['{"broken":', '[DONE]'], { done: false }))).to.deep.equal(['{"broken":', '[DONE]']);
+    expect(parse(sseEvents(['{"broken":', '[DONE]'], { done: false }))).to.deep.equal([
+      '{"broken":',
+      '[DONE]',
+    ]);
   });
 
   it('splits multi-line data over several data lines so it parses back whole', () => {

@@ -4,10 +4,20 @@ import { parseReplySSE } from '../helpers/index.js';
 
 describe('streamErrorReply', () => {
   it('streams text, then an error event, and no [DONE], as OpenAI does mid-stream', () => {
-    const events = parseReplySSE(streamErrorReply('The server had an error', { text: 'Partial', code: 500 }));
+    const events = parseReplySSE(
+      streamErrorReply('The server had an error', { text: 'Partial', code: 500 }),
+    );
     expect(events).not.to.include('[DONE]');
-    expect(JSON.parse(events.at(-1)!)).to.deep.equal({ error: { message: 'The server had an error', type: 'server_error', code: 500 } });
-    const content = events.slice(0, -1).map((data) => (JSON.parse(data) as { choices: Array<{ delta: { content?: string } }> }).choices[0]!.delta.content);
+    expect(JSON.parse(events.at(-1)!)).to.deep.equal({
+      error: { message: 'The server had an error', type: 'server_error', code: 500 },
+    });
+    const content = events
+      .slice(0, -1)
+      .map(
+        (data) =>
+          (JSON.parse(data) as { choices: Array<{ delta: { content?: string } }> }).choices[0]!
+            .delta.content,
+      );
     expect(content).to.deep.equal(['', 'Partial']);
   });
 

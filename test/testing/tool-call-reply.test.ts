@@ -9,10 +9,15 @@ interface WireToolCall {
   function: { name?: string; arguments: string };
 }
 interface Chunk {
-  choices: Array<{ delta: { role?: string; content?: string | null; tool_calls?: WireToolCall[] }; finish_reason: string | null }>;
+  choices: Array<{
+    delta: { role?: string; content?: string | null; tool_calls?: WireToolCall[] };
+    finish_reason: string | null;
+  }>;
 }
-const chunks = (reply: ReturnType<typeof toolCallReply>): Chunk[] => replyEvents(reply) as unknown as Chunk[];
-const deltasOf = (events: Chunk[]): WireToolCall[] => events.flatMap((event) => event.choices[0]?.delta.tool_calls ?? []);
+const chunks = (reply: ReturnType<typeof toolCallReply>): Chunk[] =>
+  replyEvents(reply) as unknown as Chunk[];
+const deltasOf = (events: Chunk[]): WireToolCall[] =>
+  events.flatMap((event) => event.choices[0]?.delta.tool_calls ?? []);
 
 /** Joins tool-call deltas the way a client accumulator does, keyed by index. */
 function accumulate(events: Chunk[]): Array<{ id: string; name: string; arguments: string }> {
@@ -28,7 +33,9 @@ function accumulate(events: Chunk[]): Array<{ id: string; name: string; argument
 
 describe('toolCallReply', () => {
   it('opens with role and content null, then a header chunk per call with empty arguments', () => {
-    const events = chunks(toolCallReply([{ id: 'call_1', name: 'multiply', arguments: { a: 6, b: 7 } }]));
+    const events = chunks(
+      toolCallReply([{ id: 'call_1', name: 'multiply', arguments: { a: 6, b: 7 } }]),
+    );
     expect(events[0]!.choices[0]!.delta).to.deep.equal({ role: 'assistant', content: null });
     expect(events[1]!.choices[0]!.delta.tool_calls).to.deep.equal([
       { index: 0, id: 'call_1', type: 'function', function: { name: 'multiply', arguments: '' } },
@@ -36,11 +43,17 @@ describe('toolCallReply', () => {
   });
 
   it('splits the arguments over several deltas that join to the JSON text', () => {
-    const events = chunks(toolCallReply([{ id: 'call_1', name: 'multiply', arguments: { a: 6, b: 7 } }]));
+    const events = chunks(
+      toolCallReply([{ id: 'call_1', name: 'multiply', arguments: { a: 6, b: 7 } }]),
+    );
     const argumentDeltas = deltasOf(events).slice(1);
     expect(argumentDeltas.length).to.be.greaterThan(1);
-    expect(argumentDeltas.every((delta) => delta.id === undefined && delta.function.name === undefined)).to.equal(true);
-    expect(accumulate(events)).to.deep.equal([{ id: 'call_1', name: 'multiply', arguments: '{"a":6,"b":7}' }]);
+    expect(
+      argumentDeltas.every((delta) => delta.id === undefined && delta.function.name === undefined),
+    ).to.equal(true);
+    expect(accumulate(events)).to.deep.equal([
+      { id: 'call_1', name: 'multiply', arguments: '{"a":6,"b":7}' },
+    ]);
   });
 
   it('streams parallel calls with indexes 0 and 1 and finishes with tool_calls', () => {
@@ -58,11 +71,20 @@ describe('toolCallReply', () => {
   });
 
   it('sends string arguments exactly as given, even when they are not valid JSON', () => {
-    expect(accumulate(chunks(toolCallReply([{ name: 'f', arguments: '{"a":' }])))[0]!.arguments).to.equal('{"a":');
+    expect(
+      accumulate(chunks(toolCallReply([{ name: 'f', arguments: '{"a":' }])))[0]!.arguments,
+    ).to.equal('{"a":');
   });
 
   it('gives each call a distinct id when none is set', () => {
-    const calls = accumulate(chunks(toolCallReply([{ name: 'f', arguments: {} }, { name: 'g', arguments: {} }])));
+    const calls = accumulate(
+      chunks(
+        toolCallReply([
+          { name: 'f', arguments: {} },
+          { name: 'g', arguments: {} },
+        ]),
+      ),
+    );
     const again = accumulate(chunks(toolCallReply([{ name: 'f', arguments: {} }])));
     const ids = [...calls, ...again].map((call) => call.id);
     expect(new Set(ids).size).to.equal(3);
@@ -72,12 +94,23 @@ describe('toolCallReply', () => {
   it('streams text before the calls when asked, opening with content ""', () => {
     const events = chunks(toolCallReply([{ name: 'f', arguments: {} }], { text: 'Let me check.' }));
     expect(events[0]!.choices[0]!.delta).to.deep.equal({ role: 'assistant', content: '' });
-    expect(events.slice(1, 3).map((event) => event.choices[0]!.delta.content)).to.deep.equal(['Let', ' me']);
+    expect(events.slice(1, 3).map((event) => event.choices[0]!.delta.content)).to.deep.equal([
+      'Let',
+      ' me',
+    ]);
   });
 
   it('uses the argument chunk size asked for, never cutting a surrogate pair', () => {
-    const events = chunks(toolCallReply([{ name: 'f', arguments: '😀😀😀' }], { argumentsChunkSize: 1 }));
-    expect(deltasOf(events).slice(1).map((delta) => delta.function.arguments)).to.deep.equal(['😀', '😀', '😀']);
-    expect(() => toolCallReply([{ name: 'f', arguments: '{}' }], { argumentsChunkSize: 0 })).to.throw(RangeError);
+    const events = chunks(
+      toolCallReply([{ name: 'f', arguments: '😀😀😀' }], { argumentsChunkSize: 1 }),
+    );
+    expect(
+      deltasOf(events)
+        .slice(1)
+        .map((delta) => delta.function.arguments),
+    ).to.deep.equal(['😀', '😀', '😀']);
+    expect(() =>
+      toolCallReply([{ name: 'f', arguments: '{}' }], { argumentsChunkSize: 0 }),
+    ).to.throw(RangeError);
   });
 });

@@ -8,8 +8,18 @@ const weatherParameters = z.object({
   days: z.number().int().min(1).max(7).default(1),
 });
 
-function weatherTool(execute: (args: z.output<typeof weatherParameters>, context: ToolExecutionContext) => unknown = () => 'sunny'): FunctionTool<typeof weatherParameters> {
-  return new FunctionTool({ name: 'get_weather', description: 'Current weather for a city.', parameters: weatherParameters, execute });
+function weatherTool(
+  execute: (
+    args: z.output<typeof weatherParameters>,
+    context: ToolExecutionContext,
+  ) => unknown = () => 'sunny',
+): FunctionTool<typeof weatherParameters> {
+  return new FunctionTool({
+    name: 'get_weather',
+    description: 'Current weather for a city.',
+    parameters: weatherParameters,
+    execute,
+  });
 }
 
 function context(toolCallId = 'call_1'): ToolExecutionContext {
@@ -30,16 +40,29 @@ describe('FunctionTool', () => {
   });
 
   it('leaves out the $schema key and turns what JSON Schema cannot express into "any"', () => {
-    const tool = new FunctionTool({ name: 'at', description: 'd', parameters: z.object({ when: z.date() }), execute: () => null });
+    const tool = new FunctionTool({
+      name: 'at',
+      description: 'd',
+      parameters: z.object({ when: z.date() }),
+      execute: () => null,
+    });
     expect(tool.jsonSchema).not.to.have.property('$schema');
-    expect(tool.jsonSchema).to.deep.equal({ type: 'object', properties: { when: {} }, required: ['when'] });
+    expect(tool.jsonSchema).to.deep.equal({
+      type: 'object',
+      properties: { when: {} },
+      required: ['when'],
+    });
   });
 
   it('gives the OpenAI wire form', () => {
     const tool = weatherTool();
     expect(tool.toOpenAITool()).to.deep.equal({
       type: 'function',
-      function: { name: 'get_weather', description: 'Current weather for a city.', parameters: tool.jsonSchema },
+      function: {
+        name: 'get_weather',
+        description: 'Current weather for a city.',
+        parameters: tool.jsonSchema,
+      },
     });
   });
 
@@ -49,24 +72,45 @@ describe('FunctionTool', () => {
     first.function.parameters['additionalProperties'] = false;
     (tool.jsonSchema['properties'] as Record<string, unknown>)['location'] = 'broken';
     expect(tool.toOpenAITool().function.parameters).to.not.have.property('additionalProperties');
-    expect((tool.jsonSchema['properties'] as Record<string, unknown>)['location']).to.deep.equal({ type: 'string', description: 'City name, e.g. "Zürich"' });
+    expect((tool.jsonSchema['properties'] as Record<string, unknown>)['location']).to.deep.equal({
+      type: 'string',
+      description: 'City name, e.g. "Zürich"',
+    });
   });
 
   it('accepts names of 1-64 letters, digits, "_" and "-"', () => {
     for (const name of ['a', 'get_weather', 'search-web', 'Tool2', 'x'.repeat(64)]) {
-      expect(new FunctionTool({ name, description: '', parameters: z.object({}), execute: () => null }).name).to.equal(name);
+      expect(
+        new FunctionTool({ name, description: '', parameters: z.object({}), execute: () => null })
+          .name,
+      ).to.equal(name);
     }
   });
 
   it('rejects other names with a TypeError that quotes the name', () => {
     for (const name of ['', 'has space', 'dot.ted', 'ümlaut', 'x'.repeat(65), 'semi;colon']) {
-      expect(() => new FunctionTool({ name, description: '', parameters: z.object({}), execute: () => null }), name).to.throw(TypeError, `Invalid tool name ${JSON.stringify(name)}`);
+      expect(
+        () =>
+          new FunctionTool({
+            name,
+            description: '',
+            parameters: z.object({}),
+            execute: () => null,
+          }),
+        name,
+      ).to.throw(TypeError, `Invalid tool name ${JSON.stringify(name)}`);
     }
   });
 
   it('does not require approval unless asked', () => {
     expect(weatherTool().requiresApproval).to.equal(false);
-    const guarded = new FunctionTool({ name: 'delete_file', description: 'd', parameters: z.object({ path: z.string() }), execute: () => null, requiresApproval: true });
+    const guarded = new FunctionTool({
+      name: 'delete_file',
+      description: 'd',
+      parameters: z.object({ path: z.string() }),
+      execute: () => null,
+      requiresApproval: true,
+    });
     expect(guarded.requiresApproval).to.equal(true);
   });
 
@@ -75,7 +119,9 @@ describe('FunctionTool', () => {
       const tool = new FunctionTool({
         name: 'checked',
         description: 'Has an async check',
-        parameters: z.object({ n: z.number() }).refine(async ({ n }) => n > 0, 'n must be positive'),
+        parameters: z
+          .object({ n: z.number() })
+          .refine(async ({ n }) => n > 0, 'n must be positive'),
         execute: ({ n }) => n,
       });
       expect((await tool.parseArguments({ n: 1 })).success).to.equal(true);
@@ -89,13 +135,19 @@ describe('FunctionTool', () => {
     });
 
     it('strips keys the schema does not know', async () => {
-      expect((await weatherTool().parseArguments({ location: 'Bern', extra: true })).data).to.deep.equal({ location: 'Bern', days: 1 });
+      expect(
+        (await weatherTool().parseArguments({ location: 'Bern', extra: true })).data,
+      ).to.deep.equal({ location: 'Bern', days: 1 });
     });
 
     it('reports what is wrong, by path, without throwing', async () => {
       const result = await weatherTool().parseArguments({ unit: 'kelvin', days: 9 });
       expect(result.success).to.equal(false);
-      expect(result.error!.issues.map((issue) => issue.path.join('.')).sort()).to.deep.equal(['days', 'location', 'unit']);
+      expect(result.error!.issues.map((issue) => issue.path.join('.')).sort()).to.deep.equal([
+        'days',
+        'location',
+        'unit',
+      ]);
       expect((await weatherTool().parseArguments('not an object')).success).to.equal(false);
       expect((await weatherTool().parseArguments(undefined)).success).to.equal(false);
     });
@@ -131,7 +183,9 @@ describe('FunctionTool', () => {
         throw new Error('offline');
       });
       let caught: unknown;
-      await tool.execute({ location: 'Bern', days: 1 }, context()).catch((error: unknown) => (caught = error));
+      await tool
+        .execute({ location: 'Bern', days: 1 }, context())
+        .catch((error: unknown) => (caught = error));
       expect(caught).to.be.instanceOf(Error).with.property('message', 'offline');
     });
 
@@ -147,7 +201,10 @@ describe('FunctionTool', () => {
             });
           }),
       );
-      const running = tool.execute({ location: 'Bern', days: 1 }, { signal: controller.signal, toolCallId: 'c' });
+      const running = tool.execute(
+        { location: 'Bern', days: 1 },
+        { signal: controller.signal, toolCallId: 'c' },
+      );
       controller.abort(new DOMException('stopped', 'AbortError'));
       let caught: unknown;
       await running.catch((error: unknown) => (caught = error));

@@ -4,7 +4,12 @@ import { FunctionTool } from '../../src/tools/function-tool.js';
 import { ToolRegistry } from '../../src/tools/tool-registry.js';
 
 function tool(name: string): FunctionTool {
-  return new FunctionTool({ name, description: `The ${name} tool.`, parameters: z.object({ q: z.string() }), execute: ({ q }) => q });
+  return new FunctionTool({
+    name,
+    description: `The ${name} tool.`,
+    parameters: z.object({ q: z.string() }),
+    execute: ({ q }) => q,
+  });
 }
 
 describe('ToolRegistry', () => {
@@ -47,20 +52,29 @@ describe('ToolRegistry', () => {
     const registry = new ToolRegistry();
     const first = tool('search');
     registry.addTool(first);
-    expect(() => registry.addTool(tool('search'))).to.throw(Error, 'A tool named "search" is already registered.');
+    expect(() => registry.addTool(tool('search'))).to.throw(
+      Error,
+      'A tool named "search" is already registered.',
+    );
     registry.addTool(first);
     expect(registry.getTools()).to.deep.equal([first]);
   });
 
   it('addTools is all or none: a clash with a registered tool adds nothing', () => {
     const registry = new ToolRegistry([tool('b')]);
-    expect(() => registry.addTools([tool('a'), tool('b'), tool('c')])).to.throw(Error, 'A tool named "b" is already registered.');
+    expect(() => registry.addTools([tool('a'), tool('b'), tool('c')])).to.throw(
+      Error,
+      'A tool named "b" is already registered.',
+    );
     expect(registry.getTools().map((t) => t.name)).to.deep.equal(['b']);
   });
 
   it('addTools is all or none: two different tools with one name in the list add nothing', () => {
     const registry = new ToolRegistry();
-    expect(() => registry.addTools([tool('a'), tool('x'), tool('x')])).to.throw(Error, 'Two different tools in the list are named "x".');
+    expect(() => registry.addTools([tool('a'), tool('x'), tool('x')])).to.throw(
+      Error,
+      'Two different tools in the list are named "x".',
+    );
     expect(registry.size).to.equal(0);
     expect(() => new ToolRegistry([tool('x'), tool('x')])).to.throw(Error, 'named "x"');
   });

@@ -22,7 +22,23 @@ import { TokenTreeEmitter, type TokenNode } from './token-tree.js';
 const highlighter = hljs.newInstance();
 highlighter.configure({ __emitter: TokenTreeEmitter });
 // The languages of most model output; each grammar also brings its usual aliases (js, py, sh, …).
-for (const [name, grammar] of Object.entries({ bash, c, cpp, css, diff, go, java, javascript, json, python, rust, sql, typescript, xml, yaml })) {
+for (const [name, grammar] of Object.entries({
+  bash,
+  c,
+  cpp,
+  css,
+  diff,
+  go,
+  java,
+  javascript,
+  json,
+  python,
+  rust,
+  sql,
+  typescript,
+  xml,
+  yaml,
+})) {
   highlighter.registerLanguage(name, grammar);
 }
 highlighter.registerAliases(['shell', 'console', 'shellsession'], { languageName: 'bash' });

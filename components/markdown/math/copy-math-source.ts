@@ -10,7 +10,8 @@ export function copyMathAsSource(container: Element): void {
   handled.add(container);
   container.addEventListener('copy', (event) => {
     const { clipboardData } = event as ClipboardEvent;
-    const root = container.getRootNode() as Document | (ShadowRoot & { getSelection?: () => Selection | null });
+    const root = container.getRootNode() as
+      Document | (ShadowRoot & { getSelection?: () => Selection | null });
     const selection = root.getSelection?.() ?? container.ownerDocument.getSelection();
     if (clipboardData === null || selection === null || selection.rangeCount === 0) return;
     const fragment = selection.getRangeAt(0).cloneContents();
@@ -18,7 +19,9 @@ export function copyMathAsSource(container: Element): void {
     if (maths.length === 0) return;
     for (const math of maths) {
       const display = math.classList.contains('math-display');
-      math.replaceWith(display ? `$$${math.dataset['tex'] ?? ''}$$` : `$${math.dataset['tex'] ?? ''}$`);
+      math.replaceWith(
+        display ? `$$${math.dataset['tex'] ?? ''}$$` : `$${math.dataset['tex'] ?? ''}$`,
+      );
     }
     clipboardData.setData('text/plain', fragment.textContent);
     event.preventDefault();

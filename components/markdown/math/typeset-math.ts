@@ -16,5 +16,13 @@ export function typesetMath(element: HTMLElement): void {
   const container = element.closest('.tool-agent-markdown');
   if (container !== null) copyMathAsSource(container);
   adoptStyles(element, MATH_STYLES);
-  katex.render(source, element, { output: 'mathml', displayMode: display, throwOnError: false, trust: false, strict: 'ignore', maxExpand: 500, maxSize: 20 });
+  katex.render(source, element, {
+    output: 'mathml',
+    displayMode: display,
+    throwOnError: false,
+    trust: false,
+    strict: 'ignore',
+    maxExpand: 500,
+    maxSize: 20,
+  });
 }

@@ -30,7 +30,11 @@ function count(text: string, ch: string): number {
 /** GFM's valid domain: at least one period, and no underscore in the last two segments. */
 function isValidDomain(domain: string): boolean {
   const segments = domain.split('.');
-  return segments.length >= 2 && segments.every((segment) => /^[A-Za-z0-9_-]+$/.test(segment)) && !segments.slice(-2).join('').includes('_');
+  return (
+    segments.length >= 2 &&
+    segments.every((segment) => /^[A-Za-z0-9_-]+$/.test(segment)) &&
+    !segments.slice(-2).join('').includes('_')
+  );
 }
 
 /** The autolink a candidate makes, as `[text, href]`, or `undefined`. */

@@ -29,9 +29,13 @@ function pairUp(state: StateInline): void {
   const lists = [state.delimiters, ...state.tokens_meta.map((meta) => meta?.delimiters ?? [])];
   for (const delimiters of lists) {
     for (const opener of delimiters) {
-      if ((opener.marker !== TILDE && opener.marker !== SINGLE_TILDE) || opener.end === -1) continue;
+      if ((opener.marker !== TILDE && opener.marker !== SINGLE_TILDE) || opener.end === -1)
+        continue;
       const closer = delimiters[opener.end]!;
-      for (const [index, nesting] of [[opener.token, 1], [closer.token, -1]] as const) {
+      for (const [index, nesting] of [
+        [opener.token, 1],
+        [closer.token, -1],
+      ] as const) {
         const token = state.tokens[index]!;
         token.type = nesting === 1 ? 's_open' : 's_close';
         token.tag = 's';

@@ -47,14 +47,20 @@ function findClose(src: string, start: number, close: string, max: number): numb
       continue;
     }
     const escaped = src.charCodeAt(at - 1) === BACKSLASH;
-    const valid = !dollar || (!/\s/.test(src.charAt(at - 1)) && !/\d/.test(src.charAt(at + close.length)));
+    const valid =
+      !dollar || (!/\s/.test(src.charAt(at - 1)) && !/\d/.test(src.charAt(at + close.length)));
     if (valid && !escaped) return at;
     at++;
   }
 }
 
 /** Display math on lines of its own: `$$ … $$` or `\[ … \]`, possibly spanning lines. */
-function blockMath(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+function blockMath(
+  state: StateBlock,
+  startLine: number,
+  endLine: number,
+  silent: boolean,
+): boolean {
   const lineStart = state.bMarks[startLine]! + state.tShift[startLine]!;
   const lineEnd = state.eMarks[startLine]!;
   if (state.sCount[startLine]! - state.blkIndent >= 4) return false;
@@ -92,5 +98,7 @@ function blockMath(state: StateBlock, startLine: number, endLine: number, silent
 /** The markdown-it plugin that tokenizes math; the DOM builder typesets the tokens lazily. */
 export function mathSyntax(parser: MarkdownIt): void {
   parser.inline.ruler.before('escape', 'math_inline', inlineMath);
-  parser.block.ruler.before('fence', 'math_block', blockMath, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
+  parser.block.ruler.before('fence', 'math_block', blockMath, {
+    alt: ['paragraph', 'reference', 'blockquote', 'list'],
+  });
 }

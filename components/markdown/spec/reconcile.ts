@@ -9,7 +9,12 @@
  * @param before - the node after the range, or `null` at the end of `parent`
  * @returns the nodes now in the range
  */
-export function reconcileRange(parent: Node, actual: readonly Node[], expected: readonly Node[], before: Node | null): Node[] {
+export function reconcileRange(
+  parent: Node,
+  actual: readonly Node[],
+  expected: readonly Node[],
+  before: Node | null,
+): Node[] {
   const result: Node[] = [];
   const count = Math.max(actual.length, expected.length);
   for (let i = 0; i < count; i++) {
@@ -56,9 +61,14 @@ function isElement(node: Node): node is Element {
 /** Same tag and attributes (for a code block the same language, for math the same kind). */
 function sameElement(have: Element, want: Element): boolean {
   if (have.localName !== want.localName) return false;
-  if (isOpaque(want)) return have.className === want.className && have.querySelector('code')?.className === want.querySelector('code')?.className;
+  if (isOpaque(want))
+    return (
+      have.className === want.className &&
+      have.querySelector('code')?.className === want.querySelector('code')?.className
+    );
   if (have.attributes.length !== want.attributes.length) return false;
-  for (const { name, value } of want.attributes) if (have.getAttribute(name) !== value) return false;
+  for (const { name, value } of want.attributes)
+    if (have.getAttribute(name) !== value) return false;
   return true;
 }
 
@@ -75,7 +85,8 @@ function isOpaque(element: Element): boolean {
 /** A list that turned out tight: its items' paragraphs give way to their content, nodes moved, not re-created. */
 function unwrapTightParagraphs(have: Element, want: Element): void {
   for (const child of want.children) if (child.localName === 'p') return;
-  for (const child of Array.from(have.children)) if (child.localName === 'p') child.replaceWith(...child.childNodes);
+  for (const child of Array.from(have.children))
+    if (child.localName === 'p') child.replaceWith(...child.childNodes);
   // Only the item's own adjacent text nodes merge: a code block inside keeps its nodes.
   for (let node = have.firstChild; node !== null; node = node.nextSibling) {
     while (node.nodeType === Node.TEXT_NODE && node.nextSibling?.nodeType === Node.TEXT_NODE) {

@@ -19,7 +19,6 @@ interface SettledGroup {
   readonly definitions: number;
 }
 
-
 /**
  * The spec-complete half of the renderer, loaded lazily: each finished group of top-level blocks
  * is parsed by markdown-it (with the link reference definitions of the groups before it), built
@@ -51,7 +50,12 @@ export class SettleEngine {
    */
   settle(parent: Node, nodes: readonly Node[], source: string): void {
     const last = nodes.at(-1);
-    const before = last !== undefined ? last.nextSibling : this.#tail === null ? parent.firstChild : this.#tail.nextSibling;
+    const before =
+      last !== undefined
+        ? last.nextSibling
+        : this.#tail === null
+          ? parent.firstChild
+          : this.#tail.nextSibling;
     const settled = this.#reconcile(parent, nodes, source, before);
     if (settled.length > 0) this.#tail = settled.at(-1)!;
     if (source.includes(']')) {
@@ -64,7 +68,12 @@ export class SettleEngine {
     const definitions = this.#definitionCount();
     for (const group of this.#referring) {
       if (group.definitions === definitions || group.nodes.length === 0) continue;
-      group.nodes = this.#reconcile(parent, group.nodes, group.source, group.nodes.at(-1)!.nextSibling);
+      group.nodes = this.#reconcile(
+        parent,
+        group.nodes,
+        group.source,
+        group.nodes.at(-1)!.nextSibling,
+      );
     }
     this.#referring.length = 0;
   }
@@ -84,14 +93,17 @@ export class SettleEngine {
     const text = source.endsWith('\n') ? source : `${source}\n`;
     this.#builder.build(this.#parser.parse(text, this.#environment), fragment);
     const settled = reconcileRange(parent, nodes, Array.from(fragment.childNodes), before);
-    for (const node of settled) if (node.nodeType === Node.ELEMENT_NODE) this.#decorate(node as Element);
+    for (const node of settled)
+      if (node.nodeType === Node.ELEMENT_NODE) this.#decorate(node as Element);
     return settled;
   }
 
   /** Starts highlighting the code blocks and typesetting the math in a settled node. */
   #decorate(root: Element): void {
     if (this.#options.highlight) {
-      for (const code of root.querySelectorAll<HTMLElement>('.code-block code[class^="language-"]')) {
+      for (const code of root.querySelectorAll<HTMLElement>(
+        '.code-block code[class^="language-"]',
+      )) {
         if (this.#decorated.has(code)) continue;
         this.#decorated.add(code);
         const language = code.className.slice('language-'.length);
@@ -100,11 +112,15 @@ export class SettleEngine {
     }
     if (this.#options.math) {
       const selector = '.math';
-      const found = root.matches(selector) ? [root, ...root.querySelectorAll(selector)] : root.querySelectorAll(selector);
+      const found = root.matches(selector)
+        ? [root, ...root.querySelectorAll(selector)]
+        : root.querySelectorAll(selector);
       for (const element of found) {
         if (this.#decorated.has(element)) continue;
         this.#decorated.add(element);
-        this.#track(loadTypesetter().then(({ typesetMath }) => typesetMath(element as HTMLElement)));
+        this.#track(
+          loadTypesetter().then(({ typesetMath }) => typesetMath(element as HTMLElement)),
+        );
       }
     }
   }

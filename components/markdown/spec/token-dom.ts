@@ -14,9 +14,18 @@ export interface BuildOptions {
 
 /** Element tags of block tokens that map one to one. */
 const BLOCK_TAGS: Readonly<Record<string, keyof HTMLElementTagNameMap>> = {
-  paragraph_open: 'p', blockquote_open: 'blockquote', bullet_list_open: 'ul', list_item_open: 'li',
-  thead_open: 'thead', tbody_open: 'tbody', tr_open: 'tr', th_open: 'th', td_open: 'td',
-  em_open: 'em', strong_open: 'strong', s_open: 'del',
+  paragraph_open: 'p',
+  blockquote_open: 'blockquote',
+  bullet_list_open: 'ul',
+  list_item_open: 'li',
+  thead_open: 'thead',
+  tbody_open: 'tbody',
+  tr_open: 'tr',
+  th_open: 'th',
+  td_open: 'td',
+  em_open: 'em',
+  strong_open: 'strong',
+  s_open: 'del',
 };
 
 const TASK_MARKER = /^\[([ xX])\](?=[ \t]|$)/;
@@ -126,7 +135,8 @@ export class TokenDomBuilder {
         return;
       case 'fence':
       case 'code_block':
-        appendCodeBlock(this.#parentElement(), this.#options.unescape(token.info)).data = token.content;
+        appendCodeBlock(this.#parentElement(), this.#options.unescape(token.info)).data =
+          token.content;
         return;
       case 'link_open':
         return this.#link(token);
@@ -180,7 +190,10 @@ export class TokenDomBuilder {
 
   #math(token: Token): void {
     const display = token.type !== 'math_inline';
-    const element = appendElement(this.#parentElement(), token.type === 'math_block' ? 'div' : 'span');
+    const element = appendElement(
+      this.#parentElement(),
+      token.type === 'math_block' ? 'div' : 'span',
+    );
     element.className = display ? 'math math-display' : 'math math-inline';
     // The source stays the element's text until (and as the copy text after) it is typeset.
     appendText(element, token.content);

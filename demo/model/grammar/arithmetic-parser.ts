@@ -1,5 +1,16 @@
-import { binary, hasOperation, numberNode, type ArithmeticExpression, type BinaryOperator } from './arithmetic-expression.js';
-import { arithmeticTokens, isWrapping, type ArithmeticToken, type ArithmeticVerb } from './arithmetic-tokens.js';
+import {
+  binary,
+  hasOperation,
+  numberNode,
+  type ArithmeticExpression,
+  type BinaryOperator,
+} from './arithmetic-expression.js';
+import {
+  arithmeticTokens,
+  isWrapping,
+  type ArithmeticToken,
+  type ArithmeticVerb,
+} from './arithmetic-tokens.js';
 import { lex, touching, type Lexeme } from './lexer.js';
 
 /** What {@link parseArithmetic} may refer to: the number the previous answer gave, if any. */
@@ -13,9 +24,29 @@ const maxTokens = 120;
 const maxDepth = 40;
 
 // Numbers written with a slash that name things rather than divide ("what is 9/11?" asks about history).
-const slashNames = new Set(['9/11', '7/11', '24/7', '4/20', '50/50', '20/20', '9/11/01', '7/7', '3/11']);
+const slashNames = new Set([
+  '9/11',
+  '7/11',
+  '24/7',
+  '4/20',
+  '50/50',
+  '20/20',
+  '9/11/01',
+  '7/7',
+  '3/11',
+]);
 // Words that ask for the division outright, so "calculate 9/11" is a sum after all.
-const calculationVerbs = new Set(['calculate', 'compute', 'evaluate', 'solve', 'work', 'divide', 'divided', 'decimal', 'fraction']);
+const calculationVerbs = new Set([
+  'calculate',
+  'compute',
+  'evaluate',
+  'solve',
+  'work',
+  'divide',
+  'divided',
+  'decimal',
+  'fraction',
+]);
 
 class NoCalculation extends Error {}
 
@@ -86,13 +117,18 @@ class ArithmeticParser {
       this.#index += 1;
       return this.#verbForm(first.verb);
     }
-    const continues = (first?.kind === 'binary' && first.sign !== true) || first?.kind === 'power' || (first?.kind === 'percent' && this.#previous !== undefined);
+    const continues =
+      (first?.kind === 'binary' && first.sign !== true) ||
+      first?.kind === 'power' ||
+      (first?.kind === 'percent' && this.#previous !== undefined);
     if (continues && this.#previous !== undefined) return this.#additive(this.#previousNode());
     return this.#additive();
   }
 
   #verbForm(verb: ArithmeticVerb): ArithmeticExpression {
-    const unary: Partial<Record<ArithmeticVerb, (x: ArithmeticExpression) => ArithmeticExpression>> = {
+    const unary: Partial<
+      Record<ArithmeticVerb, (x: ArithmeticExpression) => ArithmeticExpression>
+    > = {
       double: (x) => binary('*', numberNode(2), x),
       triple: (x) => binary('*', numberNode(3), x),
       halve: (x) => binary('/', x, numberNode(2)),
@@ -102,11 +138,14 @@ class ArithmeticParser {
     const makeUnary = unary[verb];
     if (makeUnary) return makeUnary(this.#operand());
     // "divide by 3", "multiply by 4", "subtract 5": the previous result is the other operand.
-    if ((verb === 'divide' || verb === 'multiply') && this.#joiner('by')) return binary(verb === 'divide' ? '/' : '*', this.#previousNode(), this.#additive());
+    if ((verb === 'divide' || verb === 'multiply') && this.#joiner('by'))
+      return binary(verb === 'divide' ? '/' : '*', this.#previousNode(), this.#additive());
     const first = this.#additive();
     switch (verb) {
       case 'add':
-        return this.#joiner('and', 'to', 'plus', 'with') ? binary('+', first, this.#additive()) : binary('+', this.#previousNode(), first);
+        return this.#joiner('and', 'to', 'plus', 'with')
+          ? binary('+', first, this.#additive())
+          : binary('+', this.#previousNode(), first);
       case 'sum':
       case 'product': {
         const operator: BinaryOperator = verb === 'sum' ? '+' : '*';
@@ -120,7 +159,9 @@ class ArithmeticParser {
         return value;
       }
       case 'subtract':
-        return this.#joiner('from') ? binary('-', this.#additive(), first) : binary('-', this.#previousNode(), first);
+        return this.#joiner('from')
+          ? binary('-', this.#additive(), first)
+          : binary('-', this.#previousNode(), first);
       case 'multiply':
         if (!this.#joiner('by', 'and', 'times', 'with')) throw new NoCalculation();
         return binary('*', first, this.#additive());
@@ -141,7 +182,11 @@ class ArithmeticParser {
   // additive := multiplicative (('+' | '-') multiplicative)*
   #additive(seed?: ArithmeticExpression): ArithmeticExpression {
     let value = this.#multiplicative(seed);
-    for (let token = this.#peek(); token?.kind === 'binary' && (token.operator === '+' || token.operator === '-'); token = this.#peek()) {
+    for (
+      let token = this.#peek();
+      token?.kind === 'binary' && (token.operator === '+' || token.operator === '-');
+      token = this.#peek()
+    ) {
       this.#index += 1;
       value = binary(token.operator, value, this.#multiplicative());
     }
@@ -153,7 +198,10 @@ class ArithmeticParser {
     let value = seed ? this.#postfix(seed) : this.#prefix();
     for (;;) {
       const token = this.#peek();
-      if (token?.kind === 'binary' && (token.operator === '*' || token.operator === '/' || token.operator === '%')) {
+      if (
+        token?.kind === 'binary' &&
+        (token.operator === '*' || token.operator === '/' || token.operator === '%')
+      ) {
         this.#index += 1;
         value = binary(token.operator, value, this.#prefix());
       } else if (token?.kind === 'open') value = binary('*', value, this.#prefix());
@@ -179,7 +227,10 @@ class ArithmeticParser {
         if (this.#peek()?.kind === 'of') this.#index += 1;
         return this.#power({ kind: 'call', name: token.name, argument: this.#prefix() });
       }
-      if (token?.kind === 'verb' && ['double', 'triple', 'halve', 'square', 'cube'].includes(token.verb)) {
+      if (
+        token?.kind === 'verb' &&
+        ['double', 'triple', 'halve', 'square', 'cube'].includes(token.verb)
+      ) {
         this.#index += 1;
         return this.#verbForm(token.verb);
       }
@@ -246,17 +297,32 @@ class ArithmeticParser {
 function remainderSigns(tokens: readonly ArithmeticToken[]): ArithmeticToken[] {
   return tokens.map((token, index) => {
     const after = tokens[index + 1];
-    return token.kind === 'percent' && index > 0 && (after?.kind === 'number' || after?.kind === 'open') ? { kind: 'binary', operator: '%' } : token;
+    return token.kind === 'percent' &&
+      index > 0 &&
+      (after?.kind === 'number' || after?.kind === 'open')
+      ? { kind: 'binary', operator: '%' }
+      : token;
   });
 }
 
 function namesAThing(lexemes: readonly Lexeme[]): boolean {
-  if (lexemes.some((lexeme) => lexeme.kind === 'word' && calculationVerbs.has(lexeme.text))) return false;
+  if (lexemes.some((lexeme) => lexeme.kind === 'word' && calculationVerbs.has(lexeme.text)))
+    return false;
   for (let index = 0; index + 2 < lexemes.length; index += 1) {
     const [a, slash, b] = [lexemes[index], lexemes[index + 1], lexemes[index + 2]];
-    if (a?.kind !== 'number' || slash?.text !== '/' || b?.kind !== 'number' || !touching(a, slash) || !touching(slash, b)) continue;
+    if (
+      a?.kind !== 'number' ||
+      slash?.text !== '/' ||
+      b?.kind !== 'number' ||
+      !touching(a, slash) ||
+      !touching(slash, b)
+    )
+      continue;
     const third = lexemes[index + 4];
-    const written = lexemes[index + 3]?.text === '/' && third?.kind === 'number' ? `${a.text}/${b.text}/${third.text}` : `${a.text}/${b.text}`;
+    const written =
+      lexemes[index + 3]?.text === '/' && third?.kind === 'number'
+        ? `${a.text}/${b.text}/${third.text}`
+        : `${a.text}/${b.text}`;
     if (slashNames.has(written)) return true;
   }
   return false;
@@ -270,7 +336,10 @@ function namesAThing(lexemes: readonly Lexeme[]): boolean {
  *
  * @example parseArithmetic("what's the square root of 144 plus 2^10?") // sqrt(144) + 2^10
  */
-export function parseArithmetic(message: string, context: ArithmeticContext = {}): ArithmeticExpression | undefined {
+export function parseArithmetic(
+  message: string,
+  context: ArithmeticContext = {},
+): ArithmeticExpression | undefined {
   const lexemes = lex(message);
   if (namesAThing(lexemes)) return undefined;
   const tokens = remainderSigns(arithmeticTokens(lexemes));
@@ -289,4 +358,3 @@ export function parseArithmetic(message: string, context: ArithmeticContext = {}
   }
   return undefined;
 }
-

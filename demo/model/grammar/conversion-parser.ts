@@ -15,23 +15,188 @@ export interface ConversionContext {
 }
 
 // Words between the quantity and the wanted unit: "70 kg is how many pounds", "2 cups, what is that in ml".
-const linkWords = new Set(['to', 'in', 'into', 'as', 'is', 'are', 'equals', 'equal', 'what', 'that', 'this', 'it', 'how', 'many', 'much', 'and', 'so', 'then', 'would', 'be', 'convert', 'converted', 'expressed', 'express', 'of', 'roughly', 'approximately', 'exactly', 'about', 'the', 'same', 'number', 'amount', 'now', 'please', 'or', 'do', 'does', 'make', '=', '→', '>', '-', ',', ':', '?']);
+const linkWords = new Set([
+  'to',
+  'in',
+  'into',
+  'as',
+  'is',
+  'are',
+  'equals',
+  'equal',
+  'what',
+  'that',
+  'this',
+  'it',
+  'how',
+  'many',
+  'much',
+  'and',
+  'so',
+  'then',
+  'would',
+  'be',
+  'convert',
+  'converted',
+  'expressed',
+  'express',
+  'of',
+  'roughly',
+  'approximately',
+  'exactly',
+  'about',
+  'the',
+  'same',
+  'number',
+  'amount',
+  'now',
+  'please',
+  'or',
+  'do',
+  'does',
+  'make',
+  '=',
+  '→',
+  '>',
+  '-',
+  ',',
+  ':',
+  '?',
+]);
 // The last link word before the wanted unit must say "into": "in", "to", "as", "how many"...
 const targetWords = new Set(['to', 'in', 'into', 'as', 'many', 'much', '=', '>', '→']);
 // Words between "how many <unit>" and the quantity: "how many ounces are there in a pound".
-const askWords = new Set(['are', 'is', 'in', 'there', 'make', 'makes', 'to', 'per', 'fit', 'equal', 'equals', 'would', 'be', 'does', 'do', 'it', 'take', 'takes', 'of', 'go', 'into', 'for', 'you', 'get', 'does', 'have', 'has', 'your']);
+const askWords = new Set([
+  'are',
+  'is',
+  'in',
+  'there',
+  'make',
+  'makes',
+  'to',
+  'per',
+  'fit',
+  'equal',
+  'equals',
+  'would',
+  'be',
+  'does',
+  'do',
+  'it',
+  'take',
+  'takes',
+  'of',
+  'go',
+  'into',
+  'for',
+  'you',
+  'get',
+  'does',
+  'have',
+  'has',
+  'your',
+]);
 // Words that may end the message: "3 feet in centimeters, please?".
-const endWords = new Set(['please', 'pls', 'thanks', 'thank', 'you', 'for', 'me', 'now', 'exactly', 'roughly', 'approximately', 'again', 'then', 'real', 'quick', 'quickly', 'ok', 'okay', 'right', 'is', 'that', 'it', 'are', 'there', '?', '!', '.', ',', ':', ')']);
+const endWords = new Set([
+  'please',
+  'pls',
+  'thanks',
+  'thank',
+  'you',
+  'for',
+  'me',
+  'now',
+  'exactly',
+  'roughly',
+  'approximately',
+  'again',
+  'then',
+  'real',
+  'quick',
+  'quickly',
+  'ok',
+  'okay',
+  'right',
+  'is',
+  'that',
+  'it',
+  'are',
+  'there',
+  '?',
+  '!',
+  '.',
+  ',',
+  ':',
+  ')',
+]);
 // Words that may start the message without changing it.
-const leadWords = new Set(['convert', 'conversion', 'change', 'turn', 'transform', 'express', 'what', 'is', 'how', 'much', 'many', 'please', 'can', 'could', 'would', 'will', 'you', 'tell', 'me', 'the', 'hey', 'hi', 'so', 'ok', 'okay', 'and', 'now', 'quick', 'question', 'i', 'want', 'to', 'need', 'know', 'do', 'does', 'from', 'about', 'what', 'if', 'we', 'let', 'us', 'in', 'a', '?', ':', ',', '!']);
+const leadWords = new Set([
+  'convert',
+  'conversion',
+  'change',
+  'turn',
+  'transform',
+  'express',
+  'what',
+  'is',
+  'how',
+  'much',
+  'many',
+  'please',
+  'can',
+  'could',
+  'would',
+  'will',
+  'you',
+  'tell',
+  'me',
+  'the',
+  'hey',
+  'hi',
+  'so',
+  'ok',
+  'okay',
+  'and',
+  'now',
+  'quick',
+  'question',
+  'i',
+  'want',
+  'to',
+  'need',
+  'know',
+  'do',
+  'does',
+  'from',
+  'about',
+  'what',
+  'if',
+  'we',
+  'let',
+  'us',
+  'in',
+  'a',
+  '?',
+  ':',
+  ',',
+  '!',
+]);
 
-const textAt = (lexemes: readonly Lexeme[], index: number): string | undefined => lexemes[index]?.text;
+const textAt = (lexemes: readonly Lexeme[], index: number): string | undefined =>
+  lexemes[index]?.text;
 
 // The word that introduces the wanted unit, past a "?" placeholder: "12 fl oz = ? ml".
-const introducerBefore = (lexemes: readonly Lexeme[], at: number): string | undefined => (textAt(lexemes, at - 1) === '?' ? textAt(lexemes, at - 2) : textAt(lexemes, at - 1));
+const introducerBefore = (lexemes: readonly Lexeme[], at: number): string | undefined =>
+  textAt(lexemes, at - 1) === '?' ? textAt(lexemes, at - 2) : textAt(lexemes, at - 1);
 
-function allIn(lexemes: readonly Lexeme[], from: number, to: number, words: ReadonlySet<string>): boolean {
-  for (let index = from; index < to; index += 1) if (!words.has(textAt(lexemes, index) ?? '')) return false;
+function allIn(
+  lexemes: readonly Lexeme[],
+  from: number,
+  to: number,
+  words: ReadonlySet<string>,
+): boolean {
+  for (let index = from; index < to; index += 1)
+    if (!words.has(textAt(lexemes, index) ?? '')) return false;
   return true;
 }
 
@@ -42,7 +207,11 @@ function unitName(unit: UnitReading['unit'], other: UnitReading['unit'] | string
   return otherSymbol === '°F' ? '°C' : otherSymbol === '°C' || otherSymbol === 'K' ? '°F' : '°C';
 }
 
-function request(value: number, from: UnitReading['unit'], to: UnitReading['unit']): ConversionRequest {
+function request(
+  value: number,
+  from: UnitReading['unit'],
+  to: UnitReading['unit'],
+): ConversionRequest {
   return { value, from: unitName(from, to), to: unitName(to, from) };
 }
 
@@ -53,7 +222,13 @@ function quantityThenUnit(lexemes: readonly Lexeme[]): ConversionRequest | undef
     if (!quantity) continue;
     for (let at = quantity.next; at < lexemes.length; at += 1) {
       const target = readUnit(lexemes, at);
-      if (target && at > quantity.next && targetWords.has(introducerBefore(lexemes, at) ?? '') && allIn(lexemes, quantity.next, at, linkWords) && allIn(lexemes, target.next, lexemes.length, endWords)) {
+      if (
+        target &&
+        at > quantity.next &&
+        targetWords.has(introducerBefore(lexemes, at) ?? '') &&
+        allIn(lexemes, quantity.next, at, linkWords) &&
+        allIn(lexemes, target.next, lexemes.length, endWords)
+      ) {
         return request(quantity.value, quantity.unit, target.unit);
       }
       if (!linkWords.has(textAt(lexemes, at) ?? '')) break;
@@ -65,34 +240,79 @@ function quantityThenUnit(lexemes: readonly Lexeme[]): ConversionRequest | undef
 // "how many <unit> ... <quantity>": "how many pounds is 70 kilograms", "how many cm in 3 feet".
 function unitThenQuantity(lexemes: readonly Lexeme[]): ConversionRequest | undefined {
   for (let start = 0; start + 1 < lexemes.length; start += 1) {
-    if (textAt(lexemes, start) !== 'how' || !['many', 'much'].includes(textAt(lexemes, start + 1) ?? '')) continue;
+    if (
+      textAt(lexemes, start) !== 'how' ||
+      !['many', 'much'].includes(textAt(lexemes, start + 1) ?? '')
+    )
+      continue;
     const target = readUnit(lexemes, start + 2);
     if (!target) continue;
     for (let at = target.next; at <= lexemes.length; at += 1) {
       const quantity = readQuantity(lexemes, at);
-      if (quantity && allIn(lexemes, target.next, at, askWords) && allIn(lexemes, quantity.next, lexemes.length, endWords)) return request(quantity.value, quantity.unit, target.unit);
+      if (
+        quantity &&
+        allIn(lexemes, target.next, at, askWords) &&
+        allIn(lexemes, quantity.next, lexemes.length, endWords)
+      )
+        return request(quantity.value, quantity.unit, target.unit);
       if (!askWords.has(textAt(lexemes, at) ?? '')) break;
     }
   }
   return undefined;
 }
 
-const sameUnit = (a: UnitReading['unit'], symbol: string): boolean => a !== 'degrees' && a.symbol === symbol;
+const sameUnit = (a: UnitReading['unit'], symbol: string): boolean =>
+  a !== 'degrees' && a.symbol === symbol;
 
 // Follow-ups on the previous conversion: "now in feet", "and in kg?", "what about 20 miles?", "and 50?".
-function followUp(lexemes: readonly Lexeme[], previous: ConversionRequest): ConversionRequest | undefined {
+function followUp(
+  lexemes: readonly Lexeme[],
+  previous: ConversionRequest,
+): ConversionRequest | undefined {
   let start = 0;
-  while (start < lexemes.length && leadWords.has(textAt(lexemes, start) ?? '') && !readUnit(lexemes, start) && !readAmount(lexemes, start)) start += 1;
+  while (
+    start < lexemes.length &&
+    leadWords.has(textAt(lexemes, start) ?? '') &&
+    !readUnit(lexemes, start) &&
+    !readAmount(lexemes, start)
+  )
+    start += 1;
   // "(and) in feet", "what's that in yards": only link words, then the wanted unit.
   for (let at = start; at < lexemes.length; at += 1) {
     const target = readUnit(lexemes, at);
-    if (target && at > 0 && targetWords.has(textAt(lexemes, at - 1) ?? '') && allIn(lexemes, target.next, lexemes.length, endWords)) {
-      return { value: previous.value, from: previous.from, to: unitName(target.unit, previous.from) };
+    if (
+      target &&
+      at > 0 &&
+      targetWords.has(textAt(lexemes, at - 1) ?? '') &&
+      allIn(lexemes, target.next, lexemes.length, endWords)
+    ) {
+      return {
+        value: previous.value,
+        from: previous.from,
+        to: unitName(target.unit, previous.from),
+      };
     }
     if (!linkWords.has(textAt(lexemes, at) ?? '')) break;
   }
-  const skipWords = new Set([...leadWords, 'about', 'what', 'how', 'with', 'for', 'if', 'it', 'was', 'were', 'instead']);
-  while (start < lexemes.length && skipWords.has(textAt(lexemes, start) ?? '') && !readAmount(lexemes, start)) start += 1;
+  const skipWords = new Set([
+    ...leadWords,
+    'about',
+    'what',
+    'how',
+    'with',
+    'for',
+    'if',
+    'it',
+    'was',
+    'were',
+    'instead',
+  ]);
+  while (
+    start < lexemes.length &&
+    skipWords.has(textAt(lexemes, start) ?? '') &&
+    !readAmount(lexemes, start)
+  )
+    start += 1;
   const quantity: QuantityReading | undefined = readQuantity(lexemes, start);
   if (quantity && allIn(lexemes, quantity.next, lexemes.length, endWords)) {
     // "what about 20 miles?" after km → miles: 20 miles goes back to km.
@@ -100,7 +320,12 @@ function followUp(lexemes: readonly Lexeme[], previous: ConversionRequest): Conv
     return { value: quantity.value, from: unitName(quantity.unit, to), to };
   }
   const amount = readAmount(lexemes, start);
-  if (amount && textAt(lexemes, start) !== 'a' && allIn(lexemes, amount.next, lexemes.length, endWords)) return { ...previous, value: amount.value };
+  if (
+    amount &&
+    textAt(lexemes, start) !== 'a' &&
+    allIn(lexemes, amount.next, lexemes.length, endWords)
+  )
+    return { ...previous, value: amount.value };
   return undefined;
 }
 
@@ -110,9 +335,16 @@ function explicitConversion(lexemes: readonly Lexeme[]): ConversionRequest | und
   if (convertAt < 0) return undefined;
   const amount = readAmount(lexemes, convertAt + 1);
   if (!amount) return undefined;
-  const toAt = lexemes.findIndex((lexeme, index) => index > amount.next && ['to', 'into', 'in'].includes(lexeme.text));
+  const toAt = lexemes.findIndex(
+    (lexeme, index) => index > amount.next && ['to', 'into', 'in'].includes(lexeme.text),
+  );
   if (toAt < 0) return undefined;
-  const words = (from: number, to: number): string => lexemes.slice(from, to).filter((lexeme) => !endWords.has(lexeme.text) || lexeme.text === 'is').map((lexeme) => lexeme.text).join(' ');
+  const words = (from: number, to: number): string =>
+    lexemes
+      .slice(from, to)
+      .filter((lexeme) => !endWords.has(lexeme.text) || lexeme.text === 'is')
+      .map((lexeme) => lexeme.text)
+      .join(' ');
   const from = words(amount.next, toAt);
   const to = words(toAt + 1, lexemes.length);
   return from && to ? { value: amount.value, from, to } : undefined;
@@ -123,7 +355,15 @@ function explicitConversion(lexemes: readonly Lexeme[]): ConversionRequest | und
  * many Y", "convert N X to Y", and follow-ups on the previous one ("now in feet", "what about
  * 20 miles?"). Units come from the converter's table, so any alias, plural or abbreviation works.
  */
-export function parseConversion(message: string, context: ConversionContext = {}): ConversionRequest | undefined {
+export function parseConversion(
+  message: string,
+  context: ConversionContext = {},
+): ConversionRequest | undefined {
   const lexemes = lex(message);
-  return quantityThenUnit(lexemes) ?? unitThenQuantity(lexemes) ?? (context.previous ? followUp(lexemes, context.previous) : undefined) ?? explicitConversion(lexemes);
+  return (
+    quantityThenUnit(lexemes) ??
+    unitThenQuantity(lexemes) ??
+    (context.previous ? followUp(lexemes, context.previous) : undefined) ??
+    explicitConversion(lexemes)
+  );
 }

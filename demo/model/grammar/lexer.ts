@@ -1,8 +1,19 @@
 /** One piece of a message: a number (digits), a word (lower case) or a symbol. */
 export type Lexeme =
-  | { readonly kind: 'number'; readonly value: number; readonly text: string; readonly start: number; readonly end: number }
+  | {
+      readonly kind: 'number';
+      readonly value: number;
+      readonly text: string;
+      readonly start: number;
+      readonly end: number;
+    }
   | { readonly kind: 'word'; readonly text: string; readonly start: number; readonly end: number }
-  | { readonly kind: 'symbol'; readonly text: string; readonly start: number; readonly end: number };
+  | {
+      readonly kind: 'symbol';
+      readonly text: string;
+      readonly start: number;
+      readonly end: number;
+    };
 
 // "1,234.5" (commas only between groups of three), "3.14", ".5"; the sign is a symbol of its own.
 const numberPattern = /(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+/y;
@@ -45,7 +56,13 @@ export function lex(text: string): Lexeme[] {
     }
     const number = readAt(numberPattern, text, position);
     if (number !== undefined) {
-      lexemes.push({ kind: 'number', value: Number(number.replaceAll(',', '')), text: number, start: position, end: position + number.length });
+      lexemes.push({
+        kind: 'number',
+        value: Number(number.replaceAll(',', '')),
+        text: number,
+        start: position,
+        end: position + number.length,
+      });
       position += number.length;
       continue;
     }
@@ -53,7 +70,8 @@ export function lex(text: string): Lexeme[] {
     if (word !== undefined) {
       const lower = word.toLowerCase().replaceAll('’', "'").replace(/'+$/u, '');
       const end = position + word.length;
-      for (const part of contractions.get(lower) ?? [lower]) lexemes.push({ kind: 'word', text: part, start: position, end });
+      for (const part of contractions.get(lower) ?? [lower])
+        lexemes.push({ kind: 'word', text: part, start: position, end });
       position = end;
       continue;
     }

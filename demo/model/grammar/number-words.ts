@@ -7,23 +7,72 @@ export interface NumberReading {
 }
 
 const units: ReadonlyMap<string, number> = new Map([
-  ['zero', 0], ['nought', 0], ['one', 1], ['two', 2], ['three', 3], ['four', 4], ['five', 5], ['six', 6], ['seven', 7], ['eight', 8], ['nine', 9],
-  ['ten', 10], ['eleven', 11], ['twelve', 12], ['thirteen', 13], ['fourteen', 14], ['fifteen', 15], ['sixteen', 16], ['seventeen', 17], ['eighteen', 18], ['nineteen', 19],
-  ['twenty', 20], ['thirty', 30], ['forty', 40], ['fourty', 40], ['fifty', 50], ['sixty', 60], ['seventy', 70], ['eighty', 80], ['ninety', 90],
+  ['zero', 0],
+  ['nought', 0],
+  ['one', 1],
+  ['two', 2],
+  ['three', 3],
+  ['four', 4],
+  ['five', 5],
+  ['six', 6],
+  ['seven', 7],
+  ['eight', 8],
+  ['nine', 9],
+  ['ten', 10],
+  ['eleven', 11],
+  ['twelve', 12],
+  ['thirteen', 13],
+  ['fourteen', 14],
+  ['fifteen', 15],
+  ['sixteen', 16],
+  ['seventeen', 17],
+  ['eighteen', 18],
+  ['nineteen', 19],
+  ['twenty', 20],
+  ['thirty', 30],
+  ['forty', 40],
+  ['fourty', 40],
+  ['fifty', 50],
+  ['sixty', 60],
+  ['seventy', 70],
+  ['eighty', 80],
+  ['ninety', 90],
 ]);
 
 const scales: ReadonlyMap<string, number> = new Map([
-  ['thousand', 1e3], ['million', 1e6], ['billion', 1e9], ['trillion', 1e12],
+  ['thousand', 1e3],
+  ['million', 1e6],
+  ['billion', 1e9],
+  ['trillion', 1e12],
 ]);
 
 // Fractions people say as words; "a half", "three quarters", "two thirds".
 const fractions: ReadonlyMap<string, number> = new Map([
-  ['half', 1 / 2], ['halves', 1 / 2], ['third', 1 / 3], ['thirds', 1 / 3], ['quarter', 1 / 4], ['quarters', 1 / 4], ['fourth', 1 / 4], ['fourths', 1 / 4],
-  ['fifth', 1 / 5], ['fifths', 1 / 5], ['tenth', 1 / 10], ['tenths', 1 / 10],
+  ['half', 1 / 2],
+  ['halves', 1 / 2],
+  ['third', 1 / 3],
+  ['thirds', 1 / 3],
+  ['quarter', 1 / 4],
+  ['quarters', 1 / 4],
+  ['fourth', 1 / 4],
+  ['fourths', 1 / 4],
+  ['fifth', 1 / 5],
+  ['fifths', 1 / 5],
+  ['tenth', 1 / 10],
+  ['tenths', 1 / 10],
 ]);
 
 const ordinals: ReadonlyMap<string, number> = new Map([
-  ['first', 1], ['second', 2], ['third', 3], ['fourth', 4], ['fifth', 5], ['sixth', 6], ['seventh', 7], ['eighth', 8], ['ninth', 9], ['tenth', 10],
+  ['first', 1],
+  ['second', 2],
+  ['third', 3],
+  ['fourth', 4],
+  ['fifth', 5],
+  ['sixth', 6],
+  ['seventh', 7],
+  ['eighth', 8],
+  ['ninth', 9],
+  ['tenth', 10],
 ]);
 
 const wordAt = (lexemes: readonly Lexeme[], index: number): string | undefined => {
@@ -35,7 +84,13 @@ const isArticle = (word: string | undefined): boolean => word === 'a' || word ==
 
 /** Whether a word can start or continue a spelled-out number. */
 export function isNumberWord(word: string): boolean {
-  return units.has(word) || scales.has(word) || word === 'hundred' || word === 'dozen' || fractions.has(word);
+  return (
+    units.has(word) ||
+    scales.has(word) ||
+    word === 'hundred' ||
+    word === 'dozen' ||
+    fractions.has(word)
+  );
 }
 
 // "two point five", "point seven five": the digits after the point, one word or number each.
@@ -58,7 +113,10 @@ function readSpelledWhole(lexemes: readonly Lexeme[], index: number): NumberRead
   let current = 0;
   let next = index;
   let read = false;
-  if (isArticle(wordAt(lexemes, next)) && ['hundred', 'thousand', 'million', 'billion', 'dozen'].includes(wordAt(lexemes, next + 1) ?? '')) {
+  if (
+    isArticle(wordAt(lexemes, next)) &&
+    ['hundred', 'thousand', 'million', 'billion', 'dozen'].includes(wordAt(lexemes, next + 1) ?? '')
+  ) {
     current = 1;
     next += 1;
   }
@@ -76,7 +134,12 @@ function readSpelledWhole(lexemes: readonly Lexeme[], index: number): NumberRead
     else if (scales.has(word)) {
       total += (current || 1) * (scales.get(word) ?? 1);
       current = 0;
-    } else if (word === 'and' && read && isNumberWord(wordAt(lexemes, next + 1) ?? '') && !fractions.has(wordAt(lexemes, next + 1) ?? '')) {
+    } else if (
+      word === 'and' &&
+      read &&
+      isNumberWord(wordAt(lexemes, next + 1) ?? '') &&
+      !fractions.has(wordAt(lexemes, next + 1) ?? '')
+    ) {
       next += 1;
       continue;
     } else break;
@@ -87,7 +150,11 @@ function readSpelledWhole(lexemes: readonly Lexeme[], index: number): NumberRead
 }
 
 // "and a half" after a whole number; "a half", "three quarters", "two thirds" on their own.
-function readFraction(lexemes: readonly Lexeme[], index: number, whole: number | undefined): NumberReading | undefined {
+function readFraction(
+  lexemes: readonly Lexeme[],
+  index: number,
+  whole: number | undefined,
+): NumberReading | undefined {
   let next = index;
   let count = 1;
   if (isArticle(wordAt(lexemes, next))) next += 1;
@@ -107,7 +174,13 @@ export function readNumber(lexemes: readonly Lexeme[], index: number): NumberRea
   let reading: NumberReading | undefined;
   if (first?.kind === 'number') {
     reading = { value: first.value, next: index + 1 };
-    const scale = scales.get(wordAt(lexemes, index + 1) ?? '') ?? (wordAt(lexemes, index + 1) === 'hundred' ? 100 : wordAt(lexemes, index + 1) === 'dozen' ? 12 : undefined);
+    const scale =
+      scales.get(wordAt(lexemes, index + 1) ?? '') ??
+      (wordAt(lexemes, index + 1) === 'hundred'
+        ? 100
+        : wordAt(lexemes, index + 1) === 'dozen'
+          ? 12
+          : undefined);
     if (scale !== undefined) reading = { value: first.value * scale, next: index + 2 };
   } else if (wordAt(lexemes, index) === 'point' && lexemes[index + 1] !== undefined) {
     const { digits, next } = readDecimals(lexemes, index + 1);
@@ -139,6 +212,10 @@ export function readOrdinal(lexemes: readonly Lexeme[], index: number): NumberRe
     const value = ordinals.get(lexeme.text);
     return value === undefined ? undefined : { value, next: index + 1 };
   }
-  if (lexeme?.kind === 'number' && ['st', 'nd', 'rd', 'th'].includes(wordAt(lexemes, index + 1) ?? '')) return { value: lexeme.value, next: index + 2 };
+  if (
+    lexeme?.kind === 'number' &&
+    ['st', 'nd', 'rd', 'th'].includes(wordAt(lexemes, index + 1) ?? '')
+  )
+    return { value: lexeme.value, next: index + 2 };
   return undefined;
 }

@@ -14,12 +14,16 @@ export interface PhraseMatch<T> {
  * any phrase are left over (the caller decides whether they may be there).
  */
 export function matchPhrases<T>(lexemes: readonly Lexeme[], table: PhraseTable<T>): PhraseMatch<T> {
-  const phrases = table.map(([phrase, meaning]) => [phrase.split(' '), meaning] as const).sort((a, b) => b[0].length - a[0].length);
+  const phrases = table
+    .map(([phrase, meaning]) => [phrase.split(' '), meaning] as const)
+    .sort((a, b) => b[0].length - a[0].length);
   const meanings: T[] = [];
   const leftover: string[] = [];
   let index = 0;
   while (index < lexemes.length) {
-    const found = phrases.find(([words]) => words.every((word, offset) => lexemes[index + offset]?.text === word));
+    const found = phrases.find(([words]) =>
+      words.every((word, offset) => lexemes[index + offset]?.text === word),
+    );
     if (found) {
       meanings.push(found[1]);
       index += found[0].length;

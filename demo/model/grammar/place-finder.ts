@@ -11,12 +11,104 @@ export interface PlaceMention {
 }
 
 // Place names that are also everyday words: they count only after "in", "at", "for" or in a list of places.
-const everydayWords = new Set(['nice', 'split', 'male', 'la', 'sf', 'et', 'pt', 'ct', 'est', 'ist', 'cali', 'jordan', 'turkey', 'java', 'cork', 'rio', 'ny', 'dc', 'kl', 'hk', 'nz', 'victoria', 'georgia', 'china', 'salvador', 'bali', 'goa', 'utc', 'gmt', 'zulu', 'bst', 'jst', 'aest', 'pst', 'pdt', 'cst', 'cdt', 'mst', 'mdt', 'edt', 'nsw']);
-const introducers = new Set(['in', 'at', 'for', 'of', 'from', 'to', 'and', 'about', 'vs', 'versus', 'than', 'between', ',', '&', '/', 'or']);
+const everydayWords = new Set([
+  'nice',
+  'split',
+  'male',
+  'la',
+  'sf',
+  'et',
+  'pt',
+  'ct',
+  'est',
+  'ist',
+  'cali',
+  'jordan',
+  'turkey',
+  'java',
+  'cork',
+  'rio',
+  'ny',
+  'dc',
+  'kl',
+  'hk',
+  'nz',
+  'victoria',
+  'georgia',
+  'china',
+  'salvador',
+  'bali',
+  'goa',
+  'utc',
+  'gmt',
+  'zulu',
+  'bst',
+  'jst',
+  'aest',
+  'pst',
+  'pdt',
+  'cst',
+  'cdt',
+  'mst',
+  'mdt',
+  'edt',
+  'nsw',
+]);
+const introducers = new Set([
+  'in',
+  'at',
+  'for',
+  'of',
+  'from',
+  'to',
+  'and',
+  'about',
+  'vs',
+  'versus',
+  'than',
+  'between',
+  ',',
+  '&',
+  '/',
+  'or',
+]);
 // Words said after a place that are not part of its name: "New York right now", "Tokyo today please".
-const nonNames = new Set(['right', 'now', 'today', 'tonight', 'currently', 'please', 'at', 'the', 'moment', 'time', 'then', 'there', 'thanks', 'and', 'or', 'vs', 'versus', 'is', 'it', 'than', 'compared', 'to', 'too', 'also', 'local', 'exactly', 'anyway']);
+const nonNames = new Set([
+  'right',
+  'now',
+  'today',
+  'tonight',
+  'currently',
+  'please',
+  'at',
+  'the',
+  'moment',
+  'time',
+  'then',
+  'there',
+  'thanks',
+  'and',
+  'or',
+  'vs',
+  'versus',
+  'is',
+  'it',
+  'than',
+  'compared',
+  'to',
+  'too',
+  'also',
+  'local',
+  'exactly',
+  'anyway',
+]);
 
-function original(message: string, lexemes: readonly Lexeme[], start: number, next: number): string {
+function original(
+  message: string,
+  lexemes: readonly Lexeme[],
+  start: number,
+  next: number,
+): string {
   const first = lexemes[start];
   const last = lexemes[next - 1];
   return first && last ? message.slice(first.start, last.end) : '';
@@ -33,18 +125,35 @@ function shownName(written: string, zone: string | undefined): string {
   if (city && city.toLowerCase() === written) return city;
   // Short aliases are initials: "nyc", "la", "uk" read back as "NYC", "LA", "UK".
   if (/^\p{Ll}{2,3}$/u.test(written)) return written.toUpperCase();
-  return written.replace(/(^|\s)(\p{Ll})/gu, (_match, before: string, letter: string) => before + letter.toUpperCase());
+  return written.replace(
+    /(^|\s)(\p{Ll})/gu,
+    (_match, before: string, letter: string) => before + letter.toUpperCase(),
+  );
 }
 
-function placeAt(lexemes: readonly Lexeme[], index: number): { zone: string; next: number; words: string } | undefined {
+function placeAt(
+  lexemes: readonly Lexeme[],
+  index: number,
+): { zone: string; next: number; words: string } | undefined {
   // Dots and dashes are lexemes of their own, so a name can span up to twice its words.
-  for (let length = Math.min(longestPlaceWords * 2 + 1, lexemes.length - index); length >= 1; length -= 1) {
+  for (
+    let length = Math.min(longestPlaceWords * 2 + 1, lexemes.length - index);
+    length >= 1;
+    length -= 1
+  ) {
     const span = lexemes.slice(index, index + length);
-    if (span.some((lexeme) => lexeme.kind !== 'word' && lexeme.text !== '.' && lexeme.text !== '-')) continue;
+    if (span.some((lexeme) => lexeme.kind !== 'word' && lexeme.text !== '.' && lexeme.text !== '-'))
+      continue;
     // "L.A." and "D.C." are lexed as letters and dots; the table spells them "l.a" and "d.c".
-    const words = span.map((lexeme) => lexeme.text).join(' ').replace(/ \. /gu, '.').replace(/ \.$/u, '');
+    const words = span
+      .map((lexeme) => lexeme.text)
+      .join(' ')
+      .replace(/ \. /gu, '.')
+      .replace(/ \.$/u, '');
     // Joined without spaces only around dots and dashes ("port-au-prince"), never "i ran" into "iran".
-    const joined = span.some((lexeme) => lexeme.kind === 'symbol') ? zoneByPlace.get(span.map((lexeme) => lexeme.text).join('')) : undefined;
+    const joined = span.some((lexeme) => lexeme.kind === 'symbol')
+      ? zoneByPlace.get(span.map((lexeme) => lexeme.text).join(''))
+      : undefined;
     const zone = zoneByPlace.get(words) ?? joined;
     if (zone) return { zone, next: index + length, words };
   }
@@ -57,7 +166,11 @@ function placeAt(lexemes: readonly Lexeme[], index: number): { zone: string; nex
  * "for" or in a list of places. With `unknownAfterIn`, words after "in" that name no known
  * place are kept as written ("Atlantis"), so the clock tool can say it does not know them.
  */
-export function findPlaces(message: string, lexemes: readonly Lexeme[], options: { unknownAfterIn?: boolean; anywhere?: boolean } = {}): PlaceMention[] {
+export function findPlaces(
+  message: string,
+  lexemes: readonly Lexeme[],
+  options: { unknownAfterIn?: boolean; anywhere?: boolean } = {},
+): PlaceMention[] {
   const found: PlaceMention[] = [];
   let index = 0;
   while (index < lexemes.length) {
@@ -68,18 +181,43 @@ export function findPlaces(message: string, lexemes: readonly Lexeme[], options:
       const last = found.at(-1);
       // "Sydney Australia", "Paris, France"?: a place right after another names where the first one is.
       if (last?.zone && last.next === index) {
-        found[found.length - 1] = { ...last, name: shownName(original(message, lexemes, last.start, place.next), last.zone), next: place.next };
+        found[found.length - 1] = {
+          ...last,
+          name: shownName(original(message, lexemes, last.start, place.next), last.zone),
+          next: place.next,
+        };
         index = place.next;
         continue;
       }
-      found.push({ name: shownName(original(message, lexemes, index, place.next), place.zone), zone: place.zone, start: index, next: place.next });
+      found.push({
+        name: shownName(original(message, lexemes, index, place.next), place.zone),
+        zone: place.zone,
+        start: index,
+        next: place.next,
+      });
       index = place.next;
       continue;
     }
-    if (options.unknownAfterIn && previous === 'in' && lexemes[index]?.kind === 'word' && !nonNames.has(lexemes[index]?.text ?? '')) {
+    if (
+      options.unknownAfterIn &&
+      previous === 'in' &&
+      lexemes[index]?.kind === 'word' &&
+      !nonNames.has(lexemes[index]?.text ?? '')
+    ) {
       let next = index;
-      while (next < lexemes.length && lexemes[next]?.kind === 'word' && !nonNames.has(lexemes[next]?.text ?? '') && !placeAt(lexemes, next)) next += 1;
-      found.push({ name: original(message, lexemes, index, next), zone: undefined, start: index, next });
+      while (
+        next < lexemes.length &&
+        lexemes[next]?.kind === 'word' &&
+        !nonNames.has(lexemes[next]?.text ?? '') &&
+        !placeAt(lexemes, next)
+      )
+        next += 1;
+      found.push({
+        name: original(message, lexemes, index, next),
+        zone: undefined,
+        start: index,
+        next,
+      });
       index = next;
       continue;
     }

@@ -15,11 +15,17 @@ const bareDegrees = new Set(['degree', 'degrees', 'deg', 'degs', '°']);
 // The names a span of lexemes may spell: spaced ("fl oz") and joined ("km/h").
 function candidates(lexemes: readonly Lexeme[], index: number, length: number): string[] {
   const span = lexemes.slice(index, index + length);
-  if (span.length < length || span.some((lexeme) => lexeme.kind === 'number' && lexeme !== span[span.length - 1])) return [];
+  if (
+    span.length < length ||
+    span.some((lexeme) => lexeme.kind === 'number' && lexeme !== span[span.length - 1])
+  )
+    return [];
   const spaced = span.map((lexeme) => lexeme.text).join(' ');
   const joined = span.map((lexeme) => lexeme.text).join('');
   // Joined only as written without spaces ("km/h", "ft2", "°F"): "m in" is not "min", "6 ft 2" not "ft2".
-  const written = span.every((lexeme, offset) => offset === 0 || touching(span[offset - 1], lexeme));
+  const written = span.every(
+    (lexeme, offset) => offset === 0 || touching(span[offset - 1], lexeme),
+  );
   return spaced === joined || !written ? [spaced] : [spaced, joined];
 }
 

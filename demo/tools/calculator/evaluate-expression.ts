@@ -2,28 +2,34 @@ import { ExpressionError } from './expression-error.js';
 import { tokenizeExpression, type ExpressionToken, type Operator } from './tokenize-expression.js';
 
 // Trig results carry float noise (sin(pi) = 1.2e-16); 15 decimals remove it and keep real values.
-const trig = (fn: (x: number) => number) => (x: number): number => Math.round(fn(x) * 1e15) / 1e15 + 0;
+const trig =
+  (fn: (x: number) => number) =>
+  (x: number): number =>
+    Math.round(fn(x) * 1e15) / 1e15 + 0;
 
 // Maps, not object literals: a name like "constructor" must not find Object.prototype members.
-const functions: ReadonlyMap<string, (x: number) => number> = new Map(Object.entries({
-  sqrt: (x) => {
-    if (x < 0) throw new ExpressionError(`sqrt of a negative number (${x}) is not a real number.`);
-    return Math.sqrt(x);
-  },
-  sin: trig(Math.sin),
-  cos: trig(Math.cos),
-  tan: trig(Math.tan),
-  log: (x) => {
-    if (x <= 0) throw new ExpressionError(`log is defined for positive numbers only, got ${x}.`);
-    return Math.log10(x);
-  },
-  ln: (x) => {
-    if (x <= 0) throw new ExpressionError(`ln is defined for positive numbers only, got ${x}.`);
-    return Math.log(x);
-  },
-  abs: Math.abs,
-  round: Math.round,
-}));
+const functions: ReadonlyMap<string, (x: number) => number> = new Map(
+  Object.entries({
+    sqrt: (x) => {
+      if (x < 0)
+        throw new ExpressionError(`sqrt of a negative number (${x}) is not a real number.`);
+      return Math.sqrt(x);
+    },
+    sin: trig(Math.sin),
+    cos: trig(Math.cos),
+    tan: trig(Math.tan),
+    log: (x) => {
+      if (x <= 0) throw new ExpressionError(`log is defined for positive numbers only, got ${x}.`);
+      return Math.log10(x);
+    },
+    ln: (x) => {
+      if (x <= 0) throw new ExpressionError(`ln is defined for positive numbers only, got ${x}.`);
+      return Math.log(x);
+    },
+    abs: Math.abs,
+    round: Math.round,
+  }),
+);
 
 const constants: ReadonlyMap<string, number> = new Map([
   ['pi', Math.PI],
@@ -85,7 +91,8 @@ class ExpressionParser {
     if (this.#peek().kind === 'end') throw new ExpressionError('The expression is empty.');
     const value = this.#additive();
     const next = this.#peek();
-    if (next.kind !== 'end') throw new ExpressionError(`Expected an operator but found ${describe(next)}`, next.position);
+    if (next.kind !== 'end')
+      throw new ExpressionError(`Expected an operator but found ${describe(next)}`, next.position);
     return value;
   }
 
@@ -102,12 +109,17 @@ class ExpressionParser {
 
   #operatorIs(...operators: Operator[]): Operator | undefined {
     const token = this.#peek();
-    return token.kind === 'operator' && operators.includes(token.operator) ? token.operator : undefined;
+    return token.kind === 'operator' && operators.includes(token.operator)
+      ? token.operator
+      : undefined;
   }
 
   #nested<T>(read: () => T): T {
     this.#depth += 1;
-    if (this.#depth > maxExpressionDepth) throw new ExpressionError(`The expression is nested too deeply (more than ${maxExpressionDepth} levels).`);
+    if (this.#depth > maxExpressionDepth)
+      throw new ExpressionError(
+        `The expression is nested too deeply (more than ${maxExpressionDepth} levels).`,
+      );
     try {
       return read();
     } finally {
@@ -118,7 +130,11 @@ class ExpressionParser {
   // additive := multiplicative (('+' | '-') multiplicative)*
   #additive(): number {
     let value = this.#multiplicative();
-    for (let operator = this.#operatorIs('+', '-'); operator; operator = this.#operatorIs('+', '-')) {
+    for (
+      let operator = this.#operatorIs('+', '-');
+      operator;
+      operator = this.#operatorIs('+', '-')
+    ) {
       const { position } = this.#take();
       value = applyOperator(operator, value, this.#multiplicative(), position);
     }
@@ -128,7 +144,11 @@ class ExpressionParser {
   // multiplicative := unary (('*' | '/' | '%') unary)*
   #multiplicative(): number {
     let value = this.#unary();
-    for (let operator = this.#operatorIs('*', '/', '%'); operator; operator = this.#operatorIs('*', '/', '%')) {
+    for (
+      let operator = this.#operatorIs('*', '/', '%');
+      operator;
+      operator = this.#operatorIs('*', '/', '%')
+    ) {
       const { position } = this.#take();
       value = applyOperator(operator, value, this.#unary(), position);
     }
@@ -148,7 +168,12 @@ class ExpressionParser {
     const base = this.#primary();
     if (!this.#operatorIs('^')) return base;
     const { position } = this.#take();
-    return applyOperator('^', base, this.#nested(() => this.#unary()), position);
+    return applyOperator(
+      '^',
+      base,
+      this.#nested(() => this.#unary()),
+      position,
+    );
   }
 
   // primary := number | constant | function '(' additive ')' | '(' additive ')'
@@ -157,13 +182,20 @@ class ExpressionParser {
     if (token.kind === 'number') return token.value;
     if (token.kind === 'open') return this.#parenthesised(token.position);
     if (token.kind === 'name') return this.#named(token.name.toLowerCase(), token.position);
-    throw new ExpressionError(`Expected a number, a name or "(" but found ${describe(token)}`, token.position);
+    throw new ExpressionError(
+      `Expected a number, a name or "(" but found ${describe(token)}`,
+      token.position,
+    );
   }
 
   #parenthesised(openPosition: number): number {
     const value = this.#nested(() => this.#additive());
     const close = this.#take();
-    if (close.kind !== 'close') throw new ExpressionError(`Missing ")" for the "(" at position ${openPosition + 1}; found ${describe(close)}`, close.position);
+    if (close.kind !== 'close')
+      throw new ExpressionError(
+        `Missing ")" for the "(" at position ${openPosition + 1}; found ${describe(close)}`,
+        close.position,
+      );
     return value;
   }
 
@@ -171,7 +203,8 @@ class ExpressionParser {
     const fn = functions.get(name);
     const opensCall = this.#peek().kind === 'open';
     if (fn) {
-      if (!opensCall) throw new ExpressionError(`${name} is a function: write ${name}(x)`, position);
+      if (!opensCall)
+        throw new ExpressionError(`${name} is a function: write ${name}(x)`, position);
       const open = this.#take();
       return fn(this.#parenthesised(open.position));
     }
@@ -180,7 +213,10 @@ class ExpressionParser {
       if (opensCall) throw new ExpressionError(`${name} is a constant, not a function`, position);
       return constant;
     }
-    throw new ExpressionError(`Unknown name "${name}"; the calculator knows ${knownNames}`, position);
+    throw new ExpressionError(
+      `Unknown name "${name}"; the calculator knows ${knownNames}`,
+      position,
+    );
   }
 }
 
@@ -195,6 +231,7 @@ class ExpressionParser {
  */
 export function evaluateExpression(expression: string): number {
   const value = new ExpressionParser(tokenizeExpression(expression)).parse();
-  if (!Number.isFinite(value)) throw new ExpressionError(`The result is not a finite number (${value}).`);
+  if (!Number.isFinite(value))
+    throw new ExpressionError(`The result is not a finite number (${value}).`);
   return value;
 }

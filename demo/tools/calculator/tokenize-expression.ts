@@ -14,7 +14,18 @@ export type Operator = '+' | '-' | '*' | '/' | '%' | '^';
 export const maxExpressionLength = 500;
 
 // Typographic signs models and people paste in, mapped to the ASCII operators.
-const operatorAliases: Readonly<Record<string, Operator>> = { '+': '+', '-': '-', '−': '-', '*': '*', '×': '*', '·': '*', '/': '/', '÷': '/', '%': '%', '^': '^' };
+const operatorAliases: Readonly<Record<string, Operator>> = {
+  '+': '+',
+  '-': '-',
+  '−': '-',
+  '*': '*',
+  '×': '*',
+  '·': '*',
+  '/': '/',
+  '÷': '/',
+  '%': '%',
+  '^': '^',
+};
 
 const numberPattern = /(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/y;
 const namePattern = /[A-Za-z_][A-Za-z_0-9]*/y;
@@ -29,7 +40,10 @@ function readAt(pattern: RegExp, text: string, position: number): string | undef
  * @throws ExpressionError on any other character.
  */
 export function tokenizeExpression(text: string): ExpressionToken[] {
-  if (text.length > maxExpressionLength) throw new ExpressionError(`The expression is too long (${text.length} characters; at most ${maxExpressionLength}).`);
+  if (text.length > maxExpressionLength)
+    throw new ExpressionError(
+      `The expression is too long (${text.length} characters; at most ${maxExpressionLength}).`,
+    );
   const tokens: ExpressionToken[] = [];
   let position = 0;
   while (position < text.length) {
@@ -57,7 +71,8 @@ export function tokenizeExpression(text: string): ExpressionToken[] {
     }
     const operator = operatorAliases[char];
     if (operator) tokens.push({ kind: 'operator', operator, position });
-    else if (char === '(' || char === ')') tokens.push({ kind: char === '(' ? 'open' : 'close', position });
+    else if (char === '(' || char === ')')
+      tokens.push({ kind: char === '(' ? 'open' : 'close', position });
     else throw new ExpressionError(`Unexpected character ${JSON.stringify(char)}`, position);
     position += 1;
   }

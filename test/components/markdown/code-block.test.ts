@@ -27,7 +27,7 @@ describe('fenced code blocks', () => {
   });
 
   it('carry a language class and an accessible copy button', async () => {
-    const container = (await renderChunks(['```ts\nlet a = 1;\n```']));
+    const container = await renderChunks(['```ts\nlet a = 1;\n```']);
     expect(container.querySelector('pre > code')?.className).to.equal('language-ts');
     const button = container.querySelector('button')!;
     expect(button.getAttribute('part')).to.equal('copy-button');
@@ -47,7 +47,7 @@ describe('fenced code blocks', () => {
     restore = stubClipboard(async (text) => {
       copied.push(text);
     });
-    const container = (await renderChunks(['```\nline 1\n<b>line 2</b>\n```']));
+    const container = await renderChunks(['```\nline 1\n<b>line 2</b>\n```']);
     container.querySelector('button')!.click();
     await nextTask();
     expect(copied).to.deep.equal(['line 1\n<b>line 2</b>\n']);
@@ -62,7 +62,7 @@ describe('fenced code blocks', () => {
       return true;
     };
     try {
-      const container = (await renderChunks(['```\nfallback text\n```']));
+      const container = await renderChunks(['```\nfallback text\n```']);
       container.querySelector('button')!.click();
       await nextTask();
       // Selection.toString() may drop the final newline of a <pre>.
@@ -78,7 +78,7 @@ describe('fenced code blocks', () => {
     restore = stubClipboard(undefined);
     document.execCommand = (): boolean => false;
     try {
-      const container = (await renderChunks(['```\nx\n```']));
+      const container = await renderChunks(['```\nx\n```']);
       container.querySelector('button')!.click();
       await nextTask();
       expect(container.querySelector('button')!.textContent).to.equal('Copy failed');

@@ -19,14 +19,40 @@ describe('code highlighting and math, loaded lazily', () => {
     expect(container.querySelector('button.copy-button')).to.not.equal(null);
     // The token colours come with the lazy chunk, through a custom property.
     container.style.setProperty('--tool-agent-code-keyword', 'rgb(1, 2, 3)');
-    expect(getComputedStyle(code.querySelector('span.hljs-keyword')!).color).to.equal('rgb(1, 2, 3)');
+    expect(getComputedStyle(code.querySelector('span.hljs-keyword')!).color).to.equal(
+      'rgb(1, 2, 3)',
+    );
   });
 
   it('highlights the common languages of model output, by name or alias', async () => {
-    const languages = ['js', 'typescript', 'python', 'py', 'bash', 'sh', 'shell', 'json', 'html', 'css', 'sql', 'go', 'rust', 'java', 'c', 'cpp', 'diff', 'yaml'];
-    const samples: Readonly<Record<string, string>> = { html: '<b class="x">t</b>', diff: '-old\n+new' };
+    const languages = [
+      'js',
+      'typescript',
+      'python',
+      'py',
+      'bash',
+      'sh',
+      'shell',
+      'json',
+      'html',
+      'css',
+      'sql',
+      'go',
+      'rust',
+      'java',
+      'c',
+      'cpp',
+      'diff',
+      'yaml',
+    ];
+    const samples: Readonly<Record<string, string>> = {
+      html: '<b class="x">t</b>',
+      diff: '-old\n+new',
+    };
     const sample = (language: string): string => samples[language] ?? 'if (x) { y = "z"; } // c';
-    const markdown = languages.map((language) => `\`\`\`${language}\n${sample(language)}\n\`\`\``).join('\n\n');
+    const markdown = languages
+      .map((language) => `\`\`\`${language}\n${sample(language)}\n\`\`\``)
+      .join('\n\n');
     const container = await renderChunks([markdown], ON);
     for (const code of container.querySelectorAll('code')) {
       expect(code.querySelector('span[class^="hljs-"]'), code.className).to.not.equal(null);
@@ -44,19 +70,29 @@ describe('code highlighting and math, loaded lazily', () => {
   });
 
   it('builds the same highlighted DOM however the text is chunked', async () => {
-    const markdown = 'Some code:\n\n```python\ndef f(x):\n    return x * 2  # double\n```\n\nand $a^2+b^2=c^2$.';
+    const markdown =
+      'Some code:\n\n```python\ndef f(x):\n    return x * 2  # double\n```\n\nand $a^2+b^2=c^2$.';
     const whole = describeDom(await renderChunks([markdown], ON));
     expect(describeDom(await renderChunks(chunksOf(markdown, 1), ON))).to.equal(whole);
     expect(describeDom(await renderChunks(chunksOf(markdown, 7), ON))).to.equal(whole);
   });
 
   it('typesets $…$, $$…$$, \\(…\\) and \\[…\\] as MathML, keeping the TeX', async () => {
-    const container = await renderChunks(['Inline $x^2$ and \\(\\alpha\\).\n\n$$\n\\int_0^1 x\\,dx\n$$\n\n\\[E = mc^2\\]'], ON);
+    const container = await renderChunks(
+      ['Inline $x^2$ and \\(\\alpha\\).\n\n$$\n\\int_0^1 x\\,dx\n$$\n\n\\[E = mc^2\\]'],
+      ON,
+    );
     const inline = container.querySelectorAll('span.math-inline');
-    expect(Array.from(inline, (element) => element.getAttribute('data-tex'))).to.deep.equal(['x^2', '\\alpha']);
+    expect(Array.from(inline, (element) => element.getAttribute('data-tex'))).to.deep.equal([
+      'x^2',
+      '\\alpha',
+    ]);
     for (const element of inline) expect(element.querySelector('math')).to.not.equal(null);
     const display = container.querySelectorAll('.math-display');
-    expect(Array.from(display, (element) => element.getAttribute('data-tex'))).to.deep.equal(['\\int_0^1 x\\,dx', 'E = mc^2']);
+    expect(Array.from(display, (element) => element.getAttribute('data-tex'))).to.deep.equal([
+      '\\int_0^1 x\\,dx',
+      'E = mc^2',
+    ]);
     expect(display[0]!.querySelector('math')?.getAttribute('display')).to.equal('block');
     expect(display[0]!.querySelector('annotation')?.textContent).to.equal('\\int_0^1 x\\,dx');
   });
@@ -85,7 +121,11 @@ describe('code highlighting and math, loaded lazily', () => {
     getSelection()!.removeAllRanges();
     getSelection()!.addRange(range);
     const data = new DataTransfer();
-    container.querySelector('p')!.dispatchEvent(new ClipboardEvent('copy', { clipboardData: data, bubbles: true, cancelable: true }));
+    container
+      .querySelector('p')!
+      .dispatchEvent(
+        new ClipboardEvent('copy', { clipboardData: data, bubbles: true, cancelable: true }),
+      );
     expect(data.getData('text/plain')).to.equal('Area is $\\pi r^2$ here.');
   });
 });

@@ -1,15 +1,29 @@
 import { expect } from 'chai';
 import { MarkdownStream, renderMarkdown } from '../../../components/markdown/index.js';
-import { chunksOf, codeBlockHtml, describeDom, randomChunks, renderChunks } from './render-helpers.js';
+import {
+  chunksOf,
+  codeBlockHtml,
+  describeDom,
+  randomChunks,
+  renderChunks,
+} from './render-helpers.js';
 
 const TABLE_ATTRS = 'class="table-scroll" tabindex="0"';
 const LINK_ATTRS = 'target="_blank" rel="noopener noreferrer nofollow"';
 
 /** [what, markdown, expected innerHTML] */
 const CASES: ReadonlyArray<readonly [string, string, string]> = [
-  ['ATX headings of every level', '# A\n## B\n### C\n#### D\n##### E\n###### F', '<h1>A</h1><h2>B</h2><h3>C</h3><h4>D</h4><h5>E</h5><h6>F</h6>'],
+  [
+    'ATX headings of every level',
+    '# A\n## B\n### C\n#### D\n##### E\n###### F',
+    '<h1>A</h1><h2>B</h2><h3>C</h3><h4>D</h4><h5>E</h5><h6>F</h6>',
+  ],
   ['not headings', '####### seven\n#hashtag', '<p>####### seven\n#hashtag</p>'],
-  ['inline syntax in a heading, trailing spaces dropped', '## Hello *world*   ', '<h2>Hello <em>world</em></h2>'],
+  [
+    'inline syntax in a heading, trailing spaces dropped',
+    '## Hello *world*   ',
+    '<h2>Hello <em>world</em></h2>',
+  ],
   ['paragraphs and soft breaks', 'one\ntwo\n\n\nthree', '<p>one\ntwo</p><p>three</p>'],
   ['hard breaks', 'a  \nb\\\nc', '<p>a<br>\nb<br>\nc</p>'],
   [
@@ -17,9 +31,21 @@ const CASES: ReadonlyArray<readonly [string, string, string]> = [
     '*a* _b_ **c** __d__ ***e*** ~~f~~',
     '<p><em>a</em> <em>b</em> <strong>c</strong> <strong>d</strong> <em><strong>e</strong></em> <del>f</del></p>',
   ],
-  ['nested emphasis', '**bold *and em* bold**', '<p><strong>bold <em>and em</em> bold</strong></p>'],
-  ['intraword underscores and stars', 'snake_case_name and 2*3*4', '<p>snake_case_name and 2<em>3</em>4</p>'],
-  ['unclosed or unflanked delimiters stay text; one or two tildes strike (GFM)', '**never closed\n\na * b _ c ~d~', '<p>**never closed</p><p>a * b _ c <del>d</del></p>'],
+  [
+    'nested emphasis',
+    '**bold *and em* bold**',
+    '<p><strong>bold <em>and em</em> bold</strong></p>',
+  ],
+  [
+    'intraword underscores and stars',
+    'snake_case_name and 2*3*4',
+    '<p>snake_case_name and 2<em>3</em>4</p>',
+  ],
+  [
+    'unclosed or unflanked delimiters stay text; one or two tildes strike (GFM)',
+    '**never closed\n\na * b _ c ~d~',
+    '<p>**never closed</p><p>a * b _ c <del>d</del></p>',
+  ],
   ['emphasis across a soft break', '*one\ntwo*', '<p><em>one\ntwo</em></p>'],
   [
     'inline code',
@@ -32,7 +58,11 @@ const CASES: ReadonlyArray<readonly [string, string, string]> = [
     '- a\n- b\n  - c\n  - d\n- e',
     '<ul><li>a</li><li>b<ul><li>c</li><li>d</li></ul></li><li>e</li></ul>',
   ],
-  ['a new bullet character starts a new list', '- a\n* b', '<ul><li>a</li></ul><ul><li>b</li></ul>'],
+  [
+    'a new bullet character starts a new list',
+    '- a\n* b',
+    '<ul><li>a</li></ul><ul><li>b</li></ul>',
+  ],
   [
     'ordered lists with start numbers and nesting',
     '3. x\n4. y\n   - z\n\n1) p',
@@ -64,16 +94,32 @@ const CASES: ReadonlyArray<readonly [string, string, string]> = [
     'text\n| a |\n|---|\n| 1 |\n\nafter',
     `<p>text</p><div ${TABLE_ATTRS}><table><thead><tr><th>a</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table></div><p>after</p>`,
   ],
-  ['a table header alone', '| a | b |\n|---|---|', `<div ${TABLE_ATTRS}><table><thead><tr><th>a</th><th>b</th></tr></thead></table></div>`],
-  ['pipes that make no table', '| a | b |\nno delimiter\n\n| a | b |\n|---|', '<p>| a | b |\nno delimiter</p><p>| a | b |\n|---|</p>'],
+  [
+    'a table header alone',
+    '| a | b |\n|---|---|',
+    `<div ${TABLE_ATTRS}><table><thead><tr><th>a</th><th>b</th></tr></thead></table></div>`,
+  ],
+  [
+    'pipes that make no table',
+    '| a | b |\nno delimiter\n\n| a | b |\n|---|',
+    '<p>| a | b |\nno delimiter</p><p>| a | b |\n|---|</p>',
+  ],
   [
     'fenced code with a language',
     '```python\nprint("<b>")\n  indented\n```\nafter',
     `${codeBlockHtml('print("&lt;b&gt;")\n  indented\n', 'python')}<p>after</p>`,
   ],
-  ['tilde fences and longer fences', '~~~~\n```\ninner\n```\n~~~~', codeBlockHtml('```\ninner\n```\n')],
+  [
+    'tilde fences and longer fences',
+    '~~~~\n```\ninner\n```\n~~~~',
+    codeBlockHtml('```\ninner\n```\n'),
+  ],
   ['an unclosed fence runs to the end', '```\ncode', codeBlockHtml('code\n')],
-  ['an indented fence strips its indentation', '  ```\n  a\n    b\n  ```', codeBlockHtml('a\n  b\n')],
+  [
+    'an indented fence strips its indentation',
+    '  ```\n  a\n    b\n  ```',
+    codeBlockHtml('a\n  b\n'),
+  ],
   ['inline code at a line start is no fence', '```a``` b', '<p><code>a</code> b</p>'],
   [
     'links with titles, parentheses and entities',
@@ -81,19 +127,39 @@ const CASES: ReadonlyArray<readonly [string, string, string]> = [
     `<p><a href="https://x.test/p?q=1&amp;r=2" ${LINK_ATTRS} title="T">a</a> ` +
       `<a href="https://en.wikipedia.org/wiki/A_(b)" ${LINK_ATTRS}>w</a></p>`,
   ],
-  ['formatted link text', '[**bold** link](https://x.test)', `<p><a href="https://x.test/" ${LINK_ATTRS}><strong>bold</strong> link</a></p>`],
+  [
+    'formatted link text',
+    '[**bold** link](https://x.test)',
+    `<p><a href="https://x.test/" ${LINK_ATTRS}><strong>bold</strong> link</a></p>`,
+  ],
   [
     'autolinks',
     '<https://x.test/a> and <me@x.test>',
     `<p><a href="https://x.test/a" ${LINK_ATTRS}>https://x.test/a</a> and <a href="mailto:me@x.test" ${LINK_ATTRS}>me@x.test</a></p>`,
   ],
   ['brackets that are no links', 'arr[0] and [a] (b) and [x]', '<p>arr[0] and [a] (b) and [x]</p>'],
-  ['unsafe and relative links keep their text only', '[x](javascript:alert(1)) [y](/path) [z](#top)', '<p>x y z</p>'],
+  [
+    'unsafe and relative links keep their text only',
+    '[x](javascript:alert(1)) [y](/path) [z](#top)',
+    '<p>x y z</p>',
+  ],
   ['an invalid destination stays text', '[a](b c d)', '<p>[a](b c d)</p>'],
-  ['images become links and load nothing', '![a cat](https://x.test/cat.png)', `<p><a href="https://x.test/cat.png" ${LINK_ATTRS} class="image-link">a cat</a></p>`],
-  ['text keeps its order around a failed autolink with a pending delimiter', '<33> <__> <a**> <b`c>', '<p>&lt;33&gt; &lt;__&gt; &lt;a**&gt; &lt;b`c&gt;</p>'],
+  [
+    'images become links and load nothing',
+    '![a cat](https://x.test/cat.png)',
+    `<p><a href="https://x.test/cat.png" ${LINK_ATTRS} class="image-link">a cat</a></p>`,
+  ],
+  [
+    'text keeps its order around a failed autolink with a pending delimiter',
+    '<33> <__> <a**> <b`c>',
+    '<p>&lt;33&gt; &lt;__&gt; &lt;a**&gt; &lt;b`c&gt;</p>',
+  ],
   ['raw HTML is text', '<div onclick="x">hi</div>', '<p>&lt;div onclick="x"&gt;hi&lt;/div&gt;</p>'],
-  ['character references', '&amp; &lt;b&gt; &#65; &#x1F600; &bogus; & alone', '<p>&amp; &lt;b&gt; A 😀 &amp;bogus; &amp; alone</p>'],
+  [
+    'character references',
+    '&amp; &lt;b&gt; &#65; &#x1F600; &bogus; & alone',
+    '<p>&amp; &lt;b&gt; A 😀 &amp;bogus; &amp; alone</p>',
+  ],
   ['backslash escapes', '\\*not em\\* \\# \\[x\\] \\a', '<p>*not em* # [x] \\a</p>'],
   ['CRLF line endings', 'a\r\nb\r\n\r\nc', '<p>a\nb</p><p>c</p>'],
 ];
@@ -110,17 +176,24 @@ describe('MarkdownStream', () => {
       });
 
       it('renders the same DOM from 1-character chunks and random splits', async () => {
-        const whole = describeDom((await renderChunks([markdown])));
-        expect(describeDom((await renderChunks(chunksOf(markdown, 1)))), '1-char chunks').to.equal(whole);
+        const whole = describeDom(await renderChunks([markdown]));
+        expect(describeDom(await renderChunks(chunksOf(markdown, 1))), '1-char chunks').to.equal(
+          whole,
+        );
         for (let seed = 1; seed <= 20; seed++) {
-          expect(describeDom((await renderChunks(randomChunks(markdown, seed, 6)))), `seed ${seed}`).to.equal(whole);
+          expect(
+            describeDom(await renderChunks(randomChunks(markdown, seed, 6))),
+            `seed ${seed}`,
+          ).to.equal(whole);
         }
       });
     });
   }
 
   it('renders images as their alt text with images: "text"', async () => {
-    expect((await renderChunks(['![a cat](https://x.test/cat.png)'], { images: 'text' })).innerHTML).to.equal('<p>a cat</p>');
+    expect(
+      (await renderChunks(['![a cat](https://x.test/cat.png)'], { images: 'text' })).innerHTML,
+    ).to.equal('<p>a cat</p>');
   });
 
   it('renderMarkdown matches streaming', async () => {
@@ -150,16 +223,27 @@ describe('MarkdownStream', () => {
   });
 
   it('keeps a CRLF split across chunks a single line break', async () => {
-    expect((await renderChunks(['a\r', '\nb\r', '\r\nc'])).innerHTML).to.equal('<p>a\nb</p><p>c</p>');
+    expect((await renderChunks(['a\r', '\nb\r', '\r\nc'])).innerHTML).to.equal(
+      '<p>a\nb</p><p>c</p>',
+    );
   });
 
   it('caps nesting, so hostile input costs linear time', async () => {
-    const depth = (node: Element): number => Math.max(0, ...Array.from(node.children, (child) => 1 + depth(child)));
-    for (const markdown of ['*a '.repeat(200), '>'.repeat(200) + ' x', '- '.repeat(100) + 'x', '[a]('.repeat(1000)]) {
-      const whole = (await renderChunks([markdown]));
+    const depth = (node: Element): number =>
+      Math.max(0, ...Array.from(node.children, (child) => 1 + depth(child)));
+    for (const markdown of [
+      '*a '.repeat(200),
+      '>'.repeat(200) + ' x',
+      '- '.repeat(100) + 'x',
+      '[a]('.repeat(1000),
+    ]) {
+      const whole = await renderChunks([markdown]);
       // 32 containers at most (a list item adds <ul> and <li>), 16 inline elements at most.
       expect(depth(whole), markdown.slice(0, 12)).to.be.below(70);
-      expect(describeDom((await renderChunks(chunksOf(markdown, 3)))), markdown.slice(0, 12)).to.equal(describeDom(whole));
+      expect(
+        describeDom(await renderChunks(chunksOf(markdown, 3))),
+        markdown.slice(0, 12),
+      ).to.equal(describeDom(whole));
     }
   });
 

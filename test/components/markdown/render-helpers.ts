@@ -4,7 +4,10 @@ import { MarkdownStream, type MarkdownStreamOptions } from '../../../components/
  * Renders `chunks` one `append` at a time into a fresh container attached to the document, and
  * waits until the spec-complete pass has settled it (highlighting and math off unless asked for).
  */
-export async function renderChunks(chunks: readonly string[], options?: MarkdownStreamOptions): Promise<HTMLElement> {
+export async function renderChunks(
+  chunks: readonly string[],
+  options?: MarkdownStreamOptions,
+): Promise<HTMLElement> {
   const container = document.createElement('div');
   document.body.append(container);
   const stream = new MarkdownStream(container, { highlight: false, math: false, ...options });

@@ -4,7 +4,9 @@ import { sanitizeUrl } from '../../../components/markdown/index.js';
 describe('sanitizeUrl', () => {
   it('accepts absolute http, https and mailto URLs, normalised', () => {
     expect(sanitizeUrl('https://example.com')).to.equal('https://example.com/');
-    expect(sanitizeUrl('HTTP://Example.COM/a b?q="x"')).to.equal('http://example.com/a%20b?q=%22x%22');
+    expect(sanitizeUrl('HTTP://Example.COM/a b?q="x"')).to.equal(
+      'http://example.com/a%20b?q=%22x%22',
+    );
     expect(sanitizeUrl('mailto:me@example.com')).to.equal('mailto:me@example.com');
     expect(sanitizeUrl('  https://example.com/x  ')).to.equal('https://example.com/x');
   });

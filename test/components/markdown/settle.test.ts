@@ -20,7 +20,9 @@ describe('MarkdownStream settle pass', () => {
     stream.append('Title\n===\n');
     expect(container.innerHTML, 'the open group streams as it can').to.equal('<p>Title\n===</p>');
     stream.append('\nnext');
-    expect(container.innerHTML, 'the finished group is settled').to.equal('<h1>Title</h1><p>next</p>');
+    expect(container.innerHTML, 'the finished group is settled').to.equal(
+      '<h1>Title</h1><p>next</p>',
+    );
     stream.end();
     await stream.settled();
     expect(container.innerHTML).to.equal('<h1>Title</h1><p>next</p>');
@@ -43,8 +45,14 @@ describe('MarkdownStream settle pass', () => {
     const first = container.firstElementChild!;
     const shape = describeDom(first);
     const observer = new MutationObserver(() => undefined);
-    observer.observe(first, { subtree: true, childList: true, characterData: true, attributes: true });
-    for (const chunk of chunksOf(' group.\n\n- a\n- b\n\nSetext\n---\n\n| a |\n|---|\n| 1 |\n', 3)) stream.append(chunk);
+    observer.observe(first, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+    });
+    for (const chunk of chunksOf(' group.\n\n- a\n- b\n\nSetext\n---\n\n| a |\n|---|\n| 1 |\n', 3))
+      stream.append(chunk);
     stream.end();
     await stream.settled();
     expect(observer.takeRecords()).to.have.length(0);
@@ -55,7 +63,9 @@ describe('MarkdownStream settle pass', () => {
   });
 
   it('links a reference whose definition comes further down, at the end', async () => {
-    const container = await renderChunks(['See [the docs].\n\nMore text.\n\n[the docs]: https://x.test/docs "Docs"']);
+    const container = await renderChunks([
+      'See [the docs].\n\nMore text.\n\n[the docs]: https://x.test/docs "Docs"',
+    ]);
     const anchor = container.querySelector('a')!;
     expect(anchor.getAttribute('href')).to.equal('https://x.test/docs');
     expect(anchor.title).to.equal('Docs');
@@ -71,6 +81,8 @@ describe('MarkdownStream settle pass', () => {
 
   it('keeps a loose list across blank lines in one group', async () => {
     const container = await renderChunks(['- a\n\n- b\n\n10. c\n\nend']);
-    expect(container.innerHTML).to.equal('<ul><li><p>a</p></li><li><p>b</p></li></ul><ol start="10"><li>c</li></ol><p>end</p>');
+    expect(container.innerHTML).to.equal(
+      '<ul><li><p>a</p></li><li><p>b</p></li></ul><ol start="10"><li>c</li></ol><p>end</p>',
+    );
   });
 });

@@ -10,7 +10,37 @@ import { normaliseActual, normaliseExpected, passesRawHtml } from './spec-normal
 const TARGET = 0.98;
 
 /** Every tag the renderer may create. */
-const SAFE_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'em', 'strong', 'del', 'br', 'hr', 'ul', 'ol', 'li', 'blockquote', 'pre', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'span', 'code', 'div', 'button', 'a', 'input']);
+const SAFE_TAGS = new Set([
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'em',
+  'strong',
+  'del',
+  'br',
+  'hr',
+  'ul',
+  'ol',
+  'li',
+  'blockquote',
+  'pre',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'span',
+  'code',
+  'div',
+  'button',
+  'a',
+  'input',
+]);
 
 interface Suite {
   readonly name: string;
@@ -42,11 +72,20 @@ for (const suite of SUITES) {
       it(`${key} (${example.section}) renders the same however chunked, and as the spec says`, async () => {
         const whole = await renderChunks([example.markdown]);
         const shape = describeDom(whole);
-        expect(describeDom(await renderChunks(chunksOf(example.markdown, 1))), '1-char chunks').to.equal(shape);
+        expect(
+          describeDom(await renderChunks(chunksOf(example.markdown, 1))),
+          '1-char chunks',
+        ).to.equal(shape);
         for (const seed of [1, 2]) {
-          expect(describeDom(await renderChunks(randomChunks(example.markdown, seed + example.number, 5))), `seed ${seed}`).to.equal(shape);
+          expect(
+            describeDom(
+              await renderChunks(randomChunks(example.markdown, seed + example.number, 5)),
+            ),
+            `seed ${seed}`,
+          ).to.equal(shape);
         }
-        for (const element of whole.querySelectorAll('*')) expect(SAFE_TAGS, `<${element.localName}>`).to.include(element.localName);
+        for (const element of whole.querySelectorAll('*'))
+          expect(SAFE_TAGS, `<${element.localName}>`).to.include(element.localName);
 
         const tally = tallies.get(example.section) ?? { passed: 0, total: 0, rawHtml: 0 };
         tallies.set(example.section, tally);
@@ -60,9 +99,12 @@ for (const suite of SUITES) {
         const exception = SPEC_EXCEPTIONS[key];
         if (actual === expected) {
           tally.passed++;
-          if (exception !== undefined) unexpected.push(`${key} passes now: remove it from SPEC_EXCEPTIONS`);
+          if (exception !== undefined)
+            unexpected.push(`${key} passes now: remove it from SPEC_EXCEPTIONS`);
         } else if (exception === undefined) {
-          unexpected.push(`${key}: ${JSON.stringify(example.markdown)}\n  expected ${expected}\n  actual   ${actual}`);
+          unexpected.push(
+            `${key}: ${JSON.stringify(example.markdown)}\n  expected ${expected}\n  actual   ${actual}`,
+          );
         }
       });
     }
@@ -74,9 +116,13 @@ for (const suite of SUITES) {
       for (const [section, tally] of tallies) {
         passed += tally.passed;
         total += tally.total;
-        lines.push(`  ${section}: ${tally.passed}/${tally.total}${tally.rawHtml > 0 ? ` (+${tally.rawHtml} raw HTML, shown as text)` : ''}`);
+        lines.push(
+          `  ${section}: ${tally.passed}/${tally.total}${tally.rawHtml > 0 ? ` (+${tally.rawHtml} raw HTML, shown as text)` : ''}`,
+        );
       }
-      console.log(`${suite.name}: ${passed}/${total} = ${((100 * passed) / total).toFixed(1)}%\n${lines.join('\n')}`);
+      console.log(
+        `${suite.name}: ${passed}/${total} = ${((100 * passed) / total).toFixed(1)}%\n${lines.join('\n')}`,
+      );
       expect(unexpected, unexpected.join('\n')).to.deep.equal([]);
       expect(passed / total).to.be.at.least(TARGET);
     });

@@ -27,8 +27,10 @@ export function normaliseExpected(html: string): string {
 /** Our rendering in the canonical form of {@link normaliseExpected}. */
 export function normaliseActual(container: HTMLElement): string {
   const copy = container.cloneNode(true) as HTMLElement;
-  for (const block of copy.querySelectorAll('div.code-block')) block.replaceWith(...Array.from(block.querySelectorAll(':scope > pre')));
-  for (const scroller of copy.querySelectorAll('div.table-scroll')) scroller.replaceWith(...scroller.childNodes);
+  for (const block of copy.querySelectorAll('div.code-block'))
+    block.replaceWith(...Array.from(block.querySelectorAll(':scope > pre')));
+  for (const scroller of copy.querySelectorAll('div.table-scroll'))
+    scroller.replaceWith(...scroller.childNodes);
   for (const anchor of copy.querySelectorAll('a')) {
     anchor.removeAttribute('target');
     anchor.removeAttribute('rel');
@@ -51,7 +53,11 @@ function applySafetyRules(root: Element): void {
   for (const image of Array.from(root.querySelectorAll('img'))) {
     const alt = image.getAttribute('alt') ?? '';
     const src = sanitizeUrl(image.getAttribute('src') ?? '');
-    if (src === undefined || image.closest('a[href]') !== null && sanitizeUrl(image.closest('a')!.getAttribute('href') ?? '') !== undefined) {
+    if (
+      src === undefined ||
+      (image.closest('a[href]') !== null &&
+        sanitizeUrl(image.closest('a')!.getAttribute('href') ?? '') !== undefined)
+    ) {
       image.replaceWith(alt);
       continue;
     }
@@ -74,7 +80,29 @@ function applySafetyRules(root: Element): void {
   }
 }
 
-const BLOCKS = new Set(['body', 'div', 'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'blockquote', 'pre', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td']);
+const BLOCKS = new Set([
+  'body',
+  'div',
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'li',
+  'blockquote',
+  'pre',
+  'hr',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+]);
 
 function isBlock(node: Node | null): boolean {
   return node === null || (node instanceof Element && BLOCKS.has(node.localName));
@@ -98,7 +126,12 @@ function serialise(node: Node, inPre: boolean): string {
     return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   }
   if (!(node instanceof Element)) return '';
-  const attributes = Array.from(node.attributes, ({ name, value }) => ` ${name}="${value.replace(/"/g, '&quot;')}"`).sort().join('');
+  const attributes = Array.from(
+    node.attributes,
+    ({ name, value }) => ` ${name}="${value.replace(/"/g, '&quot;')}"`,
+  )
+    .sort()
+    .join('');
   const pre = inPre || node.localName === 'pre';
   const children = Array.from(node.childNodes, (child) => serialise(child, pre)).join('');
   return `<${node.localName}${attributes}>${children}</${node.localName}>`;

@@ -26,25 +26,58 @@ describe('MarkdownStream streaming', () => {
   });
 
   it('renders a long mixed answer identically whole, per character and at random splits', async () => {
-    const whole = describeDom((await renderChunks([SAMPLE_ANSWER])));
-    expect(describeDom((await renderChunks(chunksOf(SAMPLE_ANSWER, 1))))).to.equal(whole);
+    const whole = describeDom(await renderChunks([SAMPLE_ANSWER]));
+    expect(describeDom(await renderChunks(chunksOf(SAMPLE_ANSWER, 1)))).to.equal(whole);
     for (let seed = 1; seed <= 50; seed++) {
-      expect(describeDom((await renderChunks(randomChunks(SAMPLE_ANSWER, seed, 1 + (seed % 40))))), `seed ${seed}`).to.equal(whole);
+      expect(
+        describeDom(await renderChunks(randomChunks(SAMPLE_ANSWER, seed, 1 + (seed % 40)))),
+        `seed ${seed}`,
+      ).to.equal(whole);
     }
   });
 
   it('renders every construct of the long answer', async () => {
-    const container = (await renderChunks(chunksOf(SAMPLE_ANSWER, 4)));
-    const tags = new Set(Array.from(container.querySelectorAll('*'), (element) => element.localName));
-    for (const tag of ['h1', 'h2', 'p', 'em', 'strong', 'del', 'code', 'pre', 'ol', 'ul', 'li', 'blockquote', 'table', 'thead', 'tbody', 'th', 'td', 'hr', 'br', 'a', 'button']) {
+    const container = await renderChunks(chunksOf(SAMPLE_ANSWER, 4));
+    const tags = new Set(
+      Array.from(container.querySelectorAll('*'), (element) => element.localName),
+    );
+    for (const tag of [
+      'h1',
+      'h2',
+      'p',
+      'em',
+      'strong',
+      'del',
+      'code',
+      'pre',
+      'ol',
+      'ul',
+      'li',
+      'blockquote',
+      'table',
+      'thead',
+      'tbody',
+      'th',
+      'td',
+      'hr',
+      'br',
+      'a',
+      'button',
+    ]) {
       expect(tags, tag).to.include(tag);
     }
     expect(container.querySelectorAll('ol > li')).to.have.length(3);
-    expect(container.querySelector('ol > li > .code-block code.language-bash')?.textContent).to.equal('npm install tool-agents\n');
+    expect(
+      container.querySelector('ol > li > .code-block code.language-bash')?.textContent,
+    ).to.equal('npm install tool-agents\n');
     expect(container.querySelector('ol > li > ul > li > ul > li del')?.textContent).to.equal('old');
     expect(container.querySelectorAll('tbody tr')).to.have.length(3);
-    expect(container.querySelector('tbody tr:last-child td')?.textContent).to.equal('escaped | pipe');
-    expect(container.querySelector('code.language-ts')?.textContent).to.contain('// <b>not bold</b>');
+    expect(container.querySelector('tbody tr:last-child td')?.textContent).to.equal(
+      'escaped | pipe',
+    );
+    expect(container.querySelector('code.language-ts')?.textContent).to.contain(
+      '// <b>not bold</b>',
+    );
     expect(container.textContent).to.contain('😀👍🏽');
   });
 
@@ -52,7 +85,8 @@ describe('MarkdownStream streaming', () => {
     const container = document.createElement('div');
     document.body.append(container);
     const stream = new MarkdownStream(container);
-    for (const chunk of chunksOf('The first paragraph, which a user is selecting.\n\n', 4)) stream.append(chunk);
+    for (const chunk of chunksOf('The first paragraph, which a user is selecting.\n\n', 4))
+      stream.append(chunk);
     const paragraph = container.querySelector('p')!;
     const text = paragraph.firstChild as Text;
     expect(text.data).to.equal('The first paragraph, which a user is selecting.');
@@ -64,7 +98,12 @@ describe('MarkdownStream streaming', () => {
     getSelection()!.addRange(range);
     const mutations: MutationRecord[] = [];
     const observer = new MutationObserver((records) => mutations.push(...records));
-    observer.observe(paragraph, { subtree: true, childList: true, characterData: true, attributes: true });
+    observer.observe(paragraph, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+    });
 
     for (const chunk of chunksOf(moreBlocks(), 4)) stream.append(chunk);
     stream.end();
@@ -92,7 +131,9 @@ describe('MarkdownStream streaming', () => {
     expect(container.querySelector('p')!.firstChild).to.equal(first);
     expect(container.querySelector('strong')).to.equal(strong);
     expect(strong.firstChild).to.equal(strongText);
-    expect(container.innerHTML).to.equal('<p>Growing text with <strong>bold words</strong> and more and more.</p>');
+    expect(container.innerHTML).to.equal(
+      '<p>Growing text with <strong>bold words</strong> and more and more.</p>',
+    );
   });
 
   it('keeps the shown nodes when an unclosed opener is unwrapped', async () => {
@@ -108,19 +149,24 @@ describe('MarkdownStream streaming', () => {
   });
 
   it('streams a long code block into a few bounded text nodes, identically at any split', async () => {
-    const lines = Array.from({ length: 300 }, (_, i) => `  line ${i}: const value = compute(${i}); // done`);
+    const lines = Array.from(
+      { length: 300 },
+      (_, i) => `  line ${i}: const value = compute(${i}); // done`,
+    );
     const markdown = '```js\n' + lines.join('\n') + '\n```\nafter';
-    const whole = (await renderChunks([markdown]));
+    const whole = await renderChunks([markdown]);
     const code = whole.querySelector('code')!;
     expect(code.textContent).to.equal(lines.join('\n') + '\n');
     expect(code.childNodes.length).to.be.within(5, 20);
     for (const node of code.childNodes) expect((node as Text).length).to.be.below(2048 + 64);
-    expect(describeDom((await renderChunks(chunksOf(markdown, 1))))).to.equal(describeDom(whole));
-    expect(describeDom((await renderChunks(randomChunks(markdown, 3, 50))))).to.equal(describeDom(whole));
+    expect(describeDom(await renderChunks(chunksOf(markdown, 1)))).to.equal(describeDom(whole));
+    expect(describeDom(await renderChunks(randomChunks(markdown, 3, 50)))).to.equal(
+      describeDom(whole),
+    );
   });
 
   it('does work proportional to the text: one text node per run, not per chunk', async () => {
-    const container = (await renderChunks(chunksOf('word '.repeat(2000), 3)));
+    const container = await renderChunks(chunksOf('word '.repeat(2000), 3));
     expect(container.querySelector('p')!.childNodes).to.have.length(1);
   });
 });

@@ -24,7 +24,9 @@ describe('MarkdownStream under require-trusted-types-for', () => {
     const frame = await strictFrame();
     const doc = frame.contentDocument!;
     const violations: string[] = [];
-    doc.addEventListener('securitypolicyviolation', (event) => violations.push(event.violatedDirective));
+    doc.addEventListener('securitypolicyviolation', (event) =>
+      violations.push(event.violatedDirective),
+    );
 
     const probe = doc.createElement('div');
     // The policy is live: a string reaching innerHTML is refused (with the frame's own TypeError).
@@ -43,7 +45,14 @@ describe('MarkdownStream under require-trusted-types-for', () => {
     const container = doc.body.appendChild(doc.createElement('div'));
     const math = 'Math: $e^{i\\pi} + 1 = 0$ and\n\n$$\n\\sum_{k=1}^n k = \\frac{n(n+1)}{2}\n$$';
     // Highlighting and math are on (the defaults): their lazy chunks must build DOM without HTML strings too.
-    await renderMarkdown(container, SAMPLE_ANSWER + '\n\n' + math + '\n\n' + XSS_CORPUS.map((vector) => vector.markdown).join('\n\n'));
+    await renderMarkdown(
+      container,
+      SAMPLE_ANSWER +
+        '\n\n' +
+        math +
+        '\n\n' +
+        XSS_CORPUS.map((vector) => vector.markdown).join('\n\n'),
+    );
     await new Promise((resolve) => setTimeout(resolve, 50));
 
     expect(violations).to.deep.equal([]);

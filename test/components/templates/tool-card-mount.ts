@@ -1,13 +1,28 @@
 import { html, render } from 'lit';
-import { toolCardTemplate, type DecideToolCall } from '../../../components/templates/tool-card-template.js';
+import {
+  toolCardTemplate,
+  type DecideToolCall,
+} from '../../../components/templates/tool-card-template.js';
 import { toolAgentChatStyles } from '../../../components/tool-agent-chat-styles.js';
 import type { ToolCard } from '../../../components/transcript-entry.js';
 
 /** A tool card with defaults for every field `overrides` leaves out. */
 export function toolCard(overrides: Partial<ToolCard> = {}): ToolCard {
-  const card: ToolCard = { key: '0:0', id: 'call_1', name: 'delete_file', argumentsText: '', argumentPieces: [], arguments: undefined, status: 'streaming', resultText: undefined, askingUser: false, ...overrides };
+  const card: ToolCard = {
+    key: '0:0',
+    id: 'call_1',
+    name: 'delete_file',
+    argumentsText: '',
+    argumentPieces: [],
+    arguments: undefined,
+    status: 'streaming',
+    resultText: undefined,
+    askingUser: false,
+    ...overrides,
+  };
   // A card given only its text streamed it in one piece.
-  if (overrides.argumentPieces === undefined && card.argumentsText !== '') card.argumentPieces = [card.argumentsText];
+  if (overrides.argumentPieces === undefined && card.argumentsText !== '')
+    card.argumentPieces = [card.argumentsText];
   return card;
 }
 
@@ -47,6 +62,7 @@ export function mountCard(decide: DecideToolCall = () => undefined): MountedCard
 export function textData(node: Node): string {
   const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
   let text = '';
-  for (let current = walker.nextNode(); current; current = walker.nextNode()) text += (current as Text).data;
+  for (let current = walker.nextNode(); current; current = walker.nextNode())
+    text += (current as Text).data;
   return text;
 }

@@ -38,19 +38,36 @@ describe('tool card: streamed arguments', () => {
       slowest = Math.max(slowest, performance.now() - before);
       const records = observer.takeRecords();
       maxRecords = Math.max(maxRecords, records.length);
-      maxAddedNodes = Math.max(maxAddedNodes, records.reduce((sum, record) => sum + record.addedNodes.length, 0));
+      maxAddedNodes = Math.max(
+        maxAddedNodes,
+        records.reduce((sum, record) => sum + record.addedNodes.length, 0),
+      );
       // Only the oldest text leaves (the view keeps the newest 8 KB while streaming); it never starts over.
-      for (const record of records) if (record.removedNodes.length > 0 && record.removedNodes[0] !== record.target.firstChild && record.previousSibling !== code.querySelector('[part~="tool-arguments-elided"]') && record.previousSibling !== null) throw new Error(`a node other than the oldest was removed at ${end}`);
+      for (const record of records)
+        if (
+          record.removedNodes.length > 0 &&
+          record.removedNodes[0] !== record.target.firstChild &&
+          record.previousSibling !== code.querySelector('[part~="tool-arguments-elided"]') &&
+          record.previousSibling !== null
+        )
+          throw new Error(`a node other than the oldest was removed at ${end}`);
     }
     const total = performance.now() - started;
     observer.disconnect();
     const deltas = Math.ceil(full.length / 5);
-    console.log(`streamed ${full.length} characters in ${deltas} deltas: ${total.toFixed(0)} ms in all, ${((total / deltas) * 1000).toFixed(1)} µs per delta, slowest render ${slowest.toFixed(1)} ms, ${code.childNodes.length} text nodes`);
+    console.log(
+      `streamed ${full.length} characters in ${deltas} deltas: ${total.toFixed(0)} ms in all, ${((total / deltas) * 1000).toFixed(1)} µs per delta, slowest render ${slowest.toFixed(1)} ms, ${code.childNodes.length} text nodes`,
+    );
     const note = code.querySelector('[part~="tool-arguments-elided"]');
     const shown = textData(code).slice(note?.textContent?.length ?? 0);
-    const elided = Number(/… ([\d,]+)/.exec(note?.textContent ?? '')?.[1]?.replaceAll(',', '') ?? '0');
+    const elided = Number(
+      /… ([\d,]+)/.exec(note?.textContent ?? '')?.[1]?.replaceAll(',', '') ?? '0',
+    );
     expect(full.endsWith(shown)).to.equal(true, 'the newest text is shown, in order');
-    expect(elided + shown.length).to.equal(full.length, 'every character is either shown or counted');
+    expect(elided + shown.length).to.equal(
+      full.length,
+      'every character is either shown or counted',
+    );
     expect(shown.length).to.be.within(8192, 8192 + 2048);
     expect(maxRecords, 'DOM mutations per delta').to.be.at.most(6);
     expect(maxAddedNodes, 'nodes added per delta').to.be.at.most(2);
@@ -61,10 +78,19 @@ describe('tool card: streamed arguments', () => {
     const card = toolCard({ argumentsText: '{"path":"/tm' });
     expect(card.argumentPieces).to.deep.equal(['{"path":"/tm']);
     let element = mounted.show(card);
-    expect(element.querySelector('[part~="tool-arguments"] code')?.textContent).to.equal('{"path":"/tm');
-    Object.assign(card, { argumentsText: '{"path":"/tmp/a"}', arguments: { path: '/tmp/a' }, status: 'awaiting-approval', askingUser: true });
+    expect(element.querySelector('[part~="tool-arguments"] code')?.textContent).to.equal(
+      '{"path":"/tm',
+    );
+    Object.assign(card, {
+      argumentsText: '{"path":"/tmp/a"}',
+      arguments: { path: '/tmp/a' },
+      status: 'awaiting-approval',
+      askingUser: true,
+    });
     element = mounted.show(card);
     expect(element.querySelector('[part~="tool-argument-name"]')?.textContent).to.equal('path');
-    expect(element.querySelector('[part~="tool-argument-value"]')?.textContent?.trim()).to.equal('/tmp/a');
+    expect(element.querySelector('[part~="tool-argument-value"]')?.textContent?.trim()).to.equal(
+      '/tmp/a',
+    );
   });
 });
