@@ -1,30 +1,16 @@
-import type { ChatMessage, ChatUsage } from './messages/chat-message.js';
-import { zeroUsage } from './provider/wire-usage.js';
+import { emptyPartialResponse, type PartialResponse } from './turn/partial-response.js';
+import { partialResponse } from './turn/turn-messages.js';
+import { freezeTurnState, type TurnState } from './turn/turn-state.js';
 
-/** What a turn had produced when it failed: nothing received is lost. */
-export interface PartialResponse {
-  /** Answer text of the step that was interrupted. */
-  readonly text: string;
-  /** Reasoning text of the step that was interrupted. */
-  readonly reasoning: string;
-  /** Finished tool rounds of this turn (assistant tool-call messages and their results). */
-  readonly messages: readonly ChatMessage[];
-  /** Usage summed over the steps that reported it. */
-  readonly usage: ChatUsage;
-}
-
-/** An empty {@link PartialResponse}. */
-export const emptyPartialResponse: PartialResponse = Object.freeze({
-  text: '',
-  reasoning: '',
-  messages: [],
-  usage: zeroUsage,
-});
+export { emptyPartialResponse, type PartialResponse } from './turn/partial-response.js';
 
 /** Options common to every tool-agents error. */
 export interface ToolAgentsErrorOptions {
   cause?: unknown;
+  /** What the failing step had produced (a provider error); derived from `turn` when that is given. */
   partial?: PartialResponse;
+  /** The state of the turn when it failed (the agent adds it). */
+  turn?: TurnState;
   /** The endpoint involved, without query string or credentials. */
   url?: string;
 }
@@ -32,16 +18,67 @@ export interface ToolAgentsErrorOptions {
 /** Base class of every error this library throws. */
 export class ToolAgentsError extends Error {
   override name: string = 'ToolAgentsError';
-  /** What was received before the failure. */
-  partial: PartialResponse;
+  /** What was received before the failure: the interrupted step's text and the finished rounds. */
+  readonly partial: PartialResponse;
+  /**
+   * The state of the turn when it failed, when the error went through an agent: every step,
+   * each call with its status, usage. A frozen snapshot.
+   */
+  readonly turn: TurnState | undefined;
   /** The endpoint involved, when there was one. */
   readonly url: string | undefined;
 
   constructor(message: string, options: ToolAgentsErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.partial = options.partial ?? emptyPartialResponse;
+    this.turn = options.turn && freezeTurnState(options.turn);
+    this.partial = freezePartial(
+      options.partial ?? (options.turn ? partialResponse(options.turn) : emptyPartialResponse),
+    );
     this.url = options.url;
   }
+}
+
+/**
+ * A copy of `error` (same class, same fields) carrying the turn's state and the partial response
+ * built from it: the original is never rewritten while it propagates.
+ */
+export function withTurnSnapshot<E extends ToolAgentsError>(error: E, turn: TurnState): E {
+  const copy = Object.create(Object.getPrototypeOf(error) as object) as E;
+  copyOwnFields(error, copy);
+  const frozen = freezeTurnState(turn);
+  Object.defineProperty(copy, 'turn', { value: frozen, enumerable: true });
+  Object.defineProperty(copy, 'partial', {
+    value: freezePartial(partialResponse(frozen)),
+    enumerable: true,
+  });
+  return copy;
+}
+
+/** A copy of `error` with `partial` set, for errors raised before a turn existed around them. */
+export function withPartial<E extends ToolAgentsError>(error: E, partial: PartialResponse): E {
+  const copy = Object.create(Object.getPrototypeOf(error) as object) as E;
+  copyOwnFields(error, copy);
+  Object.defineProperty(copy, 'partial', { value: freezePartial(partial), enumerable: true });
+  return copy;
+}
+
+/** Every own field of `error` onto `copy`; the stack as a value, as V8's accessor reads the original's internal slot. */
+function copyOwnFields(error: Error, copy: Error): void {
+  for (const key of Reflect.ownKeys(error))
+    Object.defineProperty(copy, key, Object.getOwnPropertyDescriptor(error, key)!);
+  Object.defineProperty(copy, 'stack', { value: error.stack, writable: true, configurable: true });
+}
+
+/** Freezes what the library built (the partial, its messages and their parts), never a tool's values inside. */
+function freezePartial(partial: PartialResponse): PartialResponse {
+  if (Object.isFrozen(partial)) return partial;
+  for (const message of partial.messages) {
+    for (const part of message.content) Object.freeze(part);
+    Object.freeze(message.content);
+    Object.freeze(message);
+  }
+  Object.freeze(partial.messages);
+  return Object.freeze(partial);
 }
 
 /** Fields a provider's error body may carry. */

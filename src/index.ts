@@ -7,6 +7,22 @@ export {
   type ChatToolAgentOptions,
   type ChatRequestOptions,
 } from './agents/chat-tool-agent.js';
+export { ChatTurn, type TurnListener } from './agents/chat-turn.js';
+export {
+  applyEvent,
+  callAt,
+  initialTurnState,
+  stepAt,
+  type StepEnd,
+  type ToolCallStatus,
+  type TurnState,
+  type TurnStatus,
+  type TurnStep,
+  type TurnToolCall,
+} from './turn/turn-state.js';
+export type { StepCall, TurnEvent, TurnEventType } from './turn/turn-event.js';
+export { toolResultStatus, turnMessages } from './turn/turn-messages.js';
+export { turnFromMessages } from './turn/turn-from-messages.js';
 export type {
   ChatResponse,
   ChatResponseChunk,
@@ -23,7 +39,7 @@ export type {
   ToolCallResultChunk,
   ToolCallStart,
   ToolCallStartChunk,
-} from './agents/chat-response.js';
+} from './turn/chat-response.js';
 export type {
   ToolApprovalDecision,
   ToolApprovalHandler,

@@ -1,33 +1,29 @@
-import { ToolAgentsError, type PartialResponse } from '../errors.js';
-import {
-  ChatMessage,
-  type ChatMessagePart,
-  type ChatUsage,
-  type ToolResultPart,
-} from '../messages/chat-message.js';
-import type { ChatAPI, ProviderEvent, ProviderStepResult } from '../provider/chat-api.js';
-import type { ChatSettings } from '../provider/chat-settings.js';
-import { addUsage, zeroUsage } from '../provider/wire-usage.js';
+import { ToolAgentsError, withTurnSnapshot } from '../errors.js';
 import { countOption } from '../internal/check-option.js';
+import { createId } from '../internal/create-id.js';
 import { inOrderOfSettling } from '../internal/in-order-of-settling.js';
+import type {
+  ChatAPI,
+  ProviderEvent,
+  ProviderStepResult,
+  ProviderToolCall,
+} from '../provider/chat-api.js';
+import type { ChatSettings } from '../provider/chat-settings.js';
 import type { ToolRegistry } from '../tools/tool-registry.js';
-import type { ChatResponse, ChatResponseChunk, ToolCallResult } from './chat-response.js';
-import {
-  finishChunk,
-  reasoningDeltaChunk,
-  textDeltaChunk,
-  toolCallDeltaChunk,
-  toolCallReadyChunk,
-  toolCallResultChunk,
-  toolCallStartChunk,
-} from './chunk-factory.js';
+import type { ChatResponse, ChatResponseChunk } from '../turn/chat-response.js';
+import { chunkOf } from '../turn/turn-chunks.js';
+import type { StepCall, TurnEvent } from '../turn/turn-event.js';
+import { turnMessages } from '../turn/turn-messages.js';
+import type { TurnState } from '../turn/turn-state.js';
+import type { ChatMessage } from '../messages/chat-message.js';
+import { ChatTurn } from './chat-turn.js';
 import {
   parseToolArguments,
   refusedToolCall,
   runToolCall,
   type ToolCallToRun,
 } from './run-tool-call.js';
-import type { ToolApprovalHandler } from './tool-approval.js';
+import { isApproved, type ToolApprovalHandler } from './tool-approval.js';
 import { ToolCallIds } from './tool-call-ids.js';
 
 /** Options of {@link ChatToolAgent}. */
@@ -99,23 +95,40 @@ export class ChatToolAgent {
   getStreamingResponse(
     options: ChatRequestOptions,
   ): AsyncGenerator<ChatResponseChunk, void, undefined> {
+    return this.startTurn(options)[Symbol.asyncIterator]();
+  }
+
+  /**
+   * Starts one turn and returns it: iterate it for the same chunks as
+   * {@link getStreamingResponse}, and read its `state`, `status`, `messages`, `response` and
+   * `error` at any time, also after it failed or was stopped. Nothing runs until it is iterated.
+   */
+  startTurn(options: ChatRequestOptions): ChatTurn {
     const controller = new AbortController();
-    const state = { completed: false };
-    const turn = this.#runTurn(options, controller, state);
-    // A generator's own return() waits for a pending next(); abort first, so closing the stream while
-    // it waits on the network or a tool (as a relayed body's cancel does) stops the turn at once.
-    const close = turn.return.bind(turn);
-    turn.return = (value) => {
-      if (!state.completed) controller.abort(closedEarly());
-      return close(value);
-    };
-    return turn;
+    const completion = { completed: false };
+    return new ChatTurn(
+      createId(),
+      (apply, read) => {
+        const turn = this.#runTurn(options, controller, completion, apply, read);
+        // A generator's own return() waits for a pending next(); abort first, so closing the stream while
+        // it waits on the network or a tool (as a relayed body's cancel does) stops the turn at once.
+        const close = turn.return.bind(turn);
+        turn.return = (value) => {
+          if (!completion.completed) controller.abort(closedEarly());
+          return close(value);
+        };
+        return turn;
+      },
+      (reason) => controller.abort(reason),
+    );
   }
 
   async *#runTurn(
     options: ChatRequestOptions,
     controller: AbortController,
-    state: { completed: boolean },
+    completion: { completed: boolean },
+    apply: (event: TurnEvent) => TurnState,
+    read: () => TurnState,
   ): AsyncGenerator<ChatResponseChunk, void, undefined> {
     const signal = options.signal
       ? AbortSignal.any([options.signal, controller.signal])
@@ -123,82 +136,68 @@ export class ChatToolAgent {
     const settings = options.settings ?? this.chatApi.getDefaultSettings();
     const registry = options.toolRegistry;
     const tools = registry?.getOpenAITools() ?? [];
-    const approve = options.approveToolCall ?? this.#approveToolCall;
-    const conversation: ChatMessage[] = [...options.messages];
-    const turnMessages: ChatMessage[] = [];
+    const approve = recordingApprovals(options.approveToolCall ?? this.#approveToolCall, apply);
     const ids = new ToolCallIds(options.messages);
-    let usage: ChatUsage = zeroUsage;
+    // Applies an event and returns the chunk the stream carries for it.
+    const emit = (event: TurnEvent): ChatResponseChunk | undefined => chunkOf(event, apply(event));
+    const now = (): string => new Date().toISOString();
 
     try {
       for (let step = 0; ; step++) {
         if (step >= this.maxIterations) {
-          state.completed = true;
-          yield finishChunk(step - 1, {
-            messages: turnMessages,
-            response: '',
-            finishReason: 'max_iterations',
-            usage,
-          });
+          completion.completed = true;
+          const finish = emit({ type: 'turn-finished', at: now(), finishReason: 'max_iterations' });
+          if (finish) yield finish;
           return;
         }
         signal.throwIfAborted();
-        const textParts: string[] = [];
-        const reasoningParts: string[] = [];
-        const partial = (): PartialResponse => ({
-          text: textParts.join(''),
-          reasoning: reasoningParts.join(''),
-          messages: [...turnMessages],
-          usage,
-        });
         let result: ProviderStepResult | undefined;
-        try {
-          // A snapshot: a ChatAPI that keeps the request must not see the conversation grow.
-          const request = { messages: [...conversation], settings, tools, signal };
-          const batches =
-            this.chatApi.streamChatBatches?.(request) ??
-            asBatches(this.chatApi.streamChat(request));
-          for await (const batch of batches)
-            for (const event of batch) {
-              switch (event.type) {
-                case 'text-delta':
-                  textParts.push(event.text);
-                  yield textDeltaChunk(step, event.text);
-                  break;
-                case 'reasoning-delta':
-                  reasoningParts.push(event.text);
-                  yield reasoningDeltaChunk(step, event.text);
-                  break;
-                case 'tool-call-start':
-                  yield toolCallStartChunk(step, {
-                    id: ids.idFor(step, event.index, event.id),
-                    name: event.name,
-                    index: event.index,
-                  });
-                  break;
-                case 'tool-call-delta':
-                  yield toolCallDeltaChunk(step, {
-                    id: ids.idFor(step, event.index, event.id),
-                    index: event.index,
-                    name: event.name,
-                    argumentsDelta: event.argumentsDelta,
-                    argumentsText: event.argumentsText,
-                  });
-                  break;
-                case 'finish':
-                  result = event.step;
-                  break;
-              }
+        // A snapshot: a ChatAPI that keeps the request must not see the conversation grow.
+        const request = {
+          messages: [...options.messages, ...turnMessages(read())],
+          settings,
+          tools,
+          signal,
+        };
+        const batches =
+          this.chatApi.streamChatBatches?.(request) ?? asBatches(this.chatApi.streamChat(request));
+        for await (const batch of batches)
+          for (const event of batch) {
+            let chunk: ChatResponseChunk | undefined;
+            switch (event.type) {
+              case 'text-delta':
+                chunk = emit({ type: 'text', step, text: event.text });
+                break;
+              case 'reasoning-delta':
+                chunk = emit({ type: 'reasoning', step, text: event.text });
+                break;
+              case 'tool-call-start':
+                chunk = emit({
+                  type: 'call-start',
+                  step,
+                  index: event.index,
+                  id: ids.idFor(step, event.index, event.id),
+                  name: event.name,
+                });
+                break;
+              case 'tool-call-delta':
+                chunk = emit({
+                  type: 'call-arguments',
+                  step,
+                  index: event.index,
+                  id: ids.idFor(step, event.index, event.id),
+                  name: event.name,
+                  delta: event.argumentsDelta,
+                  text: event.argumentsText,
+                });
+                break;
+              case 'finish':
+                result = event.step;
+                break;
             }
-        } catch (error) {
-          if (signal.aborted) throw signal.reason;
-          if (error instanceof ToolAgentsError) error.partial = partial();
-          throw error;
-        }
-        if (!result)
-          throw new ToolAgentsError('The chat API ended a step without a finish event.', {
-            partial: partial(),
-          });
-        usage = addUsage(usage, result.usage);
+            if (chunk) yield chunk;
+          }
+        if (!result) throw new ToolAgentsError('The chat API ended a step without a finish event.');
 
         const calls: ToolCallToRun[] = result.toolCalls.map((call, position) => {
           const index = call.index ?? position;
@@ -211,35 +210,41 @@ export class ChatToolAgent {
             parsedArguments: parseToolArguments(call.argumentsText),
           };
         });
-        const assistant = ChatMessage.createAssistantMessage(assistantParts(result, calls), {
-          metadata: { ...result.metadata, finishReason: result.finishReason },
+        apply({
+          type: 'step-end',
+          step,
+          at: now(),
+          text: result.text,
+          reasoning: result.reasoning,
+          calls: calls.map((call, position) => stepCall(call, result.toolCalls[position])),
+          finishReason: result.finishReason,
+          usage: result.usage,
+          metadata: result.metadata,
         });
-        const assistantMessage: ChatMessage = result.usage
-          ? { ...assistant, usage: result.usage }
-          : assistant;
-        turnMessages.push(assistantMessage);
-        conversation.push(assistantMessage);
 
         if (calls.length === 0) {
-          state.completed = true;
-          yield finishChunk(step, {
-            messages: turnMessages,
-            response: result.text,
+          completion.completed = true;
+          const finish = emit({
+            type: 'turn-finished',
+            at: now(),
             finishReason: result.finishReason,
-            usage,
           });
+          if (finish) yield finish;
           return;
         }
 
         for (const call of calls) {
-          yield toolCallReadyChunk(step, {
-            id: call.id,
+          const ready = emit({
+            type: 'call-ready',
+            step,
             index: call.index ?? 0,
+            id: call.id,
             name: call.name,
             argumentsText: call.argumentsText,
             arguments: call.parsedArguments?.ok ? call.parsedArguments.value : undefined,
             requiresApproval: registry?.getTool(call.name)?.requiresApproval ?? false,
           });
+          if (ready) yield ready;
         }
 
         // Every call of the step runs at once (up to the limit); results are reported as they land.
@@ -254,28 +259,55 @@ export class ChatToolAgent {
                 ),
               ),
         );
-        const outcomes: ToolCallResult[] = [];
-        for await (const outcome of inOrderOfSettling(runs))
-          yield toolCallResultChunk(step, outcome);
-        for (const run of runs) outcomes.push(await run);
-        const results: ToolResultPart[] = outcomes.map((outcome) => ({
-          type: 'tool_result',
-          toolCallId: outcome.id,
-          toolName: outcome.name,
-          result: outcome.resultText,
-          ...(outcome.isError ? { isError: true } : {}),
-          // A denial is not a failure: a restored conversation shows it as denied.
-          ...(outcome.denied ? { metadata: { denied: true } } : {}),
-        }));
-        const toolMessage = ChatMessage.createToolMessage(results);
-        turnMessages.push(toolMessage);
-        conversation.push(toolMessage);
+        for await (const outcome of inOrderOfSettling(runs)) {
+          const chunk = emit({ type: 'call-result', step, at: now(), result: outcome });
+          if (chunk) yield chunk;
+        }
       }
+    } catch (error) {
+      if (signal.aborted) {
+        apply({ type: 'turn-stopped', at: now(), reason: signal.reason });
+        throw signal.reason;
+      }
+      const failed = apply({ type: 'turn-failed', at: now(), error });
+      // The caller's error keeps its class; the copy carries the turn's state, the original is untouched.
+      if (error instanceof ToolAgentsError) throw withTurnSnapshot(error, failed);
+      throw error;
     } finally {
       // A consumer that stops iterating early stops the request and the tools too.
-      if (!state.completed) controller.abort(closedEarly());
+      if (!completion.completed) {
+        controller.abort(closedEarly());
+        apply({ type: 'turn-stopped', at: now(), reason: controller.signal.reason });
+      }
     }
   }
+}
+
+/** The approval handler, wrapped so the turn's state shows a call waiting and then decided. */
+function recordingApprovals(
+  approve: ToolApprovalHandler | undefined,
+  apply: (event: TurnEvent) => TurnState,
+): ToolApprovalHandler | undefined {
+  if (!approve) return undefined;
+  return async (request, context) => {
+    const { step, index } = request;
+    apply({ type: 'approval-requested', step, index, arguments: request.arguments });
+    const decision = await approve(request, context);
+    apply({ type: 'approval-decided', step, index, approved: isApproved(decision) });
+    return decision;
+  };
+}
+
+/** A call with the provider's own id (when rewritten) and its wire extras, to send back verbatim. */
+function stepCall(call: ToolCallToRun, wire: ProviderToolCall | undefined): StepCall {
+  return {
+    index: call.index ?? 0,
+    id: call.id,
+    name: call.name,
+    argumentsText: call.argumentsText,
+    providerId: wire?.id,
+    wire: wire?.extra,
+  };
 }
 
 async function* asBatches(
@@ -286,28 +318,4 @@ async function* asBatches(
 
 function closedEarly(): DOMException {
   return new DOMException('The response stream was closed early.', 'AbortError');
-}
-
-function assistantParts(
-  step: ProviderStepResult,
-  calls: readonly ToolCallToRun[],
-): ChatMessagePart[] {
-  const parts: ChatMessagePart[] = [];
-  if (step.reasoning) parts.push({ type: 'reasoning', text: step.reasoning });
-  if (step.text) parts.push({ type: 'text', text: step.text });
-  calls.forEach((call, position) => {
-    const wire = step.toolCalls[position];
-    const metadata: Record<string, unknown> = {};
-    // The provider's own id, when it was rewritten to be unique; its extra wire fields, to send back verbatim.
-    if (wire && wire.id !== '' && wire.id !== call.id) metadata['providerId'] = wire.id;
-    if (wire?.extra) metadata['wire'] = wire.extra;
-    const part: ChatMessagePart = {
-      type: 'tool_call',
-      id: call.id,
-      name: call.name,
-      arguments: call.argumentsText,
-    };
-    parts.push(Object.keys(metadata).length > 0 ? { ...part, metadata } : part);
-  });
-  return parts;
 }

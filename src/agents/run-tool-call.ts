@@ -3,8 +3,12 @@ import type { ToolRegistry } from '../tools/tool-registry.js';
 import { describeThrown } from '../internal/describe-thrown.js';
 import { isNestedDeeperThan } from '../internal/json-depth.js';
 import { raceAbort } from '../internal/race-abort.js';
-import type { ToolCallResult } from './chat-response.js';
-import type { ToolApprovalDecision, ToolApprovalHandler } from './tool-approval.js';
+import type { ToolCallResult } from '../turn/chat-response.js';
+import {
+  isApproved,
+  type ToolApprovalDecision,
+  type ToolApprovalHandler,
+} from './tool-approval.js';
 
 /** Deepest nesting of objects and arrays accepted in a call's arguments. */
 export const maxArgumentDepth = 64;
@@ -141,10 +145,7 @@ export async function runToolCall(
         );
       }
     }
-    const approved =
-      decision === true ||
-      (typeof decision === 'object' && decision !== null && decision.approved === true);
-    if (!approved) {
+    if (!isApproved(decision)) {
       const reason =
         typeof decision === 'object' &&
         decision !== null &&

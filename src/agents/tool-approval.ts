@@ -25,3 +25,13 @@ export type ToolApprovalHandler = (
   request: ToolApprovalRequest,
   context: { readonly signal: AbortSignal },
 ) => ToolApprovalDecision | Promise<ToolApprovalDecision>;
+
+/** True when a decision approves the call; anything else (a malformed value too) denies it. */
+export function isApproved(decision: unknown): boolean {
+  return (
+    decision === true ||
+    (typeof decision === 'object' &&
+      decision !== null &&
+      (decision as { approved?: unknown }).approved === true)
+  );
+}

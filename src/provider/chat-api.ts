@@ -1,6 +1,6 @@
 import type { ChatMessage, ChatUsage } from '../messages/chat-message.js';
 import type { OpenAIToolDefinition } from '../tools/function-tool.js';
-import type { FinishReason } from '../agents/chat-response.js';
+import type { FinishReason } from '../messages/finish-reason.js';
 import type { ChatSettings } from './chat-settings.js';
 
 /** One model request, as the agent makes it. */

@@ -1,5 +1,5 @@
 import type { ChatUsage } from '../messages/chat-message.js';
-import type { FinishReason } from '../agents/chat-response.js';
+import type { FinishReason } from '../messages/finish-reason.js';
 import type { ProviderEvent, ProviderStepResult } from './chat-api.js';
 import { ToolCallAccumulator, type WireToolCallDelta } from './tool-call-accumulator.js';
 import { parseWireUsage } from './wire-usage.js';

@@ -9,6 +9,7 @@ import {
   TimeoutError,
   type PartialResponse,
   type ProviderErrorDetails,
+  withPartial as withPartialResponse,
 } from '../errors.js';
 import { abortableDelay } from '../internal/abortable-delay.js';
 import { countOption, durationOption } from '../internal/check-option.js';
@@ -36,7 +37,7 @@ import { settleWithin, timedOut } from './settle-within.js';
 import { SSEEventReader, defaultMaxEventSize, type ServerSentEvent } from './sse-event-reader.js';
 import { TimedBodyReader, type BodyReadOutcome } from './timed-body-reader.js';
 import { buildRequestBody } from './wire-request.js';
-import { zeroUsage } from './wire-usage.js';
+import { zeroUsage } from '../messages/usage.js';
 
 /** Options of {@link OpenAIChatAPI}. */
 export interface OpenAIChatAPIOptions {
@@ -311,10 +312,8 @@ export class OpenAIChatAPI implements ChatAPI {
       tooLarge: (limit, preview) =>
         new EventTooLargeError(limit, this.#redactor.redact(preview), { url }),
     });
-    const withPartial = (error: unknown): unknown => {
-      if (error instanceof EventTooLargeError) error.partial = partial();
-      return error;
-    };
+    const withPartial = (error: unknown): unknown =>
+      error instanceof EventTooLargeError ? withPartialResponse(error, partial()) : error;
     let read = first;
     let rest: BodyReadOutcome | undefined;
     let sawDone = false;

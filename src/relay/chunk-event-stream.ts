@@ -1,20 +1,9 @@
-import {
-  finishChunk,
-  reasoningDeltaChunk,
-  textDeltaChunk,
-  toolCallDeltaChunk,
-  toolCallReadyChunk,
-  toolCallResultChunk,
-  toolCallStartChunk,
-} from '../agents/chunk-factory.js';
-import type {
-  ChatResponse,
-  ChatResponseChunk,
-  ToolCallDelta,
-  ToolCallReady,
-  ToolCallResult,
-  ToolCallStart,
-} from '../agents/chat-response.js';
+import { finishChunk } from '../turn/chunk-factory.js';
+import type { ChatResponse, ChatResponseChunk } from '../turn/chat-response.js';
+import { partialResponse } from '../turn/turn-messages.js';
+import { chunkOf } from '../turn/turn-chunks.js';
+import type { TurnEvent } from '../turn/turn-event.js';
+import { applyEvent, initialTurnState } from '../turn/turn-state.js';
 import {
   APIKeyFormatError,
   EventTooLargeError,
@@ -28,6 +17,7 @@ import {
   emptyPartialResponse,
   type PartialResponse,
   type TimeoutPhase,
+  withPartial as withPartialResponse,
 } from '../errors.js';
 import { describeThrown } from '../internal/describe-thrown.js';
 import { raceAbort } from '../internal/race-abort.js';
@@ -276,51 +266,74 @@ function revive(error: RelayedError): ToolAgentsError {
 
 type Json = Record<string, unknown>;
 
-/** JSON drops undefined values: puts back keys an object always has, so relayed chunks deep-equal the originals. */
-function withKeys<T>(value: unknown, keys: readonly (keyof T & string)[]): T {
-  const copy: Json = { ...(value as Json) };
-  for (const key of keys) if (!(key in copy)) copy[key] = undefined;
-  return copy as T;
-}
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+const count = (value: unknown): number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : 0;
+const json = (value: unknown): Json =>
+  value !== null && typeof value === 'object' ? (value as Json) : {};
 
-/** Rebuilds each relayed tool call's argument text from its deltas, keyed by step and position. */
-class RelayedArguments {
-  readonly #texts = new Map<string, string>();
-
-  /** The delta with its `argumentsText`: sent by older relays, else everything received so far. */
-  complete(step: number, raw: unknown): ToolCallDelta {
-    const delta = raw as Partial<ToolCallDelta> & Json;
-    const key = `${step}:${typeof delta.index === 'number' ? delta.index : String(delta.id)}`;
-    // A V8 string `+=` is a rope: no copy here, whatever the length.
-    const text =
-      typeof delta.argumentsText === 'string'
-        ? delta.argumentsText
-        : (this.#texts.get(key) ?? '') + String(delta.argumentsDelta ?? '');
-    this.#texts.set(key, text);
-    return { ...delta, argumentsText: text } as ToolCallDelta;
-  }
-}
-
-function reviveChunk(raw: Json, relayedArguments: RelayedArguments): ChatResponseChunk {
-  const step = typeof raw['step'] === 'number' ? raw['step'] : 0;
+/**
+ * The turn event a relayed chunk stands for, built field by field (a relay is another party:
+ * nothing it sends is trusted to have the shape of a chunk). `null` for the final chunk.
+ */
+function relayedEvent(raw: Json, at: string): TurnEvent | null {
+  const step = count(raw['step']);
   switch (raw['type']) {
     case 'text-delta':
-      return textDeltaChunk(step, String(raw['chunk'] ?? ''));
+      return { type: 'text', step, text: text(raw['chunk']) };
     case 'reasoning-delta':
-      return reasoningDeltaChunk(step, String(raw['reasoningChunk'] ?? ''));
-    case 'tool-call-start':
-      return toolCallStartChunk(step, raw['toolCallStart'] as ToolCallStart);
-    case 'tool-call-delta':
-      return toolCallDeltaChunk(step, relayedArguments.complete(step, raw['toolCallDelta']));
-    case 'tool-call-ready':
-      return toolCallReadyChunk(step, withKeys<ToolCallReady>(raw['toolCallReady'], ['arguments']));
-    case 'tool-call-result':
-      return toolCallResultChunk(
+      return { type: 'reasoning', step, text: text(raw['reasoningChunk']) };
+    case 'tool-call-start': {
+      const start = json(raw['toolCallStart']);
+      const index = count(start['index']);
+      return { type: 'call-start', step, index, id: text(start['id']), name: text(start['name']) };
+    }
+    case 'tool-call-delta': {
+      const delta = json(raw['toolCallDelta']);
+      return {
+        type: 'call-arguments',
         step,
-        withKeys<ToolCallResult>(raw['toolCallResult'], ['arguments', 'result']),
-      );
+        index: count(delta['index']),
+        id: text(delta['id']),
+        name: text(delta['name']),
+        delta: text(delta['argumentsDelta']),
+        // Older relays sent everything so far with each delta; this one rebuilds it from the deltas.
+        text: typeof delta['argumentsText'] === 'string' ? delta['argumentsText'] : undefined,
+      };
+    }
+    case 'tool-call-ready': {
+      const ready = json(raw['toolCallReady']);
+      return {
+        type: 'call-ready',
+        step,
+        index: count(ready['index']),
+        id: text(ready['id']),
+        name: text(ready['name']),
+        argumentsText: text(ready['argumentsText']),
+        arguments: ready['arguments'],
+        requiresApproval: ready['requiresApproval'] === true,
+      };
+    }
+    case 'tool-call-result': {
+      const result = json(raw['toolCallResult']);
+      return {
+        type: 'call-result',
+        step,
+        at,
+        result: {
+          id: text(result['id']),
+          index: count(result['index']),
+          name: text(result['name']),
+          arguments: result['arguments'],
+          result: result['result'],
+          resultText: text(result['resultText']),
+          isError: result['isError'] === true,
+          denied: result['denied'] === true,
+        },
+      };
+    }
     case 'finish':
-      return finishChunk(step, raw['finishedResponse'] as ChatResponse);
+      return null;
     default:
       throw new MalformedStreamError(
         `Unknown chunk type ${JSON.stringify(raw['type'])} in a relayed stream.`,
@@ -364,12 +377,9 @@ async function* readRelayedChunks(
   if (!body) throw new IncompleteStreamError('The relayed response has no body.');
   const reader = body.getReader();
   let finished = false;
-  // What the interrupted step had streamed, for the error's partial response.
-  let step = 0;
-  let text = '';
-  let reasoning = '';
-  const partial = (): PartialResponse => ({ ...emptyPartialResponse, text, reasoning });
-  const relayedArguments = new RelayedArguments();
+  // What the relayed turn has produced, for the partial response of an error that ends it.
+  let state = initialTurnState('relayed');
+  const partial = (): PartialResponse => partialResponse(state);
   const incomplete = (message: string, cause?: unknown): IncompleteStreamError =>
     new IncompleteStreamError(message, {
       partial: partial(),
@@ -380,10 +390,8 @@ async function* readRelayedChunks(
     tooLarge: (limit, preview) => new EventTooLargeError(limit, redactor.redact(preview)),
   });
   // The partial text is attached where the error surfaces, after the chunks before it were read.
-  const withPartial = (error: unknown): unknown => {
-    if (error instanceof EventTooLargeError) error.partial = partial();
-    return error;
-  };
+  const withPartial = (error: unknown): unknown =>
+    error instanceof EventTooLargeError ? withPartialResponse(error, partial()) : error;
   try {
     for (;;) {
       let read: ReadableStreamReadResult<Uint8Array>;
@@ -419,16 +427,16 @@ async function* readRelayedChunks(
         // Redacted before the error is rebuilt, so no field is cut with a secret still in it.
         if (event.event === 'error')
           throw revive(redactRelayedError(data as RelayedError, redactor));
-        const chunk = reviveChunk(data as Json, relayedArguments);
-        if (chunk.step !== step) {
-          step = chunk.step;
-          text = '';
-          reasoning = '';
+        const raw = json(data);
+        const turnEvent = relayedEvent(raw, new Date().toISOString());
+        if (turnEvent === null) {
+          finished = true;
+          yield finishChunk(count(raw['step']), raw['finishedResponse'] as ChatResponse);
+          continue;
         }
-        text += chunk.chunk;
-        reasoning += chunk.reasoningChunk;
-        yield chunk;
-        if (chunk.finished) finished = true;
+        state = applyEvent(state, turnEvent);
+        const chunk = chunkOf(turnEvent, state);
+        if (chunk) yield chunk;
       }
       try {
         sse.throwIfFailed();

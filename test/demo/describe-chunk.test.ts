@@ -54,6 +54,8 @@ describe('describeChunk', () => {
       finishedResponse: undefined,
       toolCallStart: undefined,
       toolCallResult: undefined,
+      toolCallDelta: undefined,
+      toolCallReady: undefined,
     } as const;
     expect(describeChunk(chunk).delta).to.have.length(161);
   });

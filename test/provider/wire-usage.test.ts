@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { chatUsageSchema } from '../../src/messages/chat-message-schema.js';
-import { addUsage, parseWireUsage, zeroUsage } from '../../src/provider/wire-usage.js';
+import { addUsage, zeroUsage } from '../../src/messages/usage.js';
+import { parseWireUsage } from '../../src/provider/wire-usage.js';
 
 describe('parseWireUsage', () => {
   it('reads OpenAI usage with reasoning and cached tokens', () => {

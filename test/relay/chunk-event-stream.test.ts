@@ -456,6 +456,28 @@ describe('relay (toEventStream / readEventStream)', () => {
       }
     });
 
+    it('keeps the finished tool round in the partial response of a stream cut in a later step', async () => {
+      const { response, recording } = await relayTurn(richTurn());
+      const text = await response.text();
+      const secondStep = text.indexOf('"step":1');
+      const cut = text.slice(0, text.indexOf('\n\n', secondStep) + 2);
+      const { error } = await collectUntilError(readEventStream(bodyOf(cut)));
+      expect(error).to.be.instanceOf(IncompleteStreamError);
+      const { partial } = error as IncompleteStreamError;
+      const finished = recording.chunks.at(-1)?.finishedResponse?.messages.slice(0, 2) ?? [];
+      expect(partial.messages.map((message) => message.role)).to.deep.equal(['assistant', 'tool']);
+      expect(partial.messages.map((message) => message.content)).to.deep.equal(
+        finished.map((message) => message.content),
+      );
+      expect(partial.text).to.equal(
+        recording.chunks
+          .filter((c) => c.step === 1)
+          .map((c) => c.chunk)
+          .join('')
+          .slice(0, partial.text.length),
+      );
+    });
+
     it('rejects with IncompleteStreamError when the response has no body', async () => {
       expect(await rejection(collect(readEventStream(new Response(null))))).to.be.instanceOf(
         IncompleteStreamError,

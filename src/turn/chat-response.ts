@@ -1,17 +1,7 @@
 import type { ChatMessage, ChatUsage } from '../messages/chat-message.js';
+import type { FinishReason } from '../messages/finish-reason.js';
 
-/**
- * Why a turn ended. The provider's own values pass through; `max_iterations` means the
- * agent's loop cap stopped a run of tool rounds.
- */
-export type FinishReason =
-  | 'stop'
-  | 'length'
-  | 'tool_calls'
-  | 'content_filter'
-  | 'max_iterations'
-  | 'unknown'
-  | (string & {});
+export type { FinishReason } from '../messages/finish-reason.js';
 
 /** The result of one agent turn (one user message, any number of tool rounds). */
 export interface ChatResponse {
@@ -97,6 +87,10 @@ interface ChunkBase {
   readonly toolCallStart: ToolCallStart | undefined;
   /** Set on `tool-call-result` chunks. */
   readonly toolCallResult: ToolCallResult | undefined;
+  /** Set on `tool-call-delta` chunks. */
+  readonly toolCallDelta: ToolCallDelta | undefined;
+  /** Set on `tool-call-ready` chunks. */
+  readonly toolCallReady: ToolCallReady | undefined;
   /** Which model request of the turn produced this chunk (0-based). */
   readonly step: number;
 }
@@ -108,6 +102,8 @@ export interface TextDeltaChunk extends ChunkBase {
   readonly finishedResponse: undefined;
   readonly toolCallStart: undefined;
   readonly toolCallResult: undefined;
+  readonly toolCallDelta: undefined;
+  readonly toolCallReady: undefined;
 }
 
 /** Reasoning ("thinking") text. */
@@ -118,6 +114,8 @@ export interface ReasoningDeltaChunk extends ChunkBase {
   readonly finishedResponse: undefined;
   readonly toolCallStart: undefined;
   readonly toolCallResult: undefined;
+  readonly toolCallDelta: undefined;
+  readonly toolCallReady: undefined;
 }
 
 /** A tool call has begun; its name is known. */
@@ -128,6 +126,8 @@ export interface ToolCallStartChunk extends ChunkBase {
   readonly finishedResponse: undefined;
   readonly toolCallStart: ToolCallStart;
   readonly toolCallResult: undefined;
+  readonly toolCallDelta: undefined;
+  readonly toolCallReady: undefined;
 }
 
 /** More argument text for a started tool call. */
@@ -139,6 +139,7 @@ export interface ToolCallDeltaChunk extends ChunkBase {
   readonly toolCallStart: undefined;
   readonly toolCallResult: undefined;
   readonly toolCallDelta: ToolCallDelta;
+  readonly toolCallReady: undefined;
 }
 
 /** A tool call's arguments are complete; it is about to run. */
@@ -149,6 +150,7 @@ export interface ToolCallReadyChunk extends ChunkBase {
   readonly finishedResponse: undefined;
   readonly toolCallStart: undefined;
   readonly toolCallResult: undefined;
+  readonly toolCallDelta: undefined;
   readonly toolCallReady: ToolCallReady;
 }
 
@@ -160,6 +162,8 @@ export interface ToolCallResultChunk extends ChunkBase {
   readonly finishedResponse: undefined;
   readonly toolCallStart: undefined;
   readonly toolCallResult: ToolCallResult;
+  readonly toolCallDelta: undefined;
+  readonly toolCallReady: undefined;
 }
 
 /** The last chunk of a turn. */
@@ -170,6 +174,8 @@ export interface FinishChunk extends ChunkBase {
   readonly finishedResponse: ChatResponse;
   readonly toolCallStart: undefined;
   readonly toolCallResult: undefined;
+  readonly toolCallDelta: undefined;
+  readonly toolCallReady: undefined;
 }
 
 /** One item of {@link ChatToolAgent.getStreamingResponse}'s stream, discriminated on `type`. */

@@ -25,6 +25,8 @@ export function textDeltaChunk(step: number, text: string): TextDeltaChunk {
     finishedResponse: undefined,
     toolCallStart: undefined,
     toolCallResult: undefined,
+    toolCallDelta: undefined,
+    toolCallReady: undefined,
   };
 }
 
@@ -38,6 +40,8 @@ export function reasoningDeltaChunk(step: number, text: string): ReasoningDeltaC
     finishedResponse: undefined,
     toolCallStart: undefined,
     toolCallResult: undefined,
+    toolCallDelta: undefined,
+    toolCallReady: undefined,
   };
 }
 
@@ -51,6 +55,8 @@ export function toolCallStartChunk(step: number, toolCallStart: ToolCallStart): 
     finishedResponse: undefined,
     toolCallStart,
     toolCallResult: undefined,
+    toolCallDelta: undefined,
+    toolCallReady: undefined,
   };
 }
 
@@ -65,6 +71,7 @@ export function toolCallDeltaChunk(step: number, toolCallDelta: ToolCallDelta): 
     toolCallStart: undefined,
     toolCallResult: undefined,
     toolCallDelta,
+    toolCallReady: undefined,
   };
 }
 
@@ -78,6 +85,7 @@ export function toolCallReadyChunk(step: number, toolCallReady: ToolCallReady): 
     finishedResponse: undefined,
     toolCallStart: undefined,
     toolCallResult: undefined,
+    toolCallDelta: undefined,
     toolCallReady,
   };
 }
@@ -95,6 +103,8 @@ export function toolCallResultChunk(
     finishedResponse: undefined,
     toolCallStart: undefined,
     toolCallResult,
+    toolCallDelta: undefined,
+    toolCallReady: undefined,
   };
 }
 
@@ -108,5 +118,7 @@ export function finishChunk(step: number, finishedResponse: ChatResponse): Finis
     finishedResponse,
     toolCallStart: undefined,
     toolCallResult: undefined,
+    toolCallDelta: undefined,
+    toolCallReady: undefined,
   };
 }
