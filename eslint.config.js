@@ -4,6 +4,29 @@ import tseslint from 'typescript-eslint';
 import { configs as litConfigs } from 'eslint-plugin-lit';
 import prettierConfig from 'eslint-config-prettier';
 
+/** One config per folder, forbidding imports of the folders above it (and of the element). */
+function layers(rules) {
+  return rules.map(([files, above]) => ({
+    files: [files],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                ...above.flatMap((name) => [`../${name}/*`, `../${name}.js`]),
+                '**/components/**',
+              ],
+              message: 'Folder dependencies run one way (see the layers in eslint.config.js).',
+            },
+          ],
+        },
+      ],
+    },
+  }));
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -71,6 +94,31 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-expressions': 'off',
     },
   },
+  // Folder dependencies run one way: internal < messages < turn < errors < tools < provider < agents < relay.
+  ...layers([
+    [
+      'src/internal/**',
+      [
+        'messages',
+        'turn',
+        'errors',
+        'error-guards',
+        'tools',
+        'provider',
+        'agents',
+        'relay',
+        'testing',
+      ],
+    ],
+    [
+      'src/messages/**',
+      ['turn', 'errors', 'error-guards', 'tools', 'provider', 'agents', 'relay', 'testing'],
+    ],
+    ['src/turn/**', ['errors', 'error-guards', 'tools', 'provider', 'agents', 'relay', 'testing']],
+    ['src/tools/**', ['provider', 'agents', 'relay', 'testing']],
+    ['src/provider/**', ['agents', 'relay', 'testing']],
+    ['src/agents/**', ['relay', 'testing']],
+  ]),
   // Last: turns off the style rules Prettier owns.
   prettierConfig,
 );
