@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import {
@@ -8,7 +8,6 @@ import {
   ChatToolAgent,
   isAPIKeyFormatError,
   isKeyRejection,
-  isToolAgentsError,
   OpenAIChatAPI,
   ToolRegistry,
   type AnyFunctionTool,
@@ -18,7 +17,6 @@ import {
 } from '../src/index.js';
 import { ApiKeyController } from './api-key-controller.js';
 import { keyScope } from './api-key-store.js';
-import { AssistantTurn } from './assistant-turn.js';
 import {
   ToolAgentErrorEvent,
   ToolAgentResponseEvent,
@@ -34,19 +32,18 @@ import {
   temperatureAttribute,
   timeoutAttribute,
 } from './chat-number-attributes.js';
-import { ChatRunController, type RunOutcome } from './chat-run-controller.js';
+import { ConversationController, type TurnSetup } from './conversation-controller.js';
 import { loadConversation, removeConversation, saveConversation } from './conversation-storage.js';
 import { describeError } from './describe-error.js';
 import { markdownCss, type MarkdownRenderOptions } from './markdown-adapter.js';
 import { onByDefault } from './on-by-default.js';
 import { needsApiKey } from './needs-api-key.js';
-import { ProgressiveTranscript } from './progressive-transcript.js';
 import { composerTemplate } from './templates/composer-template.js';
 import { keyFormTemplate } from './templates/key-form-template.js';
 import { entryTemplate, type TranscriptActions } from './templates/message-template.js';
 import { storageNoticeTemplate } from './templates/storage-notice-template.js';
 import { toolAgentChatStyles } from './tool-agent-chat-styles.js';
-import type { ToolCard, TranscriptEntry } from './transcript-entry.js';
+import type { ErrorNotice, ToolCard } from './transcript-entry.js';
 
 // Within this many pixels of the end, the reader counts as "at the bottom" and the view follows.
 const bottomSlack = 32;
@@ -286,16 +283,21 @@ export class ToolAgentChat extends LitElement {
   /** A `fetch` for the built-in API to use (a proxy, a test double). */
   @property({ attribute: false }) fetch: typeof globalThis.fetch | undefined = undefined;
 
-  readonly #run = new ChatRunController(this, {
+  readonly #conversation = new ConversationController(this, {
+    setup: (conversation) => this.#turnSetup(conversation),
+    markdown: () => this.#markdownOptions(),
+    describe: describeError,
     onProgress: () => this.#follow(),
     onApprovalRequested: () => void this.#focusApproval(),
+    onFinished: (response) => this.#finished(response),
+    onStopped: () => this.#stopped(),
+    onFailed: (error, notice) => this.#failed(error, notice),
   });
   readonly #keys = new ApiKeyController(this);
   readonly #internals = this.attachInternals();
   readonly #actions: TranscriptActions = {
     decide: (card, approved) => void this.#decide(card, approved),
-    retryFor: (entry) =>
-      entry === this.#failedTurn?.entry && !this.#run.running ? this.#retry : undefined,
+    retryFor: (entry) => this.#conversation.retryFor(entry),
   };
   #maxIterations = maxIterationsAttribute.read(undefined);
   #maxRetries = maxRetriesAttribute.read(undefined);
@@ -303,26 +305,19 @@ export class ToolAgentChat extends LitElement {
   #idleTimeout = idleTimeoutAttribute.read(undefined);
   #temperature = temperatureAttribute.read(undefined);
   #maxTokens = maxTokensAttribute.read(undefined);
-  #messages: ChatMessage[] = [];
-  #entries: TranscriptEntry[] = [];
-  // A restored conversation is shown newest first; older entries arrive over a few tasks.
-  readonly #transcript = new ProgressiveTranscript({
-    prepend: (older) => {
-      this.#entries = [...older, ...this.#entries];
-      this.requestUpdate();
-    },
-  });
   /** The storage key whose saved conversation was looked at (restored, or found unreadable). */
   #checkedKey = '';
   /** The saved conversation could not be restored: nothing is saved under its key meanwhile. */
-  #loadProblem: ToolAgentStorageErrorDetail | undefined;
+  @state() private loadProblem: ToolAgentStorageErrorDetail | undefined;
   /** The last save failed (storage full or blocked). */
-  #saveProblem: ToolAgentStorageErrorDetail | undefined;
-  #failedTurn: AssistantTurn | undefined;
-  #active: Promise<unknown> | undefined;
-  // Bumped whenever the conversation is replaced, so a run that ends later leaves it alone.
-  #generation = 0;
-  #announcement = '';
+  @state() private saveProblem: ToolAgentStorageErrorDetail | undefined;
+  /** What the status region announces (each finished message, once). */
+  @state() private announcement = '';
+  @query('#input') private input!: HTMLTextAreaElement | null;
+  @query('.transcript') private transcriptView!: HTMLElement | null;
+  /** The first call waiting for the user's decision, if any. */
+  @query('[part~="approve-button"]') private approveButton!: HTMLButtonElement | null;
+  @query('#api-key') private apiKeyInput!: HTMLInputElement | null;
   #atBottom = true;
   #lastScrollTop = 0;
   #followFrame = 0;
@@ -331,7 +326,7 @@ export class ToolAgentChat extends LitElement {
   constructor() {
     super();
     this.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape' && this.#run.running) {
+      if (event.key === 'Escape' && this.#conversation.running) {
         event.preventDefault();
         this.stop();
       }
@@ -356,7 +351,7 @@ export class ToolAgentChat extends LitElement {
 
   /** The conversation (a copy; assign to replace it, which stops a running turn). */
   get messages(): readonly ChatMessage[] {
-    return [...this.#messages];
+    return [...this.#conversation.messages];
   }
 
   set messages(messages: readonly ChatMessage[]) {
@@ -368,7 +363,7 @@ export class ToolAgentChat extends LitElement {
 
   /** The conversation as a new `ChatHistory`; assigning one replaces the conversation. */
   get history(): ChatHistory {
-    return new ChatHistory({ messages: this.#messages });
+    return new ChatHistory({ messages: this.#conversation.messages });
   }
 
   set history(history: ChatHistory) {
@@ -377,7 +372,7 @@ export class ToolAgentChat extends LitElement {
 
   /** True while a turn runs. */
   get running(): boolean {
-    return this.#run.running;
+    return this.#conversation.running;
   }
 
   /**
@@ -388,27 +383,20 @@ export class ToolAgentChat extends LitElement {
   async send(text: string): Promise<ChatResponse | undefined> {
     const content = text.trim();
     if (!content) return undefined;
-    if (this.#run.running) {
-      if (!this.#run.stopping) throw new Error('A turn is already running; call stop() first.');
-      await this.#settle();
-      if (this.#run.running) throw new Error('A turn is already running; call stop() first.');
+    if (this.#conversation.running) {
+      if (!this.#conversation.stopping)
+        throw new Error('A turn is already running; call stop() first.');
+      await this.#conversation.settle();
+      if (this.#conversation.running)
+        throw new Error('A turn is already running; call stop() first.');
     }
-    const user = ChatMessage.createUserMessage(content);
-    const turn = new AssistantTurn(this.ownerDocument, this.#markdownOptions());
-    this.#failedTurn = undefined;
-    this.#messages = [...this.#messages, user];
-    this.#entries = [
-      ...this.#entries,
-      { kind: 'user', key: `user-${user.id}`, text: content },
-      turn.entry,
-    ];
     this.#atBottom = true;
-    return this.#execute(turn);
+    return this.#conversation.send(ChatMessage.createUserMessage(content), content);
   }
 
   /** Stops the running turn: the request and the running tools are aborted; the partial answer stays. */
   stop(): void {
-    this.#run.stop();
+    this.#conversation.stop();
   }
 
   /**
@@ -417,9 +405,9 @@ export class ToolAgentChat extends LitElement {
    */
   clear(): void {
     this.#replaceConversation([]);
-    this.#saveProblem = undefined;
-    if (!this.storageKey || this.#loadProblem?.kind === 'newer-version') return;
-    this.#loadProblem = undefined;
+    this.saveProblem = undefined;
+    if (!this.storageKey || this.loadProblem?.kind === 'newer-version') return;
+    this.loadProblem = undefined;
     removeConversation(this.storageKey);
   }
 
@@ -429,13 +417,13 @@ export class ToolAgentChat extends LitElement {
   }
 
   protected override updated(): void {
-    if (this.#run.running) this.#internals.states.add('busy');
+    if (this.#conversation.running) this.#internals.states.add('busy');
     else this.#internals.states.delete('busy');
     this.#follow();
   }
 
   protected override render(): TemplateResult {
-    const running = this.#run.running;
+    const running = this.#conversation.running;
     return html`
       <div class="chat" part="base">
         ${this.heading ? html`<div class="header" part="header"><h2 class="heading" part="heading">${this.heading}</h2></div>` : nothing}
@@ -449,10 +437,10 @@ export class ToolAgentChat extends LitElement {
           tabindex="0"
           @scroll=${this.#onScroll}
         >
-          ${this.#loadProblem ? this.#storageNotice(this.#loadProblem) : nothing}
-          ${this.#entries.length === 0 ? html`<div class="empty" part="empty"><slot name="empty"></slot></div>` : nothing}
+          ${this.loadProblem ? this.#storageNotice(this.loadProblem) : nothing}
+          ${this.#conversation.entries.length === 0 ? html`<div class="empty" part="empty"><slot name="empty"></slot></div>` : nothing}
           ${repeat(
-            this.#entries,
+            this.#conversation.entries,
             (entry) => entry.key,
             // Only entries that changed are re-rendered: a long conversation costs nothing per token.
             (entry) =>
@@ -465,10 +453,10 @@ export class ToolAgentChat extends LitElement {
                 () => entryTemplate(entry, this.#actions),
               ),
           )}
-          ${this.#saveProblem ? this.#storageNotice(this.#saveProblem) : nothing}
+          ${this.saveProblem ? this.#storageNotice(this.saveProblem) : nothing}
         </div>
         <!-- Announces each finished message once; the log itself stays quiet while tokens stream. -->
-        <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.#announcement}</div>
+        <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
         <div class="footer" part="footer">${this.#footerTemplate(running)}</div>
       </div>
     `;
@@ -526,82 +514,50 @@ export class ToolAgentChat extends LitElement {
     );
   }
 
-  async #execute(turn: AssistantTurn): Promise<ChatResponse | undefined> {
-    const generation = this.#generation;
-    let outcome: RunOutcome;
-    try {
-      const agent =
-        this.agent ??
-        new ChatToolAgent({ chatApi: this.#chatApi(), maxIterations: this.maxIterations });
-      const conversation = this.#messages;
-      const messages =
-        this.systemPrompt && conversation[0]?.role !== 'system'
-          ? [ChatMessage.createSystemMessage(this.systemPrompt), ...conversation]
-          : conversation;
-      const toolRegistry =
-        this.tools === undefined || this.tools instanceof ToolRegistry
-          ? this.tools
-          : new ToolRegistry(this.tools);
-      const run = this.#run.run({
-        agent,
-        messages,
-        settings: this.#settings(agent),
-        toolRegistry,
-        turn,
-      });
-      this.#active = run;
-      outcome = await run;
-    } catch (error) {
-      // Configuration errors (e.g. two tools with one name) fail the turn like any other error.
-      turn.fail(describeError(error));
-      outcome = { kind: 'failed', error };
-    }
-    this.requestUpdate();
-    if (generation !== this.#generation) return undefined;
-    return this.#finish(turn, outcome);
+  #turnSetup(conversation: readonly ChatMessage[]): TurnSetup {
+    const agent =
+      this.agent ??
+      new ChatToolAgent({ chatApi: this.#chatApi(), maxIterations: this.maxIterations });
+    const messages =
+      this.systemPrompt && conversation[0]?.role !== 'system'
+        ? [ChatMessage.createSystemMessage(this.systemPrompt), ...conversation]
+        : conversation;
+    const toolRegistry =
+      this.tools === undefined || this.tools instanceof ToolRegistry
+        ? this.tools
+        : new ToolRegistry(this.tools);
+    return { agent, messages, settings: this.#settings(agent), toolRegistry };
   }
 
-  #finish(turn: AssistantTurn, outcome: RunOutcome): ChatResponse | undefined {
-    switch (outcome.kind) {
-      case 'finished': {
-        const { response } = outcome;
-        this.#messages = [...this.#messages, ...response.messages];
-        this.#persist();
-        this.#announce(
-          response.response ? `Assistant: ${response.response}` : 'The assistant finished.',
-        );
-        this.dispatchEvent(new ToolAgentResponseEvent({ response }));
-        return response;
-      }
-      case 'stopped':
-        this.#messages = [...this.#messages, ...outcome.kept];
-        // A stopped turn is over (the user ended it), not half-written: keep it across reloads.
-        this.#persist();
-        this.#announce('Stopped.');
-        return undefined;
-      case 'failed': {
-        const { error } = outcome;
-        if (isToolAgentsError(error))
-          this.#messages = [...this.#messages, ...error.partial.messages];
-        // The user's message (and the finished tool rounds) survive a reload, where Retry is offered again.
-        this.#persist();
-        this.#failedTurn = turn;
-        if (!this.chatApi && !this.agent) {
-          // 401, or a provider that says so with another status (Gemini: 400 "API key not valid").
-          if (isKeyRejection(error)) this.#keys.reject();
-          // A pasted key with an invisible or typographic character: ask for it again, saying why.
-          if (isAPIKeyFormatError(error) && error.header === 'Authorization')
-            this.#keys.reject({
-              kind: 'unsendable',
-              problem: `a ${error.character} at position ${error.position}`,
-            });
-        }
-        const notice = turn.entry.error ?? describeError(error);
-        this.#announce(`Error: ${notice.title}. ${notice.detail}`);
-        this.dispatchEvent(new ToolAgentErrorEvent({ error }));
-        return undefined;
-      }
+  #finished(response: ChatResponse): void {
+    this.#persist();
+    this.#announce(
+      response.response ? `Assistant: ${response.response}` : 'The assistant finished.',
+    );
+    this.dispatchEvent(new ToolAgentResponseEvent({ response }));
+  }
+
+  #stopped(): void {
+    // A stopped turn is over (the user ended it), not half-written: keep it across reloads.
+    this.#persist();
+    this.#announce('Stopped.');
+  }
+
+  #failed(error: unknown, notice: ErrorNotice): void {
+    // The user's message (and the finished tool rounds) survive a reload, where Retry is offered again.
+    this.#persist();
+    if (!this.chatApi && !this.agent) {
+      // 401, or a provider that says so with another status (Gemini: 400 "API key not valid").
+      if (isKeyRejection(error)) this.#keys.reject();
+      // A pasted key with an invisible or typographic character: ask for it again, saying why.
+      if (isAPIKeyFormatError(error) && error.header === 'Authorization')
+        this.#keys.reject({
+          kind: 'unsendable',
+          problem: `a ${error.character} at position ${error.position}`,
+        });
     }
+    this.#announce(`Error: ${notice.title}. ${notice.detail}`);
+    this.dispatchEvent(new ToolAgentErrorEvent({ error }));
   }
 
   #markdownOptions(): MarkdownRenderOptions {
@@ -632,37 +588,17 @@ export class ToolAgentChat extends LitElement {
     };
   }
 
-  readonly #retry = (): void => {
-    const turn = this.#failedTurn;
-    if (!turn || this.#run.running) return;
-    this.#failedTurn = undefined;
-    turn.retry();
-    this.#atBottom = true;
-    void this.#execute(turn);
-  };
-
-  /** Waits for a stopped run to wind down. */
-  async #settle(): Promise<void> {
-    if (this.#active) await this.#active.catch(() => undefined);
-  }
-
   #replaceConversation(messages: ChatMessage[]): void {
-    this.#run.stop();
-    this.#generation++;
-    this.#failedTurn = undefined;
-    this.#messages = messages;
-    this.#entries = this.#transcript.start(messages, this.ownerDocument, this.#markdownOptions());
+    this.#conversation.replace(messages);
     this.#atBottom = true;
-    this.requestUpdate();
   }
 
   /** Restores the conversation saved under the current key, or reports why it cannot. */
   #restore(): void {
     const key = this.storageKey;
     this.#checkedKey = key;
-    this.#loadProblem = undefined;
-    this.#saveProblem = undefined;
-    this.requestUpdate();
+    this.loadProblem = undefined;
+    this.saveProblem = undefined;
     if (!key) return;
     const loaded = loadConversation(key);
     switch (loaded.kind) {
@@ -670,68 +606,51 @@ export class ToolAgentChat extends LitElement {
         return;
       case 'ok':
         this.#replaceConversation(loaded.messages);
-        this.#offerRetryIfUnanswered();
+        this.#conversation.offerRetryIfUnanswered({
+          title: 'No answer yet',
+          detail:
+            'The answer to this message did not arrive before the page was closed or the request failed.',
+          unauthorized: false,
+        });
         return;
       case 'unreadable':
       case 'newer-version':
-        this.#loadProblem = { key, kind: loaded.kind, reason: loaded.reason };
-        this.dispatchEvent(new ToolAgentStorageErrorEvent(this.#loadProblem));
+        this.loadProblem = { key, kind: loaded.kind, reason: loaded.reason };
+        this.dispatchEvent(new ToolAgentStorageErrorEvent(this.loadProblem));
     }
-  }
-
-  /**
-   * A conversation saved after a failed or cut-off turn ends with the user's message (or tool
-   * results the model has not read): show that it has no answer, with Retry.
-   */
-  #offerRetryIfUnanswered(): void {
-    const last = this.#messages.findLast((message) => message.role !== 'system');
-    if (last?.role !== 'user' && last?.role !== 'tool') return;
-    const turn = new AssistantTurn(this.ownerDocument, this.#markdownOptions());
-    turn.fail({
-      title: 'No answer yet',
-      detail:
-        'The answer to this message did not arrive before the page was closed or the request failed.',
-      unauthorized: false,
-    });
-    this.#entries = [...this.#entries, turn.entry];
-    this.#failedTurn = turn;
   }
 
   /** Saves the conversation under `storage-key`, unless what is saved there could not be read. */
   #persist(): void {
     const key = this.storageKey;
-    if (!key || key !== this.#checkedKey || this.#loadProblem) return;
-    const saved = saveConversation(key, this.#messages);
+    if (!key || key !== this.#checkedKey || this.loadProblem) return;
+    const saved = saveConversation(key, this.#conversation.messages);
     if (saved.ok) {
-      if (this.#saveProblem) this.#dismissSaveProblem();
+      if (this.saveProblem) this.#dismissSaveProblem();
       return;
     }
-    this.#saveProblem = { key, kind: 'save-failed', reason: saved.reason };
-    this.requestUpdate();
-    this.dispatchEvent(new ToolAgentStorageErrorEvent(this.#saveProblem));
+    this.saveProblem = { key, kind: 'save-failed', reason: saved.reason };
+    this.dispatchEvent(new ToolAgentStorageErrorEvent(this.saveProblem));
   }
 
   /** "Start over": deletes the unreadable saved copy and saves from now on. */
   readonly #startOver = (): void => {
-    const problem = this.#loadProblem;
+    const problem = this.loadProblem;
     if (problem?.kind !== 'unreadable') return;
     removeConversation(problem.key);
-    this.#loadProblem = undefined;
-    if (this.#messages.length > 0) this.#persist();
-    this.requestUpdate();
-    void this.updateComplete.then(() => this.#input()?.focus());
+    this.loadProblem = undefined;
+    if (this.#conversation.messages.length > 0) this.#persist();
+    void this.updateComplete.then(() => this.input?.focus());
   };
 
   readonly #dismissSaveProblem = (): void => {
     const focused = this.shadowRoot?.activeElement?.closest('[part~="storage-notice"]');
-    this.#saveProblem = undefined;
-    this.requestUpdate();
-    if (focused) void this.updateComplete.then(() => this.#input()?.focus());
+    this.saveProblem = undefined;
+    if (focused) void this.updateComplete.then(() => this.input?.focus());
   };
 
   #announce(text: string): void {
-    this.#announcement = text;
-    this.requestUpdate();
+    this.announcement = text;
   }
 
   readonly #onSubmit = (event: SubmitEvent): void => {
@@ -746,9 +665,9 @@ export class ToolAgentChat extends LitElement {
   };
 
   #submitInput(): void {
-    const input = this.renderRoot.querySelector<HTMLTextAreaElement>('#input');
+    const input = this.input;
     const text = input?.value.trim() ?? '';
-    if (!input || !text || this.disabled || this.#run.running) return;
+    if (!input || !text || this.disabled || this.#conversation.running) return;
     if (!this.dispatchEvent(new ToolAgentSubmitEvent({ text }))) return;
     input.value = '';
     void this.send(text);
@@ -756,14 +675,12 @@ export class ToolAgentChat extends LitElement {
 
   readonly #submitKey = (key: string, remember: boolean): void => {
     this.#keys.submit(key, remember);
-    void this.updateComplete.then(() => this.#input()?.focus());
+    void this.updateComplete.then(() => this.input?.focus());
   };
 
   readonly #forgetKey = (): void => {
     this.#keys.forget();
-    void this.updateComplete.then(() =>
-      this.renderRoot.querySelector<HTMLInputElement>('#api-key')?.focus(),
-    );
+    void this.updateComplete.then(() => this.apiKeyInput?.focus());
   };
 
   async #focusApproval(): Promise<void> {
@@ -776,7 +693,7 @@ export class ToolAgentChat extends LitElement {
       this.ownerDocument.activeElement !== null
     )
       return;
-    const button = this.renderRoot.querySelector<HTMLButtonElement>('[part~="approve-button"]');
+    const button = this.approveButton;
     if (!button || active === button) return;
     if (!this.#focusReturn && active instanceof HTMLElement && !active.closest('.approval'))
       this.#focusReturn = active;
@@ -784,17 +701,13 @@ export class ToolAgentChat extends LitElement {
   }
 
   async #decide(card: ToolCard, approved: boolean): Promise<void> {
-    this.#run.decide(card, approved);
+    this.#conversation.decide(card, approved);
     await this.updateComplete;
-    const next = this.renderRoot.querySelector<HTMLButtonElement>('[part~="approve-button"]');
+    const next = this.approveButton;
     if (next) return next.focus();
-    const target = this.#focusReturn?.isConnected ? this.#focusReturn : this.#input();
+    const target = this.#focusReturn?.isConnected ? this.#focusReturn : this.input;
     this.#focusReturn = undefined;
     target?.focus();
-  }
-
-  #input(): HTMLTextAreaElement | null {
-    return this.renderRoot.querySelector<HTMLTextAreaElement>('#input');
   }
 
   // Scroll events only schedule work: reading geometry inside them forced a layout per event while
@@ -811,7 +724,7 @@ export class ToolAgentChat extends LitElement {
     if (this.#followFrame) return;
     this.#followFrame = requestAnimationFrame(() => {
       this.#followFrame = 0;
-      const view = this.renderRoot.querySelector<HTMLElement>('.transcript');
+      const view = this.transcriptView;
       if (!view) return;
       const top = view.scrollTop;
       // Only the reader scrolls up; growth of the content never counts as leaving the bottom.

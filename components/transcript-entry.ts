@@ -1,8 +1,8 @@
+import type { ToolCallStatus } from '../src/index.js';
 import type { MarkdownWriter } from './markdown-adapter.js';
 
-/** Where a tool call stands, as its card shows it. */
-export type ToolCardStatus =
-  'streaming' | 'awaiting-approval' | 'running' | 'done' | 'failed' | 'denied' | 'stopped';
+/** Where a tool call stands, as its card shows it: the core's status of the call. */
+export type ToolCardStatus = ToolCallStatus;
 
 /** One tool call on screen. */
 export interface ToolCard {
@@ -82,16 +82,19 @@ export interface ErrorNotice {
 /** How an assistant turn ended, if it has. */
 export type AssistantState = 'streaming' | 'done' | 'stopped' | 'interrupted';
 
-/** Everything the assistant did for one user message: text, reasoning, tool calls. */
+/**
+ * Everything the assistant did for one user message: text, reasoning, tool calls. Implemented by
+ * the turn's view (`TurnView`), which reads them from the turn's state.
+ */
 export interface AssistantEntry {
   readonly kind: 'assistant';
   readonly key: string;
-  readonly blocks: AssistantBlock[];
-  state: AssistantState;
+  readonly blocks: readonly AssistantBlock[];
+  readonly state: AssistantState;
   /** Bumped on every change that needs a re-render, so unchanged entries are skipped. */
-  revision: number;
+  readonly revision: number;
   /** Set when the turn failed; shown with a Retry button. */
-  error: ErrorNotice | undefined;
+  readonly error: ErrorNotice | undefined;
 }
 
 /** A message the user sent. */

@@ -9,7 +9,7 @@ import {
   type ScriptedReply,
 } from '../../src/testing/index.js';
 import type { ToolAgentChat } from '../../components/index.js';
-import { createChat, findAll, checkAxeThenRemoveChats, root } from './chat-test-utils.js';
+import { createChat, findAll, checkAxeThenRemoveChats, root, waitFor } from './chat-test-utils.js';
 import { XSS_CORPUS, resetXssFlag, xssFired } from './markdown/xss-corpus.js';
 import { xssVectors as elementVectors } from './xss-vectors.js';
 
@@ -149,6 +149,12 @@ describe('untrusted output cannot inject markup or script', () => {
       );
     }
     const chat = await createChat((c) => (c.messages = messages));
+    // Older messages are restored over a few tasks: wait for all of them, however busy the machine.
+    await waitFor(
+      () => findAll(chat, '[part~="tool-card"]').length === xssVectors.length,
+      'every restored card',
+      15_000,
+    );
     for (const details of findAll<HTMLDetailsElement>(chat, 'details')) details.open = true;
     await settle();
     assertInert(chat, hits);

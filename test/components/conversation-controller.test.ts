@@ -45,7 +45,7 @@ function stateNote(chat: ToolAgentChat): string | undefined {
   return find(chat, '[part~="state-note"]')?.textContent?.trim();
 }
 
-describe('running, stopping and failing turns', () => {
+describe('ConversationController: running, stopping and failing turns', () => {
   afterEach(checkAxeThenRemoveChats);
 
   describe('stop', () => {
@@ -112,10 +112,11 @@ describe('running, stopping and failing turns', () => {
       expect(toolSignal?.aborted).to.equal(true);
       expect(find(chat, '[part~="tool-card"]')?.dataset['status']).to.equal('stopped');
       expect(scripted.requests).to.have.length(1);
-      expect(chat.messages.map((m) => m.role)).to.deep.equal(
-        ['user'],
-        'an unanswered call is not kept',
-      );
+      // The call cut short stays, answered as stopped: the model reads that it may not have finished.
+      expect(chat.messages.map((m) => m.role)).to.deep.equal(['user', 'assistant', 'tool']);
+      const result = chat.messages[2]?.content[0];
+      expect(result).to.deep.include({ isError: true, metadata: { stopped: true } });
+      expect(result?.type === 'tool_result' && result.result).to.match(/outcome is unknown/u);
     });
 
     it('keeps finished tool rounds of a stopped turn in the conversation', async () => {
