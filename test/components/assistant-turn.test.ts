@@ -41,7 +41,7 @@ describe('AssistantTurn', () => {
     // Step 1 streams a little, then the turn fails.
     const firstText = chunks.find((c) => c.step === 1 && c.type === 'text-delta');
     if (firstText) turn.apply(firstText);
-    turn.fail({ title: 't', detail: 'd', unauthorized: false });
+    turn.fail({ text: () => ['t', 'd'], unauthorized: false });
     expect(turn.entry.state).to.equal('interrupted');
     expect(turn.entry.blocks.map((b) => b.kind)).to.deep.equal(['tool', 'text']);
     turn.retry();
