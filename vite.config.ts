@@ -23,6 +23,7 @@ const library: UserConfig = {
       entry: {
         index: root('src/index.ts'),
         chat: root('components/index.ts'),
+        markdown: root('components/markdown/index.ts'),
         testing: root('src/testing/index.ts'),
       },
       formats: ['es'],

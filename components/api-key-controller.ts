@@ -1,9 +1,10 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { forgetApiKey, loadApiKey, saveApiKey } from './api-key-store.js';
 
-/** Why a key was refused: the server said so, or it cannot be sent at all (`problem` says which character, where). */
+/** Why a key was refused: the server said so, or it cannot be sent at all (which character, where). */
 export type KeyRejection =
-  { readonly kind: 'unauthorized' } | { readonly kind: 'unsendable'; readonly problem: string };
+  | { readonly kind: 'unauthorized' }
+  | { readonly kind: 'unsendable'; readonly character: string; readonly position: number };
 
 /**
  * The API key and where it came from: the page (`apiKey` property), the user's form (memory

@@ -13,91 +13,60 @@ import {
 import type { ErrorNotice } from './transcript-entry.js';
 
 // The statuses worth their own words; the rest read as "rejected" (4xx) or "the server failed" (5xx).
-const statusMeanings: Readonly<Record<number, string>> = {
-  401: 'the API key was rejected',
-  403: 'access is not allowed',
-  404: 'the endpoint or model was not found',
-  429: 'too many requests or quota exceeded',
-  503: 'the service is unavailable',
+type Meaning = 'http401' | 'http403' | 'http404' | 'http429' | 'http503' | 'http5xx' | 'http4xx';
+const statusMeanings: Readonly<Record<number, Meaning>> = {
+  401: 'http401',
+  403: 'http403',
+  404: 'http404',
+  429: 'http429',
+  503: 'http503',
 };
 
-/** Words a person can act on, for any failure of a turn. Library messages never hold the key. */
+const notice = (text: ErrorNotice['text'], unauthorized = false): ErrorNotice => ({
+  text,
+  unauthorized,
+});
+
+/**
+ * Words a person can act on, for any failure of a turn, in the strings in force when it is shown.
+ * Library messages never hold the key.
+ */
 export function describeError(error: unknown): ErrorNotice {
   if (isHTTPError(error)) {
-    const meaning =
-      statusMeanings[error.status] ??
-      (error.status >= 500 ? 'the server failed' : 'the request was rejected');
-    const said = error.providerMessage ?? error.statusText ?? '';
     const rejectedKey = isKeyRejection(error);
-    const detail = rejectedKey
-      ? `${said ? `${said} ` : ''}Enter a valid API key, then retry.`.trim()
-      : said || 'The server gave no message.';
-    return {
-      title: `HTTP ${error.status}: ${rejectedKey ? statusMeanings[401] : meaning}`,
-      detail,
-      unauthorized: rejectedKey,
-    };
+    const meaning =
+      statusMeanings[rejectedKey ? 401 : error.status] ??
+      (error.status >= 500 ? 'http5xx' : 'http4xx');
+    const said = error.providerMessage ?? error.statusText ?? '';
+    return notice(
+      (s) => [
+        s.httpTitle(error.status, s[meaning]),
+        rejectedKey ? `${said ? `${said} ` : ''}${s.enterValidKey}` : said || s.noServerMessage,
+      ],
+      rejectedKey,
+    );
   }
-  if (isNetworkError(error))
-    return { title: 'Could not reach the server', detail: error.hint, unauthorized: false };
-  if (isStreamError(error)) {
-    return {
-      title: 'The provider reported an error mid-answer',
-      detail: error.providerMessage ?? 'No message was given.',
-      unauthorized: false,
-    };
-  }
-  if (isIncompleteStreamError(error)) {
-    return {
-      title: 'The answer was cut short',
-      detail: 'The connection ended before the response was finished.',
-      unauthorized: false,
-    };
-  }
+  if (isNetworkError(error)) return notice((s) => [s.unreachable, error.hint]);
+  if (isStreamError(error))
+    return notice((s) => [s.streamFailed, error.providerMessage ?? s.noMessage]);
+  if (isIncompleteStreamError(error)) return notice((s) => [s.cutShort, s.cutShortDetail]);
   if (isAPIKeyFormatError(error)) {
-    const subject =
-      error.header === 'Authorization' ? 'The API key' : `The header "${error.header}"`;
-    return {
-      title: `${subject} cannot be sent`,
-      // Kind and position only: the key itself is never shown.
-      detail: `It contains a ${error.character} at position ${error.position}, probably copied along with it. Paste it again or type that part by hand.`,
-      unauthorized: false,
-    };
+    const header = error.header === 'Authorization' ? undefined : error.header;
+    // Kind and position only: the key itself is never shown.
+    return notice((s) => [
+      s.unsendable(header),
+      s.unsendableDetail(error.character, error.position),
+    ]);
   }
   if (isTimeoutError(error)) {
-    const seconds = `${Math.round(error.timeoutMs / 100) / 10} s`;
+    const seconds = Math.round(error.timeoutMs / 100) / 10;
     return error.phase === 'response'
-      ? {
-          title: 'The server did not answer in time',
-          detail: `No response within ${seconds}. A local model may still be loading, or the server is overloaded; try again.`,
-          unauthorized: false,
-        }
-      : {
-          title: 'The answer stalled',
-          detail: `Nothing arrived for ${seconds}, so the request was stopped; what arrived is kept.`,
-          unauthorized: false,
-        };
+      ? notice((s) => [s.noResponse, s.noResponseDetail(seconds)])
+      : notice((s) => [s.stalled, s.stalledDetail(seconds)]);
   }
-  if (isEventTooLargeError(error)) {
-    return {
-      title: 'The server sent an oversized response',
-      detail: error.message,
-      unauthorized: false,
-    };
-  }
-  if (isMalformedStreamError(error)) {
-    return {
-      title: 'The server sent an unreadable response',
-      detail: error.message,
-      unauthorized: false,
-    };
-  }
-  if (isToolAgentsError(error))
-    return { title: 'The request failed', detail: error.message, unauthorized: false };
+  if (isEventTooLargeError(error)) return notice((s) => [s.oversized, error.message]);
+  if (isMalformedStreamError(error)) return notice((s) => [s.malformed, error.message]);
+  if (isToolAgentsError(error)) return notice((s) => [s.requestFailed, error.message]);
   const message = error instanceof Error ? error.message : String(error);
-  return {
-    title: 'Something went wrong',
-    detail: message || 'No message was given.',
-    unauthorized: false,
-  };
+  return notice((s) => [s.unexpected, message || s.noMessage]);
 }

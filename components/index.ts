@@ -1,10 +1,11 @@
 /**
- * `tool-agents/chat`: registers `<tool-agent-chat>` and exports its class and event types.
+ * `tool-agents/chat`: registers `<tool-agent-chat>` and exports its class, event types and strings.
  * @packageDocumentation
  */
 import { ToolAgentChat } from './tool-agent-chat.js';
 
 export { ToolAgentChat } from './tool-agent-chat.js';
+export { defaultChatStrings, type ChatStrings } from './chat-strings.js';
 export {
   ToolAgentChunkEvent,
   ToolAgentErrorEvent,

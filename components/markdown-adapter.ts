@@ -1,5 +1,10 @@
 import type { CSSResult } from 'lit';
-import { MarkdownStream, markdownStyles, renderMarkdown } from './markdown/index.js';
+import {
+  MarkdownStream,
+  markdownStyles,
+  renderMarkdown,
+  type CodeBlockLabels,
+} from './markdown/index.js';
 
 /**
  * The one place the element meets the markdown renderer, so swapping renderers is a one-line
@@ -12,12 +17,14 @@ export interface MarkdownWriter {
   end(): void;
 }
 
-/** What the element lets a page switch off (both on by default; each loads its code lazily). */
+/** What the element passes the renderer: two switches (on by default; each loads its code lazily) and its words. */
 export interface MarkdownRenderOptions {
   /** Syntax-highlight fenced code with a language. */
   readonly highlight?: boolean;
   /** Typeset `$…$`, `$$…$$`, `\(…\)` and `\[…\]` as math. */
   readonly math?: boolean;
+  /** The copy buttons' words (the element's strings). */
+  readonly labels?: CodeBlockLabels;
 }
 
 /** Streams markdown into `container`. */

@@ -1,5 +1,6 @@
 import { noChange } from 'lit';
 import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
+import { defaultChatStrings, type ChatStrings } from './chat-strings.js';
 import { revealInvisible } from './reveal-invisible.js';
 import { createHiddenRunElement, updateHiddenRunElement } from './revealed-text.js';
 
@@ -50,6 +51,7 @@ class StreamedTextDirective extends Directive {
   #shownChars = 0;
   #elidedChars = 0;
   #elisionNote: HTMLSpanElement | undefined;
+  #elided: ChatStrings['elided'] = defaultChatStrings.elided;
 
   constructor(partInfo: PartInfo) {
     super(partInfo);
@@ -57,12 +59,16 @@ class StreamedTextDirective extends Directive {
       throw new Error('streamedText() goes on an element: <code ${streamedText(pieces)}>');
   }
 
-  render(_pieces: readonly string[]): typeof noChange {
+  render(_pieces: readonly string[], _elided?: ChatStrings['elided']): typeof noChange {
     return noChange;
   }
 
-  override update(part: ElementPart, [pieces]: [readonly string[]]): typeof noChange {
+  override update(
+    part: ElementPart,
+    [pieces, elided]: [readonly string[], ChatStrings['elided']?],
+  ): typeof noChange {
     const element = part.element;
+    this.#elided = elided ?? defaultChatStrings.elided;
     if (pieces !== this.#pieces || pieces.length < this.#taken) this.#clear(element);
     this.#pieces = pieces;
     if (pieces.length === this.#taken) return noChange;
@@ -153,7 +159,7 @@ class StreamedTextDirective extends Directive {
       this.#elisionNote.setAttribute('part', 'tool-arguments-elided');
       element.prepend(this.#elisionNote);
     }
-    this.#elisionNote.textContent = `… ${this.#elidedChars.toLocaleString('en')} earlier characters (shown in full once complete)\n`;
+    this.#elisionNote.textContent = `${this.#elided(this.#elidedChars)}\n`;
   }
 }
 

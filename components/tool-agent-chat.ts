@@ -32,9 +32,11 @@ import {
   temperatureAttribute,
   timeoutAttribute,
 } from './chat-number-attributes.js';
+import { defaultChatStrings, type ChatStrings, type ChatText } from './chat-strings.js';
 import { ConversationController, type TurnSetup } from './conversation-controller.js';
 import { loadConversation, removeConversation, saveConversation } from './conversation-storage.js';
 import { describeError } from './describe-error.js';
+import { ignoredOptions, ignoredOptionsWarning } from './ignored-options.js';
 import { markdownCss, type MarkdownRenderOptions } from './markdown-adapter.js';
 import { onByDefault } from './on-by-default.js';
 import { needsApiKey } from './needs-api-key.js';
@@ -52,6 +54,16 @@ const bottomSlack = 32;
  * A chat with a tool-using, streaming LLM agent on any OpenAI-compatible endpoint, straight from
  * the browser. Model and tool output is treated as untrusted: it is rendered as sanitised
  * markdown or as text, never as markup.
+ *
+ * Which backend runs a turn: `agent` wins over `chatApi`, which wins over the built-in
+ * OpenAI-compatible API built from `base-url`, `model` and the key. With an `agent`, the options
+ * of the built-in API (`base-url`, `model`, `apiKey`, `fetch`, `no-key`, `key-required`,
+ * `max-retries`, `timeout`, `idle-timeout`) and `max-iterations` are not read; with a `chatApi`,
+ * those of the built-in API are not. Any such option set away from its default draws one
+ * `console.warn` per element, naming them, on the first turn.
+ *
+ * Every word it shows or announces comes from `strings` (English by default): assign a partial
+ * `ChatStrings` object to translate it, e.g. `chat.strings = { send: 'Senden' }`.
  *
  * @summary Chat with a tool-using LLM agent; bring your own key.
  *
@@ -155,8 +167,8 @@ export class ToolAgentChat extends LitElement {
   /** A system prompt sent before the conversation (not stored in it). */
   @property({ attribute: 'system-prompt' }) systemPrompt = '';
 
-  /** Placeholder of the message input. */
-  @property() placeholder = 'Send a message';
+  /** Placeholder of the message input; when empty, `strings.placeholder` ("Send a message"). */
+  @property() placeholder = '';
 
   /**
    * Most model requests in one turn (tool rounds included). An invalid value of any numeric
@@ -243,8 +255,22 @@ export class ToolAgentChat extends LitElement {
   /** A visible heading above the conversation; none when empty. */
   @property() heading = '';
 
-  /** Accessible name of the conversation log and the message input's label prefix. */
-  @property() label = 'Conversation';
+  /** Accessible name of the conversation log; when empty, `strings.label` ("Conversation"). */
+  @property() label = '';
+
+  /**
+   * Every word the element shows or announces, for another language: a partial object merged over
+   * the English defaults (`defaultChatStrings`); each assignment replaces the previous override.
+   * `placeholder` and `label`, when set, win over their strings. Reading gives the merged strings.
+   */
+  @property({ attribute: false })
+  get strings(): ChatStrings {
+    return this.#strings;
+  }
+
+  set strings(value: Partial<ChatStrings>) {
+    this.#strings = { ...defaultChatStrings, ...value };
+  }
 
   /** Disables the message input (programmatic `send()` still works). */
   @property({ type: Boolean, reflect: true }) disabled = false;
@@ -274,10 +300,16 @@ export class ToolAgentChat extends LitElement {
   /** Request settings (temperature, max tokens, tool choice, extra body fields…). */
   @property({ attribute: false }) settings: ChatSettings | undefined = undefined;
 
-  /** A chat backend to use instead of the built-in `OpenAIChatAPI` (then no key is asked for). */
+  /**
+   * A chat backend to use instead of the built-in `OpenAIChatAPI` (then no key is asked for, and
+   * the built-in API's options are ignored, with one warning).
+   */
   @property({ attribute: false }) chatApi: ChatAPI | undefined = undefined;
 
-  /** A ready agent for full control; wins over `chatApi`. The element's approval flow is used for its turns. */
+  /**
+   * A ready agent for full control; wins over `chatApi` (and `max-iterations` and the built-in
+   * API's options are ignored, with one warning). The element's approval flow is used for its turns.
+   */
   @property({ attribute: false }) agent: ChatToolAgent | undefined = undefined;
 
   /** A `fetch` for the built-in API to use (a proxy, a test double). */
@@ -299,6 +331,7 @@ export class ToolAgentChat extends LitElement {
     decide: (card, approved) => void this.#decide(card, approved),
     retryFor: (entry) => this.#conversation.retryFor(entry),
   };
+  #strings = defaultChatStrings;
   #maxIterations = maxIterationsAttribute.read(undefined);
   #maxRetries = maxRetriesAttribute.read(undefined);
   #timeout = timeoutAttribute.read(undefined);
@@ -311,8 +344,8 @@ export class ToolAgentChat extends LitElement {
   @state() private loadProblem: ToolAgentStorageErrorDetail | undefined;
   /** The last save failed (storage full or blocked). */
   @state() private saveProblem: ToolAgentStorageErrorDetail | undefined;
-  /** What the status region announces (each finished message, once). */
-  @state() private announcement = '';
+  /** What the status region announces (each finished message, once), in the element's strings. */
+  @state() private announcement: ChatText = () => '';
   @query('#input') private input!: HTMLTextAreaElement | null;
   @query('.transcript') private transcriptView!: HTMLElement | null;
   /** The first call waiting for the user's decision, if any. */
@@ -322,6 +355,7 @@ export class ToolAgentChat extends LitElement {
   #lastScrollTop = 0;
   #followFrame = 0;
   #focusReturn: HTMLElement | undefined;
+  #warnedIgnored = false;
 
   constructor() {
     super();
@@ -424,6 +458,7 @@ export class ToolAgentChat extends LitElement {
 
   protected override render(): TemplateResult {
     const running = this.#conversation.running;
+    const s = this.#strings;
     return html`
       <div class="chat" part="base">
         ${this.heading ? html`<div class="header" part="header"><h2 class="heading" part="heading">${this.heading}</h2></div>` : nothing}
@@ -432,7 +467,7 @@ export class ToolAgentChat extends LitElement {
           part="transcript"
           role="log"
           aria-live="off"
-          aria-label=${this.label}
+          aria-label=${this.label || s.label}
           aria-busy=${running ? 'true' : 'false'}
           tabindex="0"
           @scroll=${this.#onScroll}
@@ -449,14 +484,15 @@ export class ToolAgentChat extends LitElement {
                   entry,
                   entry.kind === 'assistant' ? entry.revision : 0,
                   this.#actions.retryFor(entry),
+                  s,
                 ],
-                () => entryTemplate(entry, this.#actions),
+                () => entryTemplate(entry, this.#actions, s),
               ),
           )}
           ${this.saveProblem ? this.#storageNotice(this.saveProblem) : nothing}
         </div>
         <!-- Announces each finished message once; the log itself stays quiet while tokens stream. -->
-        <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+        <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement(s)}</div>
         <div class="footer" part="footer">${this.#footerTemplate(running)}</div>
       </div>
     `;
@@ -467,6 +503,7 @@ export class ToolAgentChat extends LitElement {
       problem,
       onStartOver: this.#startOver,
       onDismiss: this.#dismissSaveProblem,
+      strings: this.#strings,
     });
   }
 
@@ -476,24 +513,27 @@ export class ToolAgentChat extends LitElement {
         host: hostOf(this.baseURL),
         rejection: this.#keys.rejection,
         onSubmit: this.#submitKey,
+        strings: this.#strings,
       });
     }
     const keeping = this.chatApi || this.agent ? undefined : this.#keys.userKeyKeeping;
+    const s = this.#strings;
     return html`
       ${composerTemplate({
-        placeholder: this.placeholder,
-        label: `Message to ${this.heading || 'the assistant'}`,
+        placeholder: this.placeholder || s.placeholder,
+        label: s.messageTo(this.heading || s.assistant),
         running,
         disabled: this.disabled,
         onSubmit: this.#onSubmit,
         onKeydown: this.#onKeydown,
         onStop: () => this.stop(),
+        strings: s,
       })}
       ${
         keeping
           ? html`<p class="key-status" part="key-status">
-            ${keeping === 'device' ? 'Your API key is remembered on this device.' : 'Your API key is kept until this page closes.'}
-            <button type="button" class="link-button" part="forget-key-button" @click=${this.#forgetKey}>Forget key</button>
+            ${keeping === 'device' ? s.keyRemembered : s.keyKept}
+            <button type="button" class="link-button" part="forget-key-button" @click=${this.#forgetKey}>${s.forgetKey}</button>
           </p>`
           : nothing
       }
@@ -515,6 +555,7 @@ export class ToolAgentChat extends LitElement {
   }
 
   #turnSetup(conversation: readonly ChatMessage[]): TurnSetup {
+    this.#warnIgnoredOptions();
     const agent =
       this.agent ??
       new ChatToolAgent({ chatApi: this.#chatApi(), maxIterations: this.maxIterations });
@@ -531,8 +572,8 @@ export class ToolAgentChat extends LitElement {
 
   #finished(response: ChatResponse): void {
     this.#persist();
-    this.#announce(
-      response.response ? `Assistant: ${response.response}` : 'The assistant finished.',
+    this.#announce((s) =>
+      response.response ? s.saidAnnouncement(response.response) : s.doneAnnouncement,
     );
     this.dispatchEvent(new ToolAgentResponseEvent({ response }));
   }
@@ -540,7 +581,7 @@ export class ToolAgentChat extends LitElement {
   #stopped(): void {
     // A stopped turn is over (the user ended it), not half-written: keep it across reloads.
     this.#persist();
-    this.#announce('Stopped.');
+    this.#announce((s) => s.stoppedAnnouncement);
   }
 
   #failed(error: unknown, notice: ErrorNotice): void {
@@ -553,15 +594,25 @@ export class ToolAgentChat extends LitElement {
       if (isAPIKeyFormatError(error) && error.header === 'Authorization')
         this.#keys.reject({
           kind: 'unsendable',
-          problem: `a ${error.character} at position ${error.position}`,
+          character: error.character,
+          position: error.position,
         });
     }
-    this.#announce(`Error: ${notice.title}. ${notice.detail}`);
+    this.#announce((s) => s.errorAnnouncement(...notice.text(s)));
     this.dispatchEvent(new ToolAgentErrorEvent({ error }));
   }
 
+  /** Says once which options a custom `agent` or `chatApi` leaves unread, rather than dropping them silently. */
+  #warnIgnoredOptions(): void {
+    if (this.#warnedIgnored) return;
+    const ignored = ignoredOptions(this);
+    if (ignored.length === 0) return;
+    this.#warnedIgnored = true;
+    console.warn(ignoredOptionsWarning(this, ignored));
+  }
+
   #markdownOptions(): MarkdownRenderOptions {
-    return { highlight: this.highlight, math: this.math };
+    return { highlight: this.highlight, math: this.math, labels: this.#strings };
   }
 
   #chatApi(): ChatAPI {
@@ -607,9 +658,7 @@ export class ToolAgentChat extends LitElement {
       case 'ok':
         this.#replaceConversation(loaded.messages);
         this.#conversation.offerRetryIfUnanswered({
-          title: 'No answer yet',
-          detail:
-            'The answer to this message did not arrive before the page was closed or the request failed.',
+          text: (s) => [s.noAnswer, s.noAnswerDetail],
           unauthorized: false,
         });
         return;
@@ -649,7 +698,7 @@ export class ToolAgentChat extends LitElement {
     if (focused) void this.updateComplete.then(() => this.input?.focus());
   };
 
-  #announce(text: string): void {
+  #announce(text: ChatText): void {
     this.announcement = text;
   }
 

@@ -1,3 +1,4 @@
+import type { ChatStrings } from './chat-strings.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { jsonForReading } from './format-json.js';
 import { revealedText } from './revealed-text.js';
@@ -28,10 +29,10 @@ function textBlock(text: string, kind: 'text' | 'json'): TemplateResult {
  * One value: multi-line or long strings as a text block with real line breaks, short strings as
  * text, other scalars plainly, objects and arrays as indented JSON.
  */
-function valueTemplate(value: unknown): TemplateResult {
+function valueTemplate(value: unknown, s: ChatStrings): TemplateResult {
   if (typeof value === 'string') {
     // An empty string would otherwise show as nothing at all.
-    if (value === '') return html`<span class="tool-argument-empty">empty text</span>`;
+    if (value === '') return html`<span class="tool-argument-empty">${s.emptyText}</span>`;
     if (/[\n\r]/.test(value) || value.length > LONG_STRING) return textBlock(value, 'text');
     return html`<span class="tool-argument-string" dir="ltr">${revealedText(value)}</span>`;
   }
@@ -39,15 +40,15 @@ function valueTemplate(value: unknown): TemplateResult {
   return html`<code class="tool-argument-literal" data-type=${value === null ? 'null' : typeof value} dir="ltr">${literalText(value)}</code>`;
 }
 
-function fieldsTemplate(fields: Record<string, unknown>): TemplateResult {
+function fieldsTemplate(fields: Record<string, unknown>, s: ChatStrings): TemplateResult {
   const entries = Object.entries(fields);
-  if (entries.length === 0) return html`<p class="tool-arguments-empty">No arguments</p>`;
+  if (entries.length === 0) return html`<p class="tool-arguments-empty">${s.noArguments}</p>`;
   return html`
     <dl class="tool-argument-list" part="tool-argument-list">
       ${entries.map(
         ([name, value]) => html`
           <dt class="tool-argument-name" part="tool-argument-name"><code dir="ltr">${revealedText(name)}</code></dt>
-          <dd class="tool-argument-value" part="tool-argument-value">${valueTemplate(value)}</dd>
+          <dd class="tool-argument-value" part="tool-argument-value">${valueTemplate(value, s)}</dd>
         `,
       )}
     </dl>
@@ -58,15 +59,20 @@ function fieldsTemplate(fields: Record<string, unknown>): TemplateResult {
  * The body of a card's Arguments section: the text as it streams, then each field of the value
  * that runs with its own value. Every string goes through a text binding, hidden characters shown.
  */
-export function toolArgumentsTemplate(shown: ShownArguments): TemplateResult | typeof nothing {
+export function toolArgumentsTemplate(
+  shown: ShownArguments,
+  s: ChatStrings,
+): TemplateResult | typeof nothing {
   switch (shown.kind) {
     case 'none':
       return nothing;
     case 'streaming':
-      return html`<pre class="tool-arguments-streaming"><code dir="ltr" ${streamedText(shown.pieces)}></code></pre>`;
+      return html`<pre class="tool-arguments-streaming"><code dir="ltr" ${streamedText(shown.pieces, s.elided)}></code></pre>`;
     case 'text':
       return textBlock(shown.text, 'text');
     case 'value':
-      return isPlainObject(shown.value) ? fieldsTemplate(shown.value) : valueTemplate(shown.value);
+      return isPlainObject(shown.value)
+        ? fieldsTemplate(shown.value, s)
+        : valueTemplate(shown.value, s);
   }
 }

@@ -1,4 +1,5 @@
 import type { ToolCallStatus } from '../src/index.js';
+import type { ChatStrings } from './chat-strings.js';
 import type { MarkdownWriter } from './markdown-adapter.js';
 
 /** Where a tool call stands, as its card shows it: the core's status of the call. */
@@ -71,10 +72,11 @@ export type AssistantBlock = TextBlock | ReasoningBlock | ToolBlock;
 
 /** An error as the transcript shows it. */
 export interface ErrorNotice {
-  /** One line: what happened. */
-  readonly title: string;
-  /** What the server said, or what to check. */
-  readonly detail: string;
+  /**
+   * In the given strings: one line saying what happened, and what the server said or what to
+   * check. A function, so a notice already shown follows a later change of the element's strings.
+   */
+  readonly text: (strings: ChatStrings) => readonly [title: string, detail: string];
   /** True when the server rejected the API key (HTTP 401). */
   readonly unauthorized: boolean;
 }

@@ -114,6 +114,7 @@ try {
     colorScheme: 'dark',
     prepare: approvalPrompt,
   });
+  await shoot('german', 'approval&strings=de', { prepare: approvalPrompt });
   await shoot('denied', 'denied', { prepare: openClosedResults });
   await shoot('denied-dark', 'denied', { colorScheme: 'dark', prepare: openClosedResults });
   await shoot('error', 'error');

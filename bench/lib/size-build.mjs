@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 export const rootDir = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
-/** The two bundles of ours that have budgets. */
+/** The bundles of ours that have budgets. */
 export const ourEntries = {
   core: {
     label: 'core: stream one chat with one tool',
@@ -32,6 +32,10 @@ export async function chat(apiKey, question, onText) {
   element: {
     label: 'element: components/index.ts (Lit, markdown, sanitiser, core)',
     contents: `export * from './components/index.ts';\n`,
+  },
+  markdown: {
+    label: 'markdown: components/markdown/index.ts (tool-agents/markdown; Lit css only)',
+    contents: `export * from './components/markdown/index.ts';\n`,
   },
 };
 

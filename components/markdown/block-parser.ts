@@ -1,3 +1,4 @@
+import type { CodeBlockLabels } from './code-block-labels.js';
 import { appendCodeBlock } from './code-block.js';
 import { appendElement } from './dom.js';
 import { InlineParser, type ImageMode } from './inline-parser.js';
@@ -66,11 +67,21 @@ export class BlockParser {
   #codeSplit = false;
   #row: TableRowWriter | undefined;
   readonly #onCodeBlock: (() => void) | undefined;
+  readonly #labels: CodeBlockLabels;
 
-  /** @param onCodeBlock - called when a fenced code block opens */
-  constructor(root: HTMLElement, images: ImageMode, onCodeBlock?: () => void) {
+  /**
+   * @param labels - the words on code blocks' copy buttons
+   * @param onCodeBlock - called when a fenced code block opens
+   */
+  constructor(
+    root: HTMLElement,
+    images: ImageMode,
+    labels: CodeBlockLabels,
+    onCodeBlock?: () => void,
+  ) {
     this.#root = root;
     this.#images = images;
+    this.#labels = labels;
     this.#onCodeBlock = onCodeBlock;
   }
 
@@ -182,7 +193,7 @@ export class BlockParser {
       case 'fence':
         this.#leaf = {
           kind: 'fence',
-          code: appendCodeBlock(parent, leaf.info),
+          code: appendCodeBlock(parent, leaf.info, this.#labels),
           char: leaf.char,
           length: leaf.length,
           indent: leaf.indent,

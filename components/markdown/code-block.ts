@@ -1,4 +1,5 @@
 import { appendElement, appendText } from './dom.js';
+import type { CodeBlockLabels } from './code-block-labels.js';
 import { copyText } from './copy-text.js';
 
 /** How long the copy button says "Copied" before it resets, in milliseconds. */
@@ -9,9 +10,10 @@ const COPIED_FEEDBACK_MS = 1500;
  * `<div class="code-block"><button part="copy-button">…</button><pre><code class="language-x">`.
  *
  * @param info - the fence's info string; its first word names the language
+ * @param labels - the copy button's words
  * @returns the (empty) text node the code streams into
  */
-export function appendCodeBlock(parent: Element, info: string): Text {
+export function appendCodeBlock(parent: Element, info: string, labels: CodeBlockLabels): Text {
   const block = appendElement(parent, 'div');
   block.className = 'code-block';
   const pre = appendElement(block, 'pre');
@@ -24,13 +26,13 @@ export function appendCodeBlock(parent: Element, info: string): Text {
   button.type = 'button';
   button.className = 'copy-button';
   button.setAttribute('part', 'copy-button');
-  button.setAttribute('aria-label', 'Copy code');
-  button.textContent = 'Copy';
+  button.setAttribute('aria-label', labels.copyCode);
+  button.textContent = labels.copy;
   button.addEventListener('click', () => {
     void copyText(code.textContent ?? '', code).then((copied) => {
-      button.textContent = copied ? 'Copied' : 'Copy failed';
+      button.textContent = copied ? labels.copied : labels.copyFailed;
       setTimeout(() => {
-        button.textContent = 'Copy';
+        button.textContent = labels.copy;
       }, COPIED_FEEDBACK_MS);
     });
   });

@@ -1,4 +1,5 @@
 import { BlockParser } from './block-parser.js';
+import { defaultCodeBlockLabels, type CodeBlockLabels } from './code-block-labels.js';
 import { GroupSplitter } from './group-splitter.js';
 import type { ImageMode } from './inline-parser.js';
 import { loadHighlighter } from './lazy-modules.js';
@@ -18,6 +19,8 @@ export interface MarkdownStreamOptions {
   readonly highlight?: boolean;
   /** Typeset `$…$`, `$$…$$`, `\(…\)` and `\[…\]` as math (default `true`; KaTeX loads lazily). */
   readonly math?: boolean;
+  /** The words on code blocks' copy buttons (English by default), for a page in another language. */
+  readonly labels?: CodeBlockLabels;
 }
 
 /**
@@ -46,6 +49,7 @@ export class MarkdownStream {
   readonly #container: HTMLElement;
   readonly #images: ImageMode;
   readonly #highlight: boolean;
+  readonly #labels: CodeBlockLabels;
   readonly #splitter: GroupSplitter;
   readonly #settler: SpecSettler;
   #parser: BlockParser;
@@ -64,10 +68,12 @@ export class MarkdownStream {
     this.#container = container;
     this.#images = options.images ?? 'link';
     this.#highlight = options.highlight ?? true;
+    this.#labels = options.labels ?? defaultCodeBlockLabels;
     this.#settler = new SpecSettler({
       images: this.#images,
       highlight: this.#highlight,
       math: options.math ?? true,
+      labels: this.#labels,
     });
     this.#parser = this.#newParser();
     this.#splitter = new GroupSplitter({
@@ -127,6 +133,7 @@ export class MarkdownStream {
     return new BlockParser(
       this.#container,
       this.#images,
+      this.#labels,
       this.#highlight ? preloadHighlighter : undefined,
     );
   }

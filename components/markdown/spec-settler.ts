@@ -1,7 +1,6 @@
-import type { ImageMode } from './inline-parser.js';
 import { loadSettleEngine } from './lazy-modules.js';
 import { enqueueSettle } from './settle-queue.js';
-import type { SettleEngine } from './spec/settle-engine.js';
+import type { SettleEngine, SettleOptions } from './spec/settle-engine.js';
 
 /**
  * Hands finished groups of blocks to the lazily loaded {@link SettleEngine}, in order, once it is
@@ -16,11 +15,7 @@ export class SpecSettler {
   /** Work handed over before the engine was loaded (or behind such work), not yet done. */
   #waiting = 0;
 
-  constructor(options: {
-    readonly images: ImageMode;
-    readonly highlight: boolean;
-    readonly math: boolean;
-  }) {
+  constructor(options: SettleOptions) {
     this.#ready = loadSettleEngine().then(
       ({ SettleEngine: Engine }) => (this.#engine = new Engine(options)),
       () => undefined,

@@ -1,4 +1,5 @@
 import { html, type TemplateResult } from 'lit';
+import type { ChatStrings } from '../chat-strings.js';
 import { sendIcon, stopIcon } from '../icons.js';
 
 /** What the composer shows and calls back. */
@@ -10,10 +11,12 @@ export interface ComposerOptions {
   readonly onSubmit: (event: SubmitEvent) => void;
   readonly onKeydown: (event: KeyboardEvent) => void;
   readonly onStop: () => void;
+  readonly strings: ChatStrings;
 }
 
 /** The message input with Send, or Stop while a turn runs. */
 export function composerTemplate(options: ComposerOptions): TemplateResult {
+  const s = options.strings;
   return html`
     <form class="composer" part="composer" @submit=${options.onSubmit}>
       <textarea
@@ -32,8 +35,8 @@ export function composerTemplate(options: ComposerOptions): TemplateResult {
         type=${options.running ? 'button' : 'submit'}
         class=${options.running ? 'icon-button stop' : 'icon-button send'}
         part=${options.running ? 'stop-button' : 'send-button'}
-        aria-label=${options.running ? 'Stop' : 'Send'}
-        title=${options.running ? 'Stop (Escape)' : 'Send (Enter)'}
+        aria-label=${options.running ? s.stop : s.send}
+        title=${options.running ? s.stopHint : s.sendHint}
         ?disabled=${!options.running && options.disabled}
         @click=${options.running ? options.onStop : undefined}
       >

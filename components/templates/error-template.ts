@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import type { ChatStrings } from '../chat-strings.js';
 import { alertIcon, retryIcon } from '../icons.js';
 import type { ErrorNotice } from '../transcript-entry.js';
 
@@ -6,17 +7,19 @@ import type { ErrorNotice } from '../transcript-entry.js';
 export function errorTemplate(
   notice: ErrorNotice,
   retry: (() => void) | undefined,
+  s: ChatStrings,
 ): TemplateResult {
+  const [title, detail] = notice.text(s);
   return html`
     <div class="error" part="error">
       <span class="error-icon">${alertIcon}</span>
       <div class="error-text">
-        <strong class="error-title" part="error-title">${notice.title}</strong>
-        <span class="error-detail" part="error-detail">${notice.detail}</span>
+        <strong class="error-title" part="error-title">${title}</strong>
+        <span class="error-detail" part="error-detail">${detail}</span>
       </div>
       ${
         retry
-          ? html`<button type="button" class="button" part="retry-button" @click=${retry}>${retryIcon}<span>Retry</span></button>`
+          ? html`<button type="button" class="button" part="retry-button" @click=${retry}>${retryIcon}<span>${s.retry}</span></button>`
           : nothing
       }
     </div>

@@ -1,5 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import type { KeyRejection } from '../api-key-controller.js';
+import type { ChatStrings } from '../chat-strings.js';
 import { keyIcon } from '../icons.js';
 
 /** What the key form shows and calls back. */
@@ -10,6 +11,7 @@ export interface KeyFormOptions {
   readonly rejection: KeyRejection | undefined;
   /** Called with the typed key and the "remember" choice. */
   readonly onSubmit: (key: string, remember: boolean) => void;
+  readonly strings: ChatStrings;
 }
 
 function submit(event: SubmitEvent, onSubmit: KeyFormOptions['onSubmit']): void {
@@ -26,22 +28,22 @@ function submit(event: SubmitEvent, onSubmit: KeyFormOptions['onSubmit']): void 
 
 /** Asks for an API key: a password input, kept in memory unless "remember" is ticked. */
 export function keyFormTemplate(options: KeyFormOptions): TemplateResult {
-  const { rejection } = options;
+  const { rejection, strings: s } = options;
   const intro =
     rejection?.kind === 'unsendable'
-      ? `The API key contains a character that cannot be sent (${rejection.problem}); it was probably copied along with it. Paste the key again.`
+      ? s.keyUnsendable(rejection.character, rejection.position)
       : rejection?.kind === 'unauthorized'
-        ? `${options.host} rejected the API key. Enter another one.`
-        : `This chat needs your API key for ${options.host}.`;
+        ? s.keyRejected(options.host)
+        : s.keyNeeded(options.host);
   return html`
     <form class="key-form" part="key-form" @submit=${(event: SubmitEvent) => submit(event, options.onSubmit)}>
-      <p class="key-intro" id="key-intro">${keyIcon}<span>${intro} It is sent only to that server.</span></p>
+      <p class="key-intro" id="key-intro">${keyIcon}<span>${intro} ${s.keySentOnly}</span></p>
       <div class="key-row">
-        <label class="visually-hidden" for="api-key">API key</label>
-        <input id="api-key" class="key-input" part="key-input" type="password" name="api-key" autocomplete="off" spellcheck="false" required placeholder="API key" aria-describedby="key-intro" />
-        <button type="submit" class="button primary" part="key-submit">Use key</button>
+        <label class="visually-hidden" for="api-key">${s.apiKey}</label>
+        <input id="api-key" class="key-input" part="key-input" type="password" name="api-key" autocomplete="off" spellcheck="false" required placeholder=${s.apiKey} aria-describedby="key-intro" />
+        <button type="submit" class="button primary" part="key-submit">${s.useKey}</button>
       </div>
-      <label class="remember"><input type="checkbox" name="remember" part="key-remember" /> Remember on this device</label>
+      <label class="remember"><input type="checkbox" name="remember" part="key-remember" /> ${s.rememberKey}</label>
     </form>
   `;
 }

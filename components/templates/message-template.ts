@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import type { ChatStrings } from '../chat-strings.js';
 import type {
   AssistantBlock,
   AssistantEntry,
@@ -17,55 +18,63 @@ export interface TranscriptActions {
   readonly retryFor: (entry: TranscriptEntry) => (() => void) | undefined;
 }
 
-function userTemplate(entry: UserEntry): TemplateResult {
+function userTemplate(entry: UserEntry, s: ChatStrings): TemplateResult {
   return html`
     <div class="message user" part="message user-message">
-      <span class="visually-hidden">You said:</span>
+      <span class="visually-hidden">${s.youSaid}</span>
       <div class="bubble">${entry.text}</div>
     </div>
   `;
 }
 
-function blockTemplate(block: AssistantBlock, actions: TranscriptActions): TemplateResult {
+function blockTemplate(
+  block: AssistantBlock,
+  actions: TranscriptActions,
+  s: ChatStrings,
+): TemplateResult {
   switch (block.kind) {
     case 'text':
       // The container is a node the markdown writer fills; Lit only places it, once.
       return html`${block.container}`;
     case 'reasoning':
-      return reasoningTemplate(block);
+      return reasoningTemplate(block, s);
     case 'tool':
-      return toolCardTemplate(block.card, actions.decide);
+      return toolCardTemplate(block.card, actions.decide, s);
   }
 }
 
-const stateNotes: Readonly<Record<AssistantEntry['state'], string | undefined>> = {
-  streaming: undefined,
-  done: undefined,
-  stopped: 'Stopped',
-  interrupted: 'Interrupted',
-};
+const stateNotes: Readonly<Record<AssistantEntry['state'], 'stopped' | 'interrupted' | undefined>> =
+  { streaming: undefined, done: undefined, stopped: 'stopped', interrupted: 'interrupted' };
 
-function assistantTemplate(entry: AssistantEntry, actions: TranscriptActions): TemplateResult {
+function assistantTemplate(
+  entry: AssistantEntry,
+  actions: TranscriptActions,
+  s: ChatStrings,
+): TemplateResult {
   // "Stopped" or "Interrupted" qualifies an answer; with nothing received there is nothing to qualify.
   const note = entry.blocks.length > 0 ? stateNotes[entry.state] : undefined;
   // Dots while text is awaited or arriving; a running tool card shows its own spinner.
   const waiting = entry.state === 'streaming' && entry.blocks.at(-1)?.kind !== 'tool';
   return html`
     <div class="message assistant" part="message assistant-message" data-state=${entry.state}>
-      <span class="visually-hidden">Assistant said:</span>
+      <span class="visually-hidden">${s.assistantSaid}</span>
       ${repeat(
         entry.blocks,
         (block) => block.key,
-        (block) => blockTemplate(block, actions),
+        (block) => blockTemplate(block, actions, s),
       )}
       ${waiting ? html`<span class="typing" part="typing-indicator" aria-hidden="true"><span></span><span></span><span></span></span>` : nothing}
-      ${note ? html`<p class="state-note" part="state-note">${note}</p>` : nothing}
-      ${entry.error ? errorTemplate(entry.error, actions.retryFor(entry)) : nothing}
+      ${note ? html`<p class="state-note" part="state-note">${s[note]}</p>` : nothing}
+      ${entry.error ? errorTemplate(entry.error, actions.retryFor(entry), s) : nothing}
     </div>
   `;
 }
 
-/** One transcript entry. */
-export function entryTemplate(entry: TranscriptEntry, actions: TranscriptActions): TemplateResult {
-  return entry.kind === 'user' ? userTemplate(entry) : assistantTemplate(entry, actions);
+/** One transcript entry, in the given strings. */
+export function entryTemplate(
+  entry: TranscriptEntry,
+  actions: TranscriptActions,
+  s: ChatStrings,
+): TemplateResult {
+  return entry.kind === 'user' ? userTemplate(entry, s) : assistantTemplate(entry, actions, s);
 }

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ToolAgentStorageErrorDetail } from '../chat-events.js';
+import type { ChatStrings } from '../chat-strings.js';
 import { alertIcon } from '../icons.js';
 
 /** What the storage notice shows and calls back. */
@@ -9,21 +10,15 @@ export interface StorageNoticeOptions {
   readonly onStartOver: () => void;
   /** Hides a `save-failed` notice. */
   readonly onDismiss: () => void;
+  readonly strings: ChatStrings;
 }
 
-const titles: Readonly<Record<ToolAgentStorageErrorDetail['kind'], string>> = {
-  unreadable: 'The saved conversation could not be read',
-  'newer-version': 'The saved conversation is from a newer version of this chat',
-  'save-failed': 'The conversation could not be saved',
-};
-
-const consequences: Readonly<Record<ToolAgentStorageErrorDetail['kind'], string>> = {
-  unreadable:
-    'It is kept as it is, and nothing is saved over it. Start over deletes it and saves this conversation from now on.',
-  'newer-version':
-    'It is kept as it is; this conversation is not saved, so it will not survive a reload.',
-  'save-failed': 'It stays on this page but will be lost when the page closes.',
-};
+// The strings' names for each kind: the title, and with `Detail` what it means.
+const titles = {
+  unreadable: 'unreadable',
+  'newer-version': 'newerVersion',
+  'save-failed': 'saveFailed',
+} as const satisfies Record<ToolAgentStorageErrorDetail['kind'], keyof ChatStrings>;
 
 /**
  * Says that the saved conversation could not be restored or the conversation could not be saved:
@@ -31,21 +26,23 @@ const consequences: Readonly<Record<ToolAgentStorageErrorDetail['kind'], string>
  */
 export function storageNoticeTemplate(options: StorageNoticeOptions): TemplateResult {
   const { kind, reason } = options.problem;
+  const s = options.strings;
+  const title = titles[kind];
   return html`
     <div class="notice" part="storage-notice" role="alert" data-kind=${kind}>
       <span class="notice-icon">${alertIcon}</span>
       <div class="notice-text">
-        <strong class="notice-title" part="notice-title">${titles[kind]}</strong>
-        <span class="notice-detail" part="notice-detail">${reason} ${consequences[kind]}</span>
+        <strong class="notice-title" part="notice-title">${s[title]}</strong>
+        <span class="notice-detail" part="notice-detail">${reason} ${s[`${title}Detail`]}</span>
       </div>
       ${
         kind === 'unreadable'
-          ? html`<button type="button" class="button" part="start-over-button" @click=${options.onStartOver}>Start over</button>`
+          ? html`<button type="button" class="button" part="start-over-button" @click=${options.onStartOver}>${s.startOver}</button>`
           : nothing
       }
       ${
         kind === 'save-failed'
-          ? html`<button type="button" class="button" part="dismiss-button" @click=${options.onDismiss}>Dismiss</button>`
+          ? html`<button type="button" class="button" part="dismiss-button" @click=${options.onDismiss}>${s.dismiss}</button>`
           : nothing
       }
     </div>

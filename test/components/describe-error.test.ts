@@ -10,7 +10,15 @@ import {
   TimeoutError,
   ToolAgentsError,
 } from '../../src/index.js';
-import { describeError } from '../../components/describe-error.js';
+import { defaultChatStrings } from '../../components/chat-strings.js';
+import { describeError as describeNotice } from '../../components/describe-error.js';
+
+/** The notice in the English strings, as plain fields. */
+function describeError(error: unknown): { title: string; detail: string; unauthorized: boolean } {
+  const notice = describeNotice(error);
+  const [title, detail] = notice.text(defaultChatStrings);
+  return { title, detail, unauthorized: notice.unauthorized };
+}
 
 describe('describeError', () => {
   it('gives an HTTP error its status, meaning and the provider message', () => {
@@ -115,5 +123,16 @@ describe('describeError', () => {
     );
     expect(notice.title).to.equal('The server sent an oversized response');
     expect(notice.detail).to.include('1024 characters');
+  });
+
+  it('words a notice in the strings it is shown with, so a later override applies', () => {
+    const notice = describeNotice(new HTTPError({ status: 404, statusText: '', body: '' }));
+    const [title, detail] = notice.text({
+      ...defaultChatStrings,
+      httpTitle: (status, meaning) => `Fehler ${status}: ${meaning}`,
+      http404: 'nicht gefunden',
+      noServerMessage: 'Keine Nachricht.',
+    });
+    expect([title, detail]).to.deep.equal(['Fehler 404: nicht gefunden', 'Keine Nachricht.']);
   });
 });

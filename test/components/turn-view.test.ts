@@ -76,7 +76,7 @@ describe('TurnView', () => {
       view,
     );
     await drain(first.turn);
-    view.fail({ title: 't', detail: 'd', unauthorized: false });
+    view.fail({ text: () => ['t', 'd'], unauthorized: false });
     expect(view.state).to.equal('interrupted');
     expect(view.blocks.map((b) => b.kind)).to.deep.equal(['tool', 'text']);
     const second = viewed([textReply('whole answer')], view);

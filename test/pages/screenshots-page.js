@@ -130,6 +130,44 @@ const chat = document.querySelector('tool-agent-chat');
 const state = new URLSearchParams(location.search).get('state') ?? 'light';
 chat.tools = [weather, convert, email, sendMessage];
 
+// `&strings=de`: the same state with a German strings override (a page localising the element).
+if (new URLSearchParams(location.search).get('strings') === 'de') {
+  chat.strings = {
+    placeholder: 'Nachricht schreiben',
+    messageTo: (to) => `Nachricht an ${to}`,
+    assistant: 'den Assistenten',
+    send: 'Senden',
+    sendHint: 'Senden (Eingabetaste)',
+    stop: 'Stopp',
+    stopHint: 'Stopp (Escape)',
+    youSaid: 'Sie schrieben:',
+    assistantSaid: 'Der Assistent schrieb:',
+    thinking: 'Denkt nach…',
+    thoughts: 'Gedanken',
+    preparing: 'Wird vorbereitet',
+    awaitingApproval: 'Wartet auf Freigabe',
+    running: 'Läuft',
+    done: 'Fertig',
+    failed: 'Fehlgeschlagen',
+    denied: 'Abgelehnt',
+    stopped: 'Gestoppt',
+    toolCall: (name) => `Werkzeugaufruf: ${name}`,
+    arguments: 'Argumente',
+    result: 'Ergebnis',
+    error: 'Fehler',
+    notRun: 'Nicht ausgeführt',
+    allowName: (name) => `${name} ausführen lassen?`,
+    allow: 'Dieses Werkzeug ausführen lassen?',
+    approve: 'Erlauben',
+    deny: 'Ablehnen',
+    retry: 'Erneut versuchen',
+    copy: 'Kopieren',
+    copyCode: 'Code kopieren',
+    copied: 'Kopiert',
+    copyFailed: 'Kopieren fehlgeschlagen',
+  };
+}
+
 function conversation() {
   return [
     ChatMessage.createUserMessage('What is the weather in Lisbon, and how far is 12 miles in km?'),

@@ -1,4 +1,5 @@
 import type { Env, MarkdownIt } from 'markdown-it';
+import type { CodeBlockLabels } from '../code-block-labels.js';
 import type { ImageMode } from '../inline-parser.js';
 import { loadHighlighter, loadTypesetter } from '../lazy-modules.js';
 import { createMarkdownParser } from './markdown-parser.js';
@@ -10,6 +11,7 @@ export interface SettleOptions {
   readonly images: ImageMode;
   readonly highlight: boolean;
   readonly math: boolean;
+  readonly labels: CodeBlockLabels;
 }
 
 interface SettledGroup {
@@ -41,7 +43,11 @@ export class SettleEngine {
     this.#options = options;
     this.#parser = createMarkdownParser(options.math);
     const { unescapeAll } = this.#parser.utils;
-    this.#builder = new TokenDomBuilder({ images: options.images, unescape: unescapeAll });
+    this.#builder = new TokenDomBuilder({
+      images: options.images,
+      labels: options.labels,
+      unescape: unescapeAll,
+    });
   }
 
   /**

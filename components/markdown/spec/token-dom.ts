@@ -1,4 +1,5 @@
 import type { Token } from 'markdown-it';
+import type { CodeBlockLabels } from '../code-block-labels.js';
 import { appendCodeBlock } from '../code-block.js';
 import { appendElement, appendText } from '../dom.js';
 import type { ImageMode } from '../inline-parser.js';
@@ -8,6 +9,8 @@ import { sanitizeUrl } from '../sanitize-url.js';
 /** What the builder needs besides the tokens. */
 export interface BuildOptions {
   readonly images: ImageMode;
+  /** The words on code blocks' copy buttons. */
+  readonly labels: CodeBlockLabels;
   /** Resolves backslash escapes and entities in a fence's info string. */
   readonly unescape: (text: string) => string;
 }
@@ -135,8 +138,11 @@ export class TokenDomBuilder {
         return;
       case 'fence':
       case 'code_block':
-        appendCodeBlock(this.#parentElement(), this.#options.unescape(token.info)).data =
-          token.content;
+        appendCodeBlock(
+          this.#parentElement(),
+          this.#options.unescape(token.info),
+          this.#options.labels,
+        ).data = token.content;
         return;
       case 'link_open':
         return this.#link(token);

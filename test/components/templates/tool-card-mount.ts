@@ -1,3 +1,4 @@
+import { defaultChatStrings } from '../../../components/chat-strings.js';
 import { html, render } from 'lit';
 import {
   toolCardTemplate,
@@ -47,7 +48,10 @@ export function mountCard(decide: DecideToolCall = () => undefined): MountedCard
     root,
     show(card) {
       // Inside .chat, as in the element, so the card gets the element's text colour and background.
-      render(html`<div class="chat">${toolCardTemplate(card, decide)}</div>`, root);
+      render(
+        html`<div class="chat">${toolCardTemplate(card, decide, defaultChatStrings)}</div>`,
+        root,
+      );
       const element = root.querySelector<HTMLElement>('[part~="tool-card"]');
       if (!element) throw new Error('no card rendered');
       return element;

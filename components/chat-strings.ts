@@ -1,0 +1,274 @@
+import { defaultCodeBlockLabels, type CodeBlockLabels } from './markdown/code-block-labels.js';
+
+/**
+ * Every word `<tool-agent-chat>` shows or announces. Set a partial object on the element's
+ * `strings` property to translate it; strings with values are functions of those values.
+ */
+export interface ChatStrings extends CodeBlockLabels {
+  /** The message input's placeholder (the `placeholder` attribute wins when set). */
+  readonly placeholder: string;
+  /** The conversation log's accessible name (the `label` attribute wins when set). */
+  readonly label: string;
+  /** The message input's accessible name; `to` is the `heading`, or `assistant` without one. */
+  readonly messageTo: (to: string) => string;
+  /** Who the message input addresses when the element has no `heading`. */
+  readonly assistant: string;
+  /** The Send button's accessible name. */
+  readonly send: string;
+  /** The Send button's tooltip. */
+  readonly sendHint: string;
+  /** The Stop button's accessible name. */
+  readonly stop: string;
+  /** The Stop button's tooltip. */
+  readonly stopHint: string;
+  /** Read out before each of the user's messages (visually hidden). */
+  readonly youSaid: string;
+  /** Read out before each answer (visually hidden). */
+  readonly assistantSaid: string;
+  /** The note under an answer the user stopped, and a stopped tool call's status. */
+  readonly stopped: string;
+  /** The note under an answer cut off by an error. */
+  readonly interrupted: string;
+  /** The reasoning section's summary while the model thinks. */
+  readonly thinking: string;
+  /** The reasoning section's summary once the thinking is done. */
+  readonly thoughts: string;
+  /** A tool card's status while its arguments stream. */
+  readonly preparing: string;
+  /** A tool card's status while it waits for Approve or Deny. */
+  readonly awaitingApproval: string;
+  /** A tool card's status while the tool runs. */
+  readonly running: string;
+  /** A tool card's status after the tool succeeded. */
+  readonly done: string;
+  /** A tool card's status after the tool failed. */
+  readonly failed: string;
+  /** A tool card's status after the call was denied. */
+  readonly denied: string;
+  /** A tool card's accessible name. */
+  readonly toolCall: (name: string) => string;
+  /** The line on a tool card whose name or arguments hold invisible or control characters. */
+  readonly hiddenNote: string;
+  /** The tool card's Arguments section summary. */
+  readonly arguments: string;
+  /** Shown for a call with an empty arguments object. */
+  readonly noArguments: string;
+  /** Shown for an argument that is an empty string. */
+  readonly emptyText: string;
+  /** Above long streaming arguments: how many earlier characters are not shown. */
+  readonly elided: (count: number) => string;
+  /** The result section's summary of a denied call. */
+  readonly notRun: string;
+  /** The result section's summary of a failed call. */
+  readonly error: string;
+  /** The result section's summary of a finished call. */
+  readonly result: string;
+  /** The approval prompt's accessible name. */
+  readonly allowName: (name: string) => string;
+  /** The approval prompt's question. */
+  readonly allow: string;
+  /** The Approve button. */
+  readonly approve: string;
+  /** The Deny button. */
+  readonly deny: string;
+  /** The Retry button under a failed answer. */
+  readonly retry: string;
+  /** The key form's request; `host` is the endpoint's host. */
+  readonly keyNeeded: (host: string) => string;
+  /** The key form after the server refused the key. */
+  readonly keyRejected: (host: string) => string;
+  /** The key form after a pasted key held a character that cannot be sent. */
+  readonly keyUnsendable: (character: string, position: number) => string;
+  /** The key form's promise, after its request. */
+  readonly keySentOnly: string;
+  /** The key input's label and placeholder. */
+  readonly apiKey: string;
+  /** The key form's submit button. */
+  readonly useKey: string;
+  /** The key form's checkbox. */
+  readonly rememberKey: string;
+  /** Under the composer: the typed key is remembered on this device. */
+  readonly keyRemembered: string;
+  /** Under the composer: the typed key is kept until the page closes. */
+  readonly keyKept: string;
+  /** The button that forgets the typed key. */
+  readonly forgetKey: string;
+  /** Storage notice title: the saved conversation could not be read. */
+  readonly unreadable: string;
+  /** Storage notice, after the reason: what an unreadable saved conversation means. */
+  readonly unreadableDetail: string;
+  /** Storage notice title: the saved conversation is from a newer version. */
+  readonly newerVersion: string;
+  /** Storage notice, after the reason: what a newer saved conversation means. */
+  readonly newerVersionDetail: string;
+  /** Storage notice title: the conversation could not be saved. */
+  readonly saveFailed: string;
+  /** Storage notice, after the reason: what a failed save means. */
+  readonly saveFailedDetail: string;
+  /** The storage notice's button that deletes an unreadable saved conversation. */
+  readonly startOver: string;
+  /** The storage notice's button that hides a failed save. */
+  readonly dismiss: string;
+  /** Error title of a restored conversation whose last message has no answer. */
+  readonly noAnswer: string;
+  /** Error detail of a restored conversation whose last message has no answer. */
+  readonly noAnswerDetail: string;
+  /** Announced when an answer arrives. */
+  readonly saidAnnouncement: (answer: string) => string;
+  /** Announced when a turn ends with no text (only tool calls). */
+  readonly doneAnnouncement: string;
+  /** Announced when the user stops a turn. */
+  readonly stoppedAnnouncement: string;
+  /** Announced when a turn fails. */
+  readonly errorAnnouncement: (title: string, detail: string) => string;
+  /** Error title of an HTTP failure; `meaning` is one of the `http…` strings. */
+  readonly httpTitle: (status: number, meaning: string) => string;
+  /** HTTP 401 (and other refusals of the key). */
+  readonly http401: string;
+  /** HTTP 403. */
+  readonly http403: string;
+  /** HTTP 404. */
+  readonly http404: string;
+  /** HTTP 429. */
+  readonly http429: string;
+  /** HTTP 503. */
+  readonly http503: string;
+  /** Any other 5xx status. */
+  readonly http5xx: string;
+  /** Any other 4xx status. */
+  readonly http4xx: string;
+  /** Error detail after a refused key (following what the server said). */
+  readonly enterValidKey: string;
+  /** Error detail when an HTTP error carries no message. */
+  readonly noServerMessage: string;
+  /** Error detail when a stream error or exception carries no message. */
+  readonly noMessage: string;
+  /** Error title of a network failure (the detail is the library's hint). */
+  readonly unreachable: string;
+  /** Error title of an error event in the middle of a stream. */
+  readonly streamFailed: string;
+  /** Error title of a stream that ended early. */
+  readonly cutShort: string;
+  /** Error detail of a stream that ended early. */
+  readonly cutShortDetail: string;
+  /** Error title of a key or header value that cannot be sent; `header` is undefined for the key. */
+  readonly unsendable: (header: string | undefined) => string;
+  /** Error detail of a value that cannot be sent. */
+  readonly unsendableDetail: (character: string, position: number) => string;
+  /** Error title when no response headers arrived in time. */
+  readonly noResponse: string;
+  /** Error detail when no response headers arrived in time. */
+  readonly noResponseDetail: (seconds: number) => string;
+  /** Error title when the stream went silent. */
+  readonly stalled: string;
+  /** Error detail when the stream went silent. */
+  readonly stalledDetail: (seconds: number) => string;
+  /** Error title of a stream event over the size limit (the detail is the library's message). */
+  readonly oversized: string;
+  /** Error title of a malformed stream (the detail is the library's message). */
+  readonly malformed: string;
+  /** Error title of any other library error (the detail is its message). */
+  readonly requestFailed: string;
+  /** Error title of anything else thrown (the detail is its message). */
+  readonly unexpected: string;
+}
+
+/** The element's English strings: what `strings` is merged over. */
+export const defaultChatStrings: ChatStrings = {
+  placeholder: 'Send a message',
+  label: 'Conversation',
+  messageTo: (to) => `Message to ${to}`,
+  assistant: 'the assistant',
+  send: 'Send',
+  sendHint: 'Send (Enter)',
+  stop: 'Stop',
+  stopHint: 'Stop (Escape)',
+  youSaid: 'You said:',
+  assistantSaid: 'Assistant said:',
+  stopped: 'Stopped',
+  interrupted: 'Interrupted',
+  thinking: 'Thinking…',
+  thoughts: 'Thoughts',
+  preparing: 'Preparing',
+  awaitingApproval: 'Awaiting approval',
+  running: 'Running',
+  done: 'Done',
+  failed: 'Failed',
+  denied: 'Denied',
+  toolCall: (name) => `Tool call: ${name}`,
+  hiddenNote: 'Contains invisible or control characters, shown as codes such as U+202E.',
+  arguments: 'Arguments',
+  noArguments: 'No arguments',
+  emptyText: 'empty text',
+  elided: (count) =>
+    `… ${count.toLocaleString('en')} earlier characters (shown in full once complete)`,
+  notRun: 'Not run',
+  error: 'Error',
+  result: 'Result',
+  allowName: (name) => `Allow ${name} to run?`,
+  allow: 'Allow this tool to run?',
+  approve: 'Approve',
+  deny: 'Deny',
+  retry: 'Retry',
+  keyNeeded: (host) => `This chat needs your API key for ${host}.`,
+  keyRejected: (host) => `${host} rejected the API key. Enter another one.`,
+  keyUnsendable: (character, position) =>
+    `The API key contains a character that cannot be sent (a ${character} at position ${position}); it was probably copied along with it. Paste the key again.`,
+  keySentOnly: 'It is sent only to that server.',
+  apiKey: 'API key',
+  useKey: 'Use key',
+  rememberKey: 'Remember on this device',
+  keyRemembered: 'Your API key is remembered on this device.',
+  keyKept: 'Your API key is kept until this page closes.',
+  forgetKey: 'Forget key',
+  unreadable: 'The saved conversation could not be read',
+  unreadableDetail:
+    'It is kept as it is, and nothing is saved over it. Start over deletes it and saves this conversation from now on.',
+  newerVersion: 'The saved conversation is from a newer version of this chat',
+  newerVersionDetail:
+    'It is kept as it is; this conversation is not saved, so it will not survive a reload.',
+  saveFailed: 'The conversation could not be saved',
+  saveFailedDetail: 'It stays on this page but will be lost when the page closes.',
+  startOver: 'Start over',
+  dismiss: 'Dismiss',
+  noAnswer: 'No answer yet',
+  noAnswerDetail:
+    'The answer to this message did not arrive before the page was closed or the request failed.',
+  saidAnnouncement: (answer) => `Assistant: ${answer}`,
+  doneAnnouncement: 'The assistant finished.',
+  stoppedAnnouncement: 'Stopped.',
+  errorAnnouncement: (title, detail) => `Error: ${title}. ${detail}`,
+  httpTitle: (status, meaning) => `HTTP ${status}: ${meaning}`,
+  http401: 'the API key was rejected',
+  http403: 'access is not allowed',
+  http404: 'the endpoint or model was not found',
+  http429: 'too many requests or quota exceeded',
+  http503: 'the service is unavailable',
+  http5xx: 'the server failed',
+  http4xx: 'the request was rejected',
+  enterValidKey: 'Enter a valid API key, then retry.',
+  noServerMessage: 'The server gave no message.',
+  noMessage: 'No message was given.',
+  unreachable: 'Could not reach the server',
+  streamFailed: 'The provider reported an error mid-answer',
+  cutShort: 'The answer was cut short',
+  cutShortDetail: 'The connection ended before the response was finished.',
+  unsendable: (header) =>
+    `${header === undefined ? 'The API key' : `The header "${header}"`} cannot be sent`,
+  unsendableDetail: (character, position) =>
+    `It contains a ${character} at position ${position}, probably copied along with it. Paste it again or type that part by hand.`,
+  noResponse: 'The server did not answer in time',
+  noResponseDetail: (seconds) =>
+    `No response within ${seconds} s. A local model may still be loading, or the server is overloaded; try again.`,
+  stalled: 'The answer stalled',
+  stalledDetail: (seconds) =>
+    `Nothing arrived for ${seconds} s, so the request was stopped; what arrived is kept.`,
+  oversized: 'The server sent an oversized response',
+  malformed: 'The server sent an unreadable response',
+  requestFailed: 'The request failed',
+  unexpected: 'Something went wrong',
+  ...defaultCodeBlockLabels,
+};
+
+/** A text that depends on the strings in force, so it follows a later change of `strings`. */
+export type ChatText = (strings: ChatStrings) => string;
