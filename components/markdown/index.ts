@@ -2,8 +2,7 @@
  * The streaming markdown renderer of `<tool-agent-chat>`.
  * @packageDocumentation
  */
-export { MarkdownStream, MARKDOWN_CLASS, type MarkdownStreamOptions } from './markdown-stream.js';
-export type { ImageMode } from './inline-parser.js';
+export { MarkdownStream, type MarkdownStreamOptions } from './markdown-stream.js';
 export { renderMarkdown } from './render-markdown.js';
 export { sanitizeUrl } from './sanitize-url.js';
 export { markdownStyles } from './markdown-styles.js';

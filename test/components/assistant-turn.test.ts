@@ -48,7 +48,7 @@ describe('AssistantTurn', () => {
     expect(turn.entry.blocks.map((b) => b.kind)).to.deep.equal(['tool']);
     expect(turn.entry.error).to.equal(undefined);
     // The retried attempt starts at step 0 again and lands after the kept round.
-    turn.apply({ ...firstText!, step: 0 } as ChatResponseChunk);
+    turn.apply({ ...firstText!, step: 0 });
     expect(turn.entry.blocks.map((b) => b.kind)).to.deep.equal(['tool', 'text']);
   });
 
