@@ -39,10 +39,12 @@ export default tseslint.config(
     ],
   },
   js.configs.recommended,
-  ...tseslint.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  ...tseslint.configs.stylisticTypeChecked,
   litConfigs['flat/recommended'],
   {
     languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
       globals: {
         window: 'readonly',
         document: 'readonly',
@@ -73,6 +75,22 @@ export default tseslint.config(
       },
     },
     rules: {
+      // Keys of records are read as data['key'] on purpose: they are data, not fields of a type.
+      '@typescript-eslint/dot-notation': 'off',
+      // An abort's reason and a caught value are rethrown as they came, whatever they are.
+      '@typescript-eslint/only-throw-error': [
+        'error',
+        { allowThrowingAny: true, allowThrowingUnknown: true },
+      ],
+      '@typescript-eslint/prefer-promise-reject-errors': [
+        'error',
+        { allowThrowingAny: true, allowThrowingUnknown: true },
+      ],
+      // `text || fallback` treats an empty string as absent on purpose (a blank key, no text).
+      '@typescript-eslint/prefer-nullish-coalescing': [
+        'error',
+        { ignorePrimitives: { string: true } },
+      ],
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
@@ -88,11 +106,32 @@ export default tseslint.config(
     },
   },
   {
-    files: ['test/**/*.ts'],
+    files: ['test/**/*.ts', 'bench/**/*.ts'],
     rules: {
+      // Fakes of async APIs (fetch, streams, approvals) answer at once.
+      '@typescript-eslint/require-await': 'off',
+      // Stubs and no-op callbacks are empty on purpose.
+      '@typescript-eslint/no-empty-function': 'off',
+      // Tests throw strings and plain objects on purpose, to check how they are described.
+      '@typescript-eslint/only-throw-error': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/no-unused-expressions': 'off',
     },
+  },
+  {
+    // Config and script files are plain JavaScript outside the TypeScript project.
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ['bench/**/*.mjs'],
+    // Browser-page stubs and no-op loggers are empty on purpose.
+    rules: { '@typescript-eslint/no-empty-function': 'off' },
+  },
+  {
+    files: ['test/types/**/*.ts'],
+    // Type tests look at methods' types and never call them.
+    rules: { '@typescript-eslint/unbound-method': 'off' },
   },
   // Folder dependencies run one way: internal < messages < turn < errors < tools < provider < agents < relay.
   ...layers([

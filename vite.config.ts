@@ -42,7 +42,7 @@ function zodEnglishLocaleOnly(): Plugin {
     name: 'zod-english-locale-only',
     enforce: 'pre',
     resolveId(source, importer) {
-      return importer?.includes('/zod/') && /\/locales\/index\.js$/.test(source) ? virtualId : null;
+      return importer?.includes('/zod/') && source.endsWith('/locales/index.js') ? virtualId : null;
     },
     load(id) {
       return id === virtualId

@@ -4,7 +4,7 @@ import { ChatHistory, type ChatMessage } from '../src/index.js';
 export const conversationVersion = 1;
 
 /** What is stored under a `storage-key`. */
-export interface StoredConversation {
+interface StoredConversation {
   readonly version: typeof conversationVersion;
   readonly messages: readonly ChatMessage[];
 }

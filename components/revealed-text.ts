@@ -10,7 +10,7 @@ import {
  * The marker a hidden character is shown as: `<span class="hidden-char" part="hidden-char">U+202E</span>`.
  * Built here twice (Lit template and DOM), so the streamed and the settled views look the same.
  */
-export function hiddenRunTemplate(run: HiddenRun): TemplateResult {
+function hiddenRunTemplate(run: HiddenRun): TemplateResult {
   return html`<span class="hidden-char" part="hidden-char" title=${hiddenRunName(run)}>${hiddenRunLabel(run)}</span>`;
 }
 

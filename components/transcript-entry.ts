@@ -60,7 +60,7 @@ export interface ReasoningBlock {
 }
 
 /** A tool call card. */
-export interface ToolBlock {
+interface ToolBlock {
   readonly kind: 'tool';
   readonly key: string;
   readonly step: number;

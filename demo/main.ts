@@ -174,7 +174,7 @@ chat.addEventListener('tool-agent-submit', () => {
 chat.addEventListener('tool-agent-response', () => {
   queueMicrotask(syncChips);
   // A real answer is the best proof the endpoint works.
-  if (current && current.side === 'live') {
+  if (current?.side === 'live') {
     checkCount += 1;
     showBadge(badge, { kind: 'live', where: whereOf(current.settings, current.preset) });
   }
@@ -183,7 +183,7 @@ chat.addEventListener('tool-agent-error', (event) => {
   const { error } = event.detail;
   inspector.addError(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
   queueMicrotask(syncChips);
-  if (current && current.side === 'live') {
+  if (current?.side === 'live') {
     checkCount += 1;
     const { settings, preset, apiKey } = current;
     const diagnosis = diagnoseConnection(

@@ -6,8 +6,14 @@ import { calculatorTool } from './tools/calculator-tool.js';
 const form = document.querySelector<HTMLFormElement>('#ask')!;
 const out = document.querySelector<HTMLPreElement>('#out')!;
 
-form.addEventListener('submit', async (event) => {
+form.addEventListener('submit', (event) => {
   event.preventDefault();
+  ask().catch((error: unknown) => {
+    out.textContent += `\n${String(error)}`;
+  });
+});
+
+async function ask(): Promise<void> {
   const question = form.querySelector<HTMLInputElement>('#question')!.value;
   const apiKey = form.querySelector<HTMLInputElement>('#key')!.value.trim();
   // No key: the offline demo model, reached through the same fetch-based client.
@@ -38,4 +44,4 @@ form.addEventListener('submit', async (event) => {
   } catch (error) {
     out.textContent += `\n${String(error)}`;
   }
-});
+}

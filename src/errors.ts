@@ -17,7 +17,7 @@ export interface ToolAgentsErrorOptions {
 
 /** Base class of every error this library throws. */
 export class ToolAgentsError extends Error {
-  override name: string = 'ToolAgentsError';
+  override name = 'ToolAgentsError';
   /** What was received before the failure: the interrupted step's text and the finished rounds. */
   readonly partial: PartialResponse;
   /**
@@ -171,7 +171,7 @@ export class IncompleteStreamError extends ToolAgentsError {
 
 /** The stream carried something that is not a valid chat-completions chunk. */
 export class MalformedStreamError extends ToolAgentsError {
-  override name: string = 'MalformedStreamError';
+  override name = 'MalformedStreamError';
   /** The offending event data (truncated to 200 characters). */
   readonly data: string;
 

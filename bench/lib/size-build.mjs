@@ -39,6 +39,25 @@ export async function chat(apiKey, question, onText) {
   },
 };
 
+/** Where each entry the budgets name is shipped: the package's built file for its source entry. */
+const shippedPaths = {
+  "'./src/index.ts'": "'./dist/index.js'",
+  "'./components/index.ts'": "'./dist/chat.js'",
+};
+
+/**
+ * The same entry importing the built package (`dist/`, from `npm run build`) instead of the
+ * sources: what a consumer's bundler sees, where module boundaries are gone.
+ */
+export function shippedContents(contents) {
+  let shipped = contents;
+  for (const [source, built] of Object.entries(shippedPaths))
+    shipped = shipped.replaceAll(source, built);
+  if (shipped === contents)
+    throw new Error('the entry imports no source entry with a shipped file');
+  return shipped;
+}
+
 export async function bundleSize(esbuild, { contents, resolveDir = rootDir, nodePaths = [] }) {
   const result = await esbuild.build({
     stdin: { contents, resolveDir, loader: 'ts', sourcefile: 'size-entry.ts' },

@@ -6,7 +6,7 @@ const int = (n) => Math.round(n).toLocaleString('en-US');
 const x = (n) => `${n.toFixed(2)}x`;
 const pass = (ok) => (ok === undefined ? '—' : ok ? 'PASS' : 'MISS');
 
-export const targets = {
+const targets = {
   coreGzip: 8 * KiB,
   elementGzip: 35 * KiB,
   oursOverOpenai: 2,

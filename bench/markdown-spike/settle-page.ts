@@ -27,7 +27,7 @@ async function render(markdown: string): Promise<HTMLElement> {
 
 async function conformance(): Promise<Record<string, Record<string, SectionTally>>> {
   const result: Record<string, Record<string, SectionTally>> = {};
-  const suites: Array<[string, readonly SpecExample[]]> = [
+  const suites: [string, readonly SpecExample[]][] = [
     ['commonmark', COMMONMARK_EXAMPLES],
     ['gfm', GFM_EXTENSION_EXAMPLES],
   ];

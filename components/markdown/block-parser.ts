@@ -353,7 +353,7 @@ export class BlockParser {
   #startTable(delimiterRow: string): boolean {
     const header = this.#header ?? '';
     const aligns = parseDelimiterRow(delimiterRow);
-    if (aligns === undefined || splitCells(header).length !== aligns.length) return false;
+    if (splitCells(header).length !== aligns?.length) return false;
     this.#header = undefined;
     this.#closeLeaf();
     const scroller = appendElement(this.#parent(), 'div');

@@ -1,11 +1,11 @@
 /** An open container block, as the scanner needs to see it. */
-export type ContainerShape =
+type ContainerShape =
   | { readonly kind: 'quote' }
   | { readonly kind: 'list'; readonly ordered: boolean; readonly marker: string }
   | { readonly kind: 'item'; readonly contentIndent: number };
 
 /** A list item a line opens; `marker` is the bullet, or `.`/`)` for ordered lists. */
-export interface NewItem {
+interface NewItem {
   readonly kind: 'item';
   readonly ordered: boolean;
   readonly marker: string;
@@ -17,7 +17,7 @@ export interface NewItem {
 export type NewContainer = { readonly kind: 'quote' } | NewItem;
 
 /** The open leaf block the next line may continue. */
-export type OpenLeaf = 'none' | 'paragraph' | 'fence' | 'table' | 'header';
+type OpenLeaf = 'none' | 'paragraph' | 'fence' | 'table' | 'header';
 
 /** What the scanner knows of the document so far. */
 export interface ScanContext {
@@ -28,7 +28,7 @@ export interface ScanContext {
 }
 
 /** The leaf content of a line once its container prefix is known. */
-export type LineLeaf =
+type LineLeaf =
   | {
       readonly kind:
         'blank' | 'paragraph' | 'hr' | 'code' | 'fence-end' | 'table-candidate' | 'table-row';

@@ -6,6 +6,7 @@ import { loadHighlighter } from './lazy-modules.js';
 import { SpecSettler } from './spec-settler.js';
 
 /** The class {@link MarkdownStream} adds to its container; {@link markdownStyles} is scoped to it. */
+/** The class the renderer puts on its container (its styles are scoped to it). */
 export const MARKDOWN_CLASS = 'tool-agent-markdown';
 
 /** Options of {@link MarkdownStream} and {@link renderMarkdown}. */

@@ -18,7 +18,7 @@ import { timeSkill } from './time-skill.js';
  * The demo's intents and skills, most specific first: a long story about time is a story, "3 feet
  * in cm" a conversion before it could be anything else, and a calculation needs every word to fit.
  */
-export const demoIntents = [
+const demoIntents = [
   storyIntent,
   emailIntent,
   timeSkill,

@@ -9,7 +9,7 @@ import { mentionsInvalidKey } from '../../src/provider/key-rejection.js';
 import type { EndpointPreset } from './endpoint-presets.js';
 
 /** What a connection test found. */
-export type DiagnosisKind =
+type DiagnosisKind =
   | 'ok'
   | 'network'
   | 'unauthorized'
@@ -79,7 +79,7 @@ const mentionsTools = (text: string): boolean =>
     text,
   );
 const mentionsUnknownModel = (text: string): boolean =>
-  /model_not_found/u.test(text) ||
+  text.includes('model_not_found') ||
   (/\bmodel\b/u.test(text) &&
     /not found|does not exist|doesn't exist|no such|unknown|invalid|not a valid|not available|unavailable|decommissioned|pull/u.test(
       text,

@@ -12,7 +12,7 @@ export interface EndpointSettings {
 const storageKey = 'tool-agents-demo:endpoint';
 
 /** The built-in demo model, offline. */
-export const demoEndpoint: EndpointSettings = {
+const demoEndpoint: EndpointSettings = {
   presetId: 'demo',
   baseURL: presetById('demo').baseURL,
   model: presetById('demo').model,

@@ -42,7 +42,7 @@ function offset(
 }
 
 /** Every unit the `convert_units` tool knows (US customary for volume; KB, MB, GB are decimal, KiB, MiB, GiB binary). */
-export const units: readonly Unit[] = [
+const units: readonly Unit[] = [
   linear('m', 'metre', 'length', 1, ['meter', 'metre']),
   linear('km', 'kilometre', 'length', 1000, ['kilometer', 'kilometre', 'kms']),
   linear('cm', 'centimetre', 'length', 0.01, ['centimeter', 'centimetre']),

@@ -11,7 +11,7 @@ import {
 } from './tool-approval.js';
 
 /** Deepest nesting of objects and arrays accepted in a call's arguments. */
-export const maxArgumentDepth = 64;
+const maxArgumentDepth = 64;
 
 /** The outcome of reading a call's argument text. */
 export type ParsedArguments =
@@ -99,7 +99,8 @@ export async function runToolCall(
       undefined,
       `${parsed.reason} Send a JSON object that matches the tool's schema.`,
     );
-  let validated: Awaited<ReturnType<typeof tool.parseArguments>>;
+  // The registry holds tools of any schema: what comes back is only known to be the validated value.
+  let validated: z.ZodSafeParseResult<unknown>;
   try {
     validated = await tool.parseArguments(parsed.value);
   } catch (error) {

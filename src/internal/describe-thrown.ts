@@ -25,6 +25,7 @@ export function describeThrown(thrown: unknown): string {
   }
   return (
     attempt(() => JSON.stringify(thrown)) ??
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a thrown object's own toString is the last description left
     attempt(() => String(thrown)) ??
     'A value that cannot be described was thrown.'
   );

@@ -4,7 +4,7 @@
  * (JSON.stringify and schema validation recurse and would).
  */
 export function isNestedDeeperThan(value: unknown, limit: number): boolean {
-  const stack: Array<{ readonly value: unknown; readonly depth: number }> = [{ value, depth: 0 }];
+  const stack: { readonly value: unknown; readonly depth: number }[] = [{ value, depth: 0 }];
   while (stack.length > 0) {
     const { value: current, depth } = stack.pop()!;
     if (current === null || typeof current !== 'object') continue;

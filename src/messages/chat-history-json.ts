@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { ChatMessage } from './chat-message.js';
-import { chatMessageSchema, metadataSchema } from './chat-message-schema.js';
+import { chatMessageSchemas } from './chat-message-schema.js';
 import { describeIssues } from './describe-issues.js';
 import { readJsonInput } from './read-json-input.js';
 
@@ -19,13 +19,22 @@ export interface ChatHistoryJSON {
   readonly metadata?: Readonly<Record<string, unknown>>;
 }
 
-/** Validates a saved history (version 1). */
-export const chatHistoryJSONSchema = z.strictObject({
-  format: z.literal(chatHistoryFormat),
-  version: z.literal(chatHistoryVersion),
-  messages: z.array(chatMessageSchema),
-  metadata: metadataSchema.exactOptional(),
-});
+function buildChatHistoryJSONSchema() {
+  const { chatMessageSchema, metadataSchema } = chatMessageSchemas();
+  return z.strictObject({
+    format: z.literal(chatHistoryFormat),
+    version: z.literal(chatHistoryVersion),
+    messages: z.array(chatMessageSchema),
+    metadata: metadataSchema.exactOptional(),
+  });
+}
+
+let built: ReturnType<typeof buildChatHistoryJSONSchema> | undefined;
+
+/** Validates a saved history (version 1); built on first use, so a page that never loads one leaves zod's builders out. */
+function chatHistoryJSONSchema(): ReturnType<typeof buildChatHistoryJSONSchema> {
+  return (built ??= buildChatHistoryJSONSchema());
+}
 
 const what = 'Chat history JSON';
 
@@ -62,7 +71,7 @@ export function parseChatHistoryJSON(json: string | object): {
 } {
   const data = readJsonInput(json, what);
   checkEnvelope(data);
-  const parsed = chatHistoryJSONSchema.safeParse(data, { reportInput: true });
+  const parsed = chatHistoryJSONSchema().safeParse(data, { reportInput: true });
   if (!parsed.success)
     throw new TypeError(`${what} is invalid ${describeIssues(parsed.error)}.`, {
       cause: parsed.error,

@@ -3,15 +3,12 @@ import type { ChatMessage } from './chat-message.js';
 import { describeIssues } from './describe-issues.js';
 import { toJsonObject } from './json-value.js';
 import { readPythonMessage, writePythonMessage } from './python-chat-message.js';
-import {
-  pythonChatHistorySchema,
-  type PythonChatHistoryJSON,
-} from './python-chat-history-schema.js';
+import { pythonSchemas, type PythonChatHistoryJSON } from './python-chat-history-schema.js';
 import {
   compactExtras,
   missingKeys,
   pythonExtrasKey,
-  pythonHistoryExtrasSchema,
+  pythonExtrasSchemas,
   readExtras,
   unknownKeys,
   withExtras,
@@ -50,7 +47,7 @@ export function readPythonChatHistory(json: string | object): {
       `${what}: this is a tool-agents history; load it with ChatHistory.loadFromJSON().`,
     );
   }
-  const parsed = pythonChatHistorySchema.safeParse(data, { reportInput: true });
+  const parsed = pythonSchemas().pythonChatHistorySchema.safeParse(data, { reportInput: true });
   if (!parsed.success)
     throw new TypeError(`${what} is invalid ${describeIssues(parsed.error)}.`, {
       cause: parsed.error,
@@ -81,7 +78,7 @@ export function writePythonChatHistory(
   metadata: Readonly<Record<string, unknown>>,
   options: PythonExportOptions = {},
 ): PythonChatHistoryJSON {
-  const extras = readExtras(metadata, pythonHistoryExtrasSchema);
+  const extras = readExtras(metadata, pythonExtrasSchemas().pythonHistoryExtrasSchema);
   const omit = new Set(extras.omit ?? []);
   const id = options.id ?? extras.id ?? (omit.has('id') ? undefined : createId());
   const title = options.title ?? extras.title ?? (omit.has('title') ? undefined : 'New Chat');

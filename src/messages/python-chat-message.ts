@@ -8,7 +8,7 @@ import {
   missingKeys,
   nonEmpty,
   pythonExtrasKey,
-  pythonMessageExtrasSchema,
+  pythonExtrasSchemas,
   readExtras,
   unknownKeys,
   withExtras,
@@ -103,7 +103,7 @@ function writeContent(
 
 /** One of our messages as a Python message, with what `metadata.python` kept put back. */
 export function writePythonMessage(message: ChatMessage): PythonChatMessageJSON {
-  const extras = readExtras(message.metadata, pythonMessageExtrasSchema);
+  const extras = readExtras(message.metadata, pythonExtrasSchemas().pythonMessageExtrasSchema);
   const omit = new Set(extras.omit ?? []);
   const written =
     extras.createdAt !== undefined && fromPythonDateTime(extras.createdAt) === message.createdAt

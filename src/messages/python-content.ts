@@ -11,7 +11,7 @@ import type { PythonContentJSON } from './python-chat-history-schema.js';
 import {
   compactExtras,
   missingKeys,
-  pythonPartExtrasSchema,
+  pythonExtrasSchemas,
   readExtras,
   unknownKeys,
   withExtras,
@@ -293,12 +293,12 @@ function writeKnown(
 
 /** One of our parts as a Python content part, with what `metadata.python` kept put back. */
 export function writePythonContent(part: ChatMessagePart): PythonContentJSON {
-  const extras = readExtras(part.metadata, pythonPartExtrasSchema);
+  const extras = readExtras(part.metadata, pythonExtrasSchemas().pythonPartExtrasSchema);
   const omit = new Set(extras.omit ?? []);
   const fields: JsonObject = { ...extras.additionalFields };
   const out = writeKnown(part, extras, fields, omit);
   // A file without `additional_fields` gets none back unless something now needs them.
   if (omit.has('additional_fields') && Object.keys(fields).length === 0)
     delete out.additional_fields;
-  return extras.extra ? ({ ...out, ...extras.extra } as PythonContentJSON) : out;
+  return extras.extra ? { ...out, ...extras.extra } : out;
 }

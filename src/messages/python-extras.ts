@@ -1,7 +1,7 @@
 import * as z from 'zod';
-import { jsonValueSchema } from './chat-message-schema.js';
+import { chatMessageSchemas } from './chat-message-schema.js';
 import type { JsonObject, JsonValue } from './json-value.js';
-import { pythonTokenUsageSchema } from './python-chat-history-schema.js';
+import { pythonSchemas } from './python-chat-history-schema.js';
 
 /**
  * What a Python ToolAgents history holds that our types do not model is kept under this key of
@@ -10,64 +10,81 @@ import { pythonTokenUsageSchema } from './python-chat-history-schema.js';
  */
 export const pythonExtrasKey = 'python';
 
-const jsonObject = z.record(z.string(), jsonValueSchema);
+function buildPythonExtrasSchemas() {
+  const jsonObject = z.record(z.string(), chatMessageSchemas().jsonValueSchema);
 
-const common = {
-  /** Python's `additional_fields`, when not empty. */
-  additionalFields: jsonObject.exactOptional(),
-  /** Keys the Python JSON did not have, so they are not written back either. */
-  omit: z.array(z.string()).exactOptional(),
-  /** Keys we do not know, verbatim. */
-  extra: jsonObject.exactOptional(),
-};
+  const common = {
+    /** Python's `additional_fields`, when not empty. */
+    additionalFields: jsonObject.exactOptional(),
+    /** Keys the Python JSON did not have, so they are not written back either. */
+    omit: z.array(z.string()).exactOptional(),
+    /** Keys we do not know, verbatim. */
+    extra: jsonObject.exactOptional(),
+  };
 
-/** What a content part keeps in `metadata.python`. */
-export const pythonPartExtrasSchema = z.object({
-  ...common,
-  /** `binary`: `url` storage that holds a `data:` URL (otherwise storage follows the URL). */
-  storageType: z.literal('url').exactOptional(),
-  /** `tool_call`: `tool_call_arguments` was a string or null, not an object. */
-  argumentsType: z.enum(['string', 'null']).exactOptional(),
-  /** `tool_call_result`: `tool_call_result_id`. */
-  resultId: z.string().exactOptional(),
-  /** `reasoning`: `thinking` was null. */
-  thinkingNull: z.literal(true).exactOptional(),
-  /** `reasoning`: `is_redacted` when true. */
-  isRedacted: z.literal(true).exactOptional(),
-  /** `reasoning`: `redacted_data` when not null. */
-  redactedData: z.string().exactOptional(),
-});
+  /** What a content part keeps in `metadata.python`. */
+  const pythonPartExtrasSchema = z.object({
+    ...common,
+    /** `binary`: `url` storage that holds a `data:` URL (otherwise storage follows the URL). */
+    storageType: z.literal('url').exactOptional(),
+    /** `tool_call`: `tool_call_arguments` was a string or null, not an object. */
+    argumentsType: z.enum(['string', 'null']).exactOptional(),
+    /** `tool_call_result`: `tool_call_result_id`. */
+    resultId: z.string().exactOptional(),
+    /** `reasoning`: `thinking` was null. */
+    thinkingNull: z.literal(true).exactOptional(),
+    /** `reasoning`: `is_redacted` when true. */
+    isRedacted: z.literal(true).exactOptional(),
+    /** `reasoning`: `redacted_data` when not null. */
+    redactedData: z.string().exactOptional(),
+  });
 
-/** What a message keeps in `metadata.python`. */
-export const pythonMessageExtrasSchema = z.object({
-  ...common,
-  /** The role was `custom`. */
-  role: z.literal('custom').exactOptional(),
-  /** `created_at` as written, when our `createdAt` would print differently. */
-  createdAt: z.string().exactOptional(),
-  /** `updated_at` as written, when it differs from `created_at`. */
-  updatedAt: z.string().exactOptional(),
-  /** `additional_information` verbatim, only when it has a `python` key of its own. */
-  additionalInformation: jsonObject.exactOptional(),
-  /** `token_usage` verbatim, when `usage` cannot rebuild it. */
-  tokenUsage: pythonTokenUsageSchema.exactOptional(),
-  /** Binary parts that are not images (our parts cannot hold them), with their position. */
-  opaqueParts: z
-    .array(z.object({ index: z.number().int().nonnegative(), part: jsonObject }))
-    .exactOptional(),
-});
+  /** What a message keeps in `metadata.python`. */
+  const pythonMessageExtrasSchema = z.object({
+    ...common,
+    /** The role was `custom`. */
+    role: z.literal('custom').exactOptional(),
+    /** `created_at` as written, when our `createdAt` would print differently. */
+    createdAt: z.string().exactOptional(),
+    /** `updated_at` as written, when it differs from `created_at`. */
+    updatedAt: z.string().exactOptional(),
+    /** `additional_information` verbatim, only when it has a `python` key of its own. */
+    additionalInformation: jsonObject.exactOptional(),
+    /** `token_usage` verbatim, when `usage` cannot rebuild it. */
+    tokenUsage: pythonSchemas().pythonTokenUsageSchema.exactOptional(),
+    /** Binary parts that are not images (our parts cannot hold them), with their position. */
+    opaqueParts: z
+      .array(z.object({ index: z.number().int().nonnegative(), part: jsonObject }))
+      .exactOptional(),
+  });
 
-/** What a history keeps in `metadata.python`. */
-export const pythonHistoryExtrasSchema = z.object({
-  ...common,
-  id: z.string().exactOptional(),
-  title: z.string().exactOptional(),
-  /** The history's `metadata` verbatim, only when it has a `python` key of its own. */
-  metadata: jsonObject.exactOptional(),
-});
+  /** What a history keeps in `metadata.python`. */
+  const pythonHistoryExtrasSchema = z.object({
+    ...common,
+    id: z.string().exactOptional(),
+    title: z.string().exactOptional(),
+    /** The history's `metadata` verbatim, only when it has a `python` key of its own. */
+    metadata: jsonObject.exactOptional(),
+  });
+  return {
+    pythonPartExtrasSchema,
+    pythonMessageExtrasSchema,
+    pythonHistoryExtrasSchema,
+  };
+}
+
+/** The zod schemas of what a history, a message and a part keep in `metadata.python`. */
+export type PythonExtrasSchemas = ReturnType<typeof buildPythonExtrasSchemas>;
+
+let built: PythonExtrasSchemas | undefined;
+
+/** The `metadata.python` schemas, built on first use so that a bundle without the Python import leaves them out. */
+export function pythonExtrasSchemas(): PythonExtrasSchemas {
+  return (built ??= buildPythonExtrasSchemas());
+}
 
 /** Parsed `metadata.python` of a part. */
-export type PythonPartExtras = z.output<typeof pythonPartExtrasSchema>;
+export type PythonPartExtras = z.output<PythonExtrasSchemas['pythonPartExtrasSchema']>;
 
 /** The `metadata.python` of something we wrote, or `{}` when absent or tampered with. */
 export function readExtras<T extends object>(

@@ -56,5 +56,5 @@ export const baseChatSettings: Readonly<ChatSettings> = Object.freeze({ includeU
 
 /** A deep copy of settings, so no caller can change another's. */
 export function cloneSettings(settings: Readonly<ChatSettings>): ChatSettings {
-  return structuredClone(settings) as ChatSettings;
+  return structuredClone(settings);
 }

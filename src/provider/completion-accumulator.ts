@@ -1,7 +1,7 @@
 import type { ChatUsage } from '../messages/chat-message.js';
 import type { FinishReason } from '../messages/finish-reason.js';
 import type { ProviderEvent, ProviderStepResult } from './chat-api.js';
-import { ToolCallAccumulator, type WireToolCallDelta } from './tool-call-accumulator.js';
+import { ToolCallAccumulator } from './tool-call-accumulator.js';
 import { parseWireUsage } from './wire-usage.js';
 
 type Json = Record<string, unknown>;
@@ -152,7 +152,7 @@ export class CompletionAccumulator {
     if (Array.isArray(toolCalls)) {
       for (const call of toolCalls) {
         const wire = asObject(call);
-        if (wire) this.#toolCalls.apply(wire as WireToolCallDelta, events);
+        if (wire) this.#toolCalls.apply(wire, events);
       }
     }
     const legacy = asObject(delta['function_call']);

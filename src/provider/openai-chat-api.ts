@@ -344,7 +344,8 @@ export class OpenAIChatAPI implements ChatAPI {
         throw withPartial(error);
       }
       const events: ProviderEvent[] = [];
-      let failure: unknown;
+      // Boxed: a thrown `undefined` is a failure too.
+      let failure: { readonly thrown: unknown } | undefined;
       try {
         for (const event of batch) {
           if (event.event !== 'error') {
@@ -358,11 +359,11 @@ export class OpenAIChatAPI implements ChatAPI {
           this.#applyEvent(event, accumulator, events, url, partial, atEnd);
         }
       } catch (error) {
-        failure = error;
+        failure = { thrown: error };
       }
       // What arrived before a failure in the same read is still delivered, then the error.
       if (events.length > 0) yield events;
-      if (failure !== undefined) throw failure;
+      if (failure) throw failure.thrown;
       if (sawDone) break;
       try {
         sse.throwIfFailed();

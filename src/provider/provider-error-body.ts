@@ -16,12 +16,12 @@ export type Redact = (text: string) => string;
 
 const keepText: Redact = (text) => text;
 
-type MutableErrorInfo = {
+interface MutableErrorInfo {
   providerMessage?: string;
   code?: string | number;
   type?: string;
   param?: string;
-};
+}
 
 function pick(info: MutableErrorInfo, source: Json): void {
   const message = source['message'] ?? source['detail'] ?? source['error_message'];

@@ -97,7 +97,7 @@ export function createDemoModel(options: DemoModelOptions = {}): ScriptedFetch {
   const pacing = options.pacing ?? {};
 
   const answer = (request: RecordedRequest, index: number): ScriptedReply => {
-    if (!/\/chat\/completions$/u.test(request.path))
+    if (!request.path.endsWith('/chat/completions'))
       return errorReply(
         404,
         `Unknown path ${request.path}: the demo model only answers POST .../chat/completions.`,

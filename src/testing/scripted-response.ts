@@ -10,7 +10,7 @@ export interface PreparedReply {
   readonly reply: ScriptedReply;
   readonly status: number;
   /** The body pieces as bytes, with the delay before each. */
-  readonly pieces: ReadonlyArray<{ readonly bytes: Uint8Array; readonly delayMs: number }>;
+  readonly pieces: readonly { readonly bytes: Uint8Array; readonly delayMs: number }[];
 }
 
 /** Checks and decodes a reply before use, so a broken script fails with a message instead of odd behaviour. */
@@ -27,7 +27,7 @@ export function prepareReply(reply: ScriptedReply): PreparedReply {
 }
 
 /** The response headers of a reply, with the default `content-type` filled in. */
-export function replyHeaders(reply: ScriptedReply): Headers {
+function replyHeaders(reply: ScriptedReply): Headers {
   const headers = new Headers(reply.headers ?? {});
   const status = reply.status ?? 200;
   if (!headers.has('content-type'))

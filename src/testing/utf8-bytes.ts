@@ -17,7 +17,7 @@ export function utf8(text: string): Uint8Array {
 }
 
 /** Base64 of raw bytes (works in browsers and Node 20, which both have `btoa`). */
-export function bytesToBase64(bytes: Uint8Array): string {
+function bytesToBase64(bytes: Uint8Array): string {
   let binary = '';
   // Chunked so String.fromCharCode never gets too many arguments.
   for (let start = 0; start < bytes.length; start += 0x8000) {
@@ -27,7 +27,7 @@ export function bytesToBase64(bytes: Uint8Array): string {
 }
 
 /** Raw bytes of a base64 string; throws a `TypeError` naming the problem when it is not base64. */
-export function base64ToBytes(base64: string): Uint8Array {
+function base64ToBytes(base64: string): Uint8Array {
   let binary: string;
   try {
     binary = atob(base64);

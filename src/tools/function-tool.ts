@@ -39,7 +39,7 @@ export interface FunctionToolOptions<Schema extends z.ZodType> {
 }
 
 /** A tool's default time limit: two minutes. */
-export const defaultToolTimeoutMs = 120_000;
+const defaultToolTimeoutMs = 120_000;
 
 const validName = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -91,7 +91,7 @@ export class FunctionTool<Schema extends z.ZodType = z.ZodType> {
 
   /** Validates raw arguments against the schema (async, so schemas with async refinements work too). */
   async parseArguments(args: unknown): Promise<z.ZodSafeParseResult<z.output<Schema>>> {
-    return (await this.parameters.safeParseAsync(args)) as z.ZodSafeParseResult<z.output<Schema>>;
+    return await this.parameters.safeParseAsync(args);
   }
 
   /** Runs the tool with already-validated arguments. */

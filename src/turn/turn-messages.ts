@@ -59,7 +59,7 @@ export function partialResponse(state: TurnState): PartialResponse {
 }
 
 /** The result part a call sends back, marked `denied` or `stopped` in its metadata so a restored conversation shows it so. */
-export function toolResultPart(call: TurnToolCall): ToolResultPart {
+function toolResultPart(call: TurnToolCall): ToolResultPart {
   const result = call.result;
   const part: ToolResultPart = {
     type: 'tool_result',

@@ -93,7 +93,7 @@ export function initialTurnState(id: string): TurnState {
 const terminalCallStatus = new Set<ToolCallStatus>(['done', 'failed', 'denied', 'stopped']);
 
 /** True when a call has its outcome. */
-export function isCallSettled(call: TurnToolCall): boolean {
+function isCallSettled(call: TurnToolCall): boolean {
   return terminalCallStatus.has(call.status);
 }
 

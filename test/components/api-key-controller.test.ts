@@ -210,7 +210,7 @@ describe('API key', () => {
     await chat.send('Hi');
     expect(authorization(scripted.requests[0])).to.equal(`Bearer ${secret}`);
     expect(
-      Object.entries(localStorage)
+      Object.entries<string>(localStorage)
         .filter(([name]) => name.startsWith(apiKeyStoragePrefix))
         .map(([, value]) => value),
     ).to.deep.equal([secret]);

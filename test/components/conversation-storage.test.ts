@@ -48,7 +48,7 @@ describe('conversation storage', () => {
       expect(saveConversation(key, messages)).to.deep.equal({ ok: true });
       expect(stored()).to.deep.equal({
         version: conversationVersion,
-        messages: JSON.parse(JSON.stringify(messages)),
+        messages: JSON.parse(JSON.stringify(messages)) as unknown,
       });
       expect(conversationVersion).to.equal(1);
       expect(loadConversation(key)).to.deep.equal({ kind: 'ok', messages });
@@ -107,6 +107,7 @@ describe('conversation storage', () => {
     });
 
     it('reports a save the browser refuses (storage full) instead of throwing', () => {
+      // eslint-disable-next-line @typescript-eslint/unbound-method -- kept to be put back on the prototype, never called unbound
       const setItem = Storage.prototype.setItem;
       Storage.prototype.setItem = () => {
         throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');

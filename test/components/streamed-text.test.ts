@@ -112,7 +112,7 @@ describe('streamedText', () => {
       .join('');
     expect(shownText.length).to.be.within(8192, 8192 + 2048 + 100);
     expect(pieces.join('').endsWith(shownText)).to.equal(true, 'the newest text, in order');
-    const elided = Number(/… ([\d,]+)/.exec(note!.textContent!)![1]!.replaceAll(',', ''));
+    const elided = Number(/… ([\d,]+)/.exec(note!.textContent)![1]!.replaceAll(',', ''));
     expect(elided + shownText.length).to.equal(50_000);
   });
 

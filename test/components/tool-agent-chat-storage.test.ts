@@ -41,6 +41,7 @@ async function chatOnKey(
 
 /** Makes every `localStorage.setItem` throw `QuotaExceededError` until the returned function is called. */
 function fillStorage(): () => void {
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- kept to be put back on the prototype, never called unbound
   const setItem = Storage.prototype.setItem;
   let calls = 0;
   Storage.prototype.setItem = function () {

@@ -57,7 +57,7 @@ describe('createDemoModel', () => {
           id: string;
           object: string;
           model: string;
-          choices: { delta: Record<string, unknown>; finish_reason: string | null }[];
+          choices: { delta: Record<string, string | undefined>; finish_reason: string | null }[];
           usage?: Record<string, number> | null;
         },
     );

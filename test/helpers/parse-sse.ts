@@ -21,7 +21,7 @@ export function parseReplySSE(reply: ScriptedReply): string[] {
 }
 
 /** The JSON events of a reply, without the final `[DONE]`. */
-export function replyEvents(reply: ScriptedReply): Array<Record<string, unknown>> {
+export function replyEvents(reply: ScriptedReply): Record<string, unknown>[] {
   return parseReplySSE(reply)
     .filter((data) => data !== '[DONE]')
     .map((data) => JSON.parse(data) as Record<string, unknown>);

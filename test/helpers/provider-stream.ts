@@ -52,7 +52,15 @@ export function finishedStep(events: readonly ProviderEvent[]): ProviderStepResu
  */
 export function everythingIn(error: unknown, depth = 0): string {
   if (depth > 8 || error === undefined || error === null) return '';
-  if (typeof error !== 'object') return String(error);
+  if (
+    typeof error === 'string' ||
+    typeof error === 'number' ||
+    typeof error === 'bigint' ||
+    typeof error === 'boolean' ||
+    typeof error === 'symbol'
+  )
+    return String(error);
+  if (typeof error === 'function') return error.name;
   const parts: string[] = [];
   if (error instanceof Error) parts.push(error.name, error.message, String(error.stack));
   for (const key of Object.getOwnPropertyNames(error)) {

@@ -1,9 +1,8 @@
 import { expect } from 'chai';
 import { ChatMessage } from '../../src/messages/chat-message.js';
-import {
-  chatMessagePartSchema,
-  chatMessageSchema,
-} from '../../src/messages/chat-message-schema.js';
+import { chatMessageSchemas } from '../../src/messages/chat-message-schema.js';
+
+const { chatMessagePartSchema, chatMessageSchema } = chatMessageSchemas();
 
 function issuesOf(value: unknown): string[] {
   const result = chatMessageSchema.safeParse(value);

@@ -11,7 +11,7 @@ import {
   type ReasoningPart,
   type ToolCallPart,
 } from '../../src/messages/chat-message.js';
-import { pythonChatHistorySchema } from '../../src/messages/python-chat-history-schema.js';
+import { pythonSchemas } from '../../src/messages/python-chat-history-schema.js';
 
 type Json = Record<string, unknown>;
 
@@ -52,7 +52,7 @@ function pyHistory(messages: Json[], extra: Json = {}): Json {
 
 /** Python JSON → ours → Python JSON. */
 function roundTrip(data: Json): Json {
-  return toPythonChatHistory(fromPythonChatHistory(structuredClone(data))) as Json;
+  return toPythonChatHistory(fromPythonChatHistory(structuredClone(data)));
 }
 
 describe('Python ToolAgents chat history', () => {
@@ -186,7 +186,7 @@ describe('Python ToolAgents chat history', () => {
     );
     history.addUserMessage('And in Bern?', { id: 'new', createdAt: '2026-05-01T09:00:00.000Z' });
     const written = toPythonChatHistory(history);
-    expect(pythonChatHistorySchema.safeParse(written).success).to.equal(true);
+    expect(pythonSchemas().pythonChatHistorySchema.safeParse(written).success).to.equal(true);
     const changed = written.messages[4]!;
     expect(changed.created_at).to.equal('2026-05-01T08:00:00.250000');
     expect(changed.updated_at).to.equal('2026-05-01T08:00:00.250000');
@@ -266,7 +266,7 @@ describe('Python ToolAgents chat history', () => {
 
     it('exports valid Python-shaped JSON, tool results in one tool message', () => {
       const written = toPythonChatHistory(built(), { id: 'hist', title: 'Cats and math' });
-      expect(pythonChatHistorySchema.safeParse(written).success).to.equal(true);
+      expect(pythonSchemas().pythonChatHistorySchema.safeParse(written).success).to.equal(true);
       const time = '2026-04-30T10:00:00.125000';
       const common = { created_at: time, updated_at: time, additional_fields: {} };
       expect(written).to.deep.equal({

@@ -32,6 +32,8 @@ describe('JSON nesting', () => {
   it('gives unparsable text for objects too deep to serialise', () => {
     const text = argumentsObjectText(nestedObject(100_000));
     expect(text).to.equal(unreadableArgumentsText);
-    expect(() => JSON.parse(text)).to.throw(SyntaxError);
+    expect(() => {
+      JSON.parse(text);
+    }).to.throw(SyntaxError);
   });
 });

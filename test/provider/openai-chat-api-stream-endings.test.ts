@@ -230,14 +230,16 @@ describe('OpenAIChatAPI stream endings and quirks', () => {
       const step = finishedStep(await streamEvents(api));
       expect(step.toolCalls).to.have.length(1);
       expect(step.toolCalls[0]).to.include({ id: 'd', name: 'deep' });
-      expect(() => JSON.parse(step.toolCalls[0]!.argumentsText)).to.throw(SyntaxError);
+      expect(() => {
+        JSON.parse(step.toolCalls[0]!.argumentsText);
+      }).to.throw(SyntaxError);
     });
 
     it('turns any failure of JSON.parse other than a SyntaxError into a MalformedStreamError', async () => {
       const parse = JSON.parse;
       JSON.parse = ((text: string, reviver?: (key: string, value: unknown) => unknown) => {
         if (text.includes('"overflow"')) throw new RangeError('Maximum call stack size exceeded');
-        return parse(text, reviver);
+        return parse(text, reviver) as unknown;
       }) as typeof JSON.parse;
       try {
         const { api } = apiFor(

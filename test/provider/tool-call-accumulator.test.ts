@@ -239,7 +239,9 @@ describe('ToolCallAccumulator', () => {
       ).not.to.throw();
       const [call] = accumulator.finish();
       expect(call).to.include({ id: 'd', name: 'deep' });
-      expect(() => JSON.parse(call!.argumentsText)).to.throw(SyntaxError);
+      expect(() => {
+        JSON.parse(call!.argumentsText);
+      }).to.throw(SyntaxError);
     });
 
     it('still serialises object arguments of ordinary depth exactly', () => {

@@ -16,15 +16,15 @@ const result = (toolCallId: string, text: string): ToolResultPart => ({
   result: text,
 });
 
-type WireCall = {
+interface WireCall {
   id: string;
   type: string;
   function: { name: string; arguments: string };
   [field: string]: unknown;
-};
+}
 const callsOf = (wire: Record<string, unknown>[]): WireCall[] =>
   wire.flatMap((message) => (message['tool_calls'] as WireCall[] | undefined) ?? []);
-const resultsOf = (wire: Record<string, unknown>[]): Array<[string, unknown]> =>
+const resultsOf = (wire: Record<string, unknown>[]): [string, unknown][] =>
   wire
     .filter((message) => message['role'] === 'tool')
     .map((message) => [message['tool_call_id'] as string, message['content']]);

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { chatUsageSchema } from '../../src/messages/chat-message-schema.js';
+import { chatMessageSchemas } from '../../src/messages/chat-message-schema.js';
 import { addUsage, zeroUsage } from '../../src/messages/usage.js';
 import { parseWireUsage } from '../../src/provider/wire-usage.js';
 
@@ -40,7 +40,10 @@ describe('parseWireUsage', () => {
     ];
     for (const wire of cases) {
       const usage = parseWireUsage(wire);
-      expect(chatUsageSchema.safeParse(usage).success, JSON.stringify(usage)).to.equal(true);
+      expect(
+        chatMessageSchemas().chatUsageSchema.safeParse(usage).success,
+        JSON.stringify(usage),
+      ).to.equal(true);
     }
     expect(parseWireUsage(cases[0])).to.deep.equal({
       inputTokens: 0,

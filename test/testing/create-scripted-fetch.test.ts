@@ -32,8 +32,8 @@ describe('createScriptedFetch', () => {
       .slice(0, -1)
       .map(
         (data) =>
-          (JSON.parse(data) as { choices: Array<{ delta: { content?: string } }> }).choices[0]
-            ?.delta.content ?? '',
+          (JSON.parse(data) as { choices: { delta: { content?: string } }[] }).choices[0]?.delta
+            .content ?? '',
       )
       .join('');
     expect(text).to.equal('Hello there');
@@ -135,7 +135,7 @@ describe('createScriptedFetch', () => {
   });
 
   it('asks a reply function with the recorded request and its index', async () => {
-    const seen: Array<[unknown, number]> = [];
+    const seen: [unknown, number][] = [];
     const { fetch } = createScriptedFetch(async (request, index) => {
       seen.push([request.body, index]);
       return textReply(`reply ${index}`);

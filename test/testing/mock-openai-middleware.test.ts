@@ -32,8 +32,8 @@ describe('mock OpenAI middleware (real HTTP)', () => {
         .slice(1, -2)
         .map(
           (data) =>
-            (JSON.parse(data) as { choices: Array<{ delta: { content: string } }> }).choices[0]!
-              .delta.content,
+            (JSON.parse(data) as { choices: { delta: { content: string } }[] }).choices[0]!.delta
+              .content,
         )
         .join(''),
     ).to.equal('Hello from HTTP');

@@ -38,7 +38,7 @@ describe('splitBody', () => {
     expect(first.every((size) => size >= 1 && size <= 5)).to.equal(true);
   });
 
-  const modes: Array<[string, SplitMode]> = [
+  const modes: [string, SplitMode][] = [
     ['whole', 'whole'],
     ['bytes', 'bytes'],
     ['size 2', 2],

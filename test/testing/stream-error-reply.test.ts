@@ -15,8 +15,8 @@ describe('streamErrorReply', () => {
       .slice(0, -1)
       .map(
         (data) =>
-          (JSON.parse(data) as { choices: Array<{ delta: { content?: string } }> }).choices[0]!
-            .delta.content,
+          (JSON.parse(data) as { choices: { delta: { content?: string } }[] }).choices[0]!.delta
+            .content,
       );
     expect(content).to.deep.equal(['', 'Partial']);
   });

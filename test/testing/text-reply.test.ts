@@ -7,7 +7,7 @@ interface Chunk {
   object: string;
   model: string;
   usage?: unknown;
-  choices: Array<{ index: number; delta: Record<string, unknown>; finish_reason: string | null }>;
+  choices: { index: number; delta: Record<string, unknown>; finish_reason: string | null }[];
 }
 const chunks = (reply: ReturnType<typeof textReply>): Chunk[] =>
   replyEvents(reply) as unknown as Chunk[];

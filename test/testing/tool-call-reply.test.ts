@@ -9,10 +9,10 @@ interface WireToolCall {
   function: { name?: string; arguments: string };
 }
 interface Chunk {
-  choices: Array<{
+  choices: {
     delta: { role?: string; content?: string | null; tool_calls?: WireToolCall[] };
     finish_reason: string | null;
-  }>;
+  }[];
 }
 const chunks = (reply: ReturnType<typeof toolCallReply>): Chunk[] =>
   replyEvents(reply) as unknown as Chunk[];
@@ -20,8 +20,8 @@ const deltasOf = (events: Chunk[]): WireToolCall[] =>
   events.flatMap((event) => event.choices[0]?.delta.tool_calls ?? []);
 
 /** Joins tool-call deltas the way a client accumulator does, keyed by index. */
-function accumulate(events: Chunk[]): Array<{ id: string; name: string; arguments: string }> {
-  const calls: Array<{ id: string; name: string; arguments: string }> = [];
+function accumulate(events: Chunk[]): { id: string; name: string; arguments: string }[] {
+  const calls: { id: string; name: string; arguments: string }[] = [];
   for (const delta of deltasOf(events)) {
     const call = (calls[delta.index] ??= { id: '', name: '', arguments: '' });
     if (delta.id) call.id = delta.id;

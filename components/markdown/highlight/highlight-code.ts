@@ -62,7 +62,7 @@ export function highlightCode(code: HTMLElement, language: string): void {
   adoptStyles(code, HIGHLIGHT_STYLES);
 }
 
-function appendTokens(parent: Node, children: ReadonlyArray<TokenNode | string>): void {
+function appendTokens(parent: Node, children: readonly (TokenNode | string)[]): void {
   const doc = parent.ownerDocument ?? document;
   for (const child of children) {
     if (typeof child === 'string') {

@@ -3,7 +3,7 @@ import type { Emitter } from 'highlight.js';
 /** A highlighted range: its highlight.js scope (`keyword`, `title.function`, …) and contents. */
 export interface TokenNode {
   readonly scope: string | undefined;
-  readonly children: Array<TokenNode | string>;
+  readonly children: (TokenNode | string)[];
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { MarkdownIt, StateBlock, StateInline } from 'markdown-it';
 
 /** The opening and closing delimiters of inline math. */
-const INLINE_DELIMITERS: ReadonlyArray<readonly [string, string]> = [
+const INLINE_DELIMITERS: readonly (readonly [string, string])[] = [
   ['\\(', '\\)'],
   ['$$', '$$'],
   ['$', '$'],
@@ -74,7 +74,7 @@ function blockMath(
   while (!closed) {
     line++;
     if (line >= endLine) return false;
-    const text = state.src.slice(state.bMarks[line]! + state.tShift[line]!, state.eMarks[line]!);
+    const text = state.src.slice(state.bMarks[line]! + state.tShift[line]!, state.eMarks[line]);
     if (state.sCount[line]! < state.blkIndent) return false;
     const trimmed = text.trimEnd();
     if (trimmed.endsWith(close)) {

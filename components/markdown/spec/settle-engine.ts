@@ -35,7 +35,7 @@ export class SettleEngine {
   readonly #environment: Env = {};
   /** Groups that may hold a reference a later definition resolves. */
   readonly #referring: SettledGroup[] = [];
-  readonly #pending: Array<Promise<void>> = [];
+  readonly #pending: Promise<void>[] = [];
   readonly #decorated = new WeakSet<Element>();
   #tail: Node | null = null;
 

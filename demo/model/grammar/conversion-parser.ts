@@ -201,7 +201,10 @@ function allIn(
 }
 
 // A bare "degrees" takes the other temperature scale: "100 degrees in celsius" means Fahrenheit.
-function unitName(unit: UnitReading['unit'], other: UnitReading['unit'] | string): string {
+function unitName(
+  unit: UnitReading['unit'],
+  other: Exclude<UnitReading['unit'], 'degrees'> | string,
+): string {
   if (unit !== 'degrees') return unit.symbol;
   const otherSymbol = typeof other === 'string' ? other : other.symbol;
   return otherSymbol === '°F' ? '°C' : otherSymbol === '°C' || otherSymbol === 'K' ? '°F' : '°C';

@@ -85,5 +85,5 @@ export function lex(text: string): Lexeme[] {
 
 /** Whether two lexemes were written with nothing between them ("9/11", "km/h"). */
 export function touching(left: Lexeme | undefined, right: Lexeme | undefined): boolean {
-  return left !== undefined && right !== undefined && left.end === right.start;
+  return right !== undefined && left?.end === right.start;
 }

@@ -83,7 +83,7 @@ const wordAt = (lexemes: readonly Lexeme[], index: number): string | undefined =
 const isArticle = (word: string | undefined): boolean => word === 'a' || word === 'an';
 
 /** Whether a word can start or continue a spelled-out number. */
-export function isNumberWord(word: string): boolean {
+function isNumberWord(word: string): boolean {
   return (
     units.has(word) ||
     scales.has(word) ||

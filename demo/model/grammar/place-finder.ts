@@ -122,7 +122,7 @@ function original(
 function shownName(written: string, zone: string | undefined): string {
   if (written !== written.toLowerCase()) return written;
   const city = zone?.split('/').at(-1)?.replaceAll('_', ' ');
-  if (city && city.toLowerCase() === written) return city;
+  if (city?.toLowerCase() === written) return city;
   // Short aliases are initials: "nyc", "la", "uk" read back as "NYC", "LA", "UK".
   if (/^\p{Ll}{2,3}$/u.test(written)) return written.toUpperCase();
   return written.replace(

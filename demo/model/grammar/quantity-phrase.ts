@@ -54,7 +54,7 @@ function readFeetAndInches(
   if (inches?.kind !== 'number' || !inchUnit) return undefined;
   const unit = readUnit(lexemes, afterFeet + 1);
   const next =
-    unit && unit.unit === inchUnit
+    unit?.unit === inchUnit
       ? unit.next
       : lexemes[afterFeet + 1]?.text === '"'
         ? afterFeet + 2

@@ -11,7 +11,7 @@ export type ExpressionToken =
 export type Operator = '+' | '-' | '*' | '/' | '%' | '^';
 
 /** Longest expression accepted: a model should not be able to make the page work hard. */
-export const maxExpressionLength = 500;
+const maxExpressionLength = 500;
 
 // Typographic signs models and people paste in, mapped to the ASCII operators.
 const operatorAliases: Readonly<Record<string, Operator>> = {

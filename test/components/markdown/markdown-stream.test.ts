@@ -12,7 +12,7 @@ const TABLE_ATTRS = 'class="table-scroll" tabindex="0"';
 const LINK_ATTRS = 'target="_blank" rel="noopener noreferrer nofollow"';
 
 /** [what, markdown, expected innerHTML] */
-const CASES: ReadonlyArray<readonly [string, string, string]> = [
+const CASES: readonly (readonly [string, string, string])[] = [
   [
     'ATX headings of every level',
     '# A\n## B\n### C\n#### D\n##### E\n###### F',
