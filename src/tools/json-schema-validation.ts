@@ -1,0 +1,77 @@
+import type { Schema, SchemaDraft, Validator } from '@cfworker/json-schema';
+
+/** One way a value fails a JSON Schema: where (path into the value) and why. */
+export interface JsonSchemaIssue {
+  /** Keys and indexes from the root of the value to the part that failed (`[]`: the root). */
+  readonly path: readonly (string | number)[];
+  readonly message: string;
+}
+
+/** Validates values against one JSON Schema; built by {@link loadJsonSchemaValidator}. */
+export type JsonSchemaCheck = (value: unknown) => readonly JsonSchemaIssue[];
+
+const drafts: Readonly<Record<string, SchemaDraft>> = {
+  'http://json-schema.org/draft-04/schema': '4',
+  'http://json-schema.org/draft-07/schema': '7',
+  'https://json-schema.org/draft/2019-09/schema': '2019-09',
+  'https://json-schema.org/draft/2020-12/schema': '2020-12',
+};
+
+/** The draft a schema declares with `$schema`; 2020-12 (MCP's default) when it declares none. */
+export function schemaDraft(schema: Readonly<Record<string, unknown>>): SchemaDraft {
+  const declared = typeof schema['$schema'] === 'string' ? schema['$schema'] : '';
+  return drafts[declared.replace(/#$/, '')] ?? '2020-12';
+}
+
+// cfworker reports `#/a/0/b` (JSON Pointer in a URI fragment); keep numbers as indexes for zod's printer.
+function pathOf(instanceLocation: string): (string | number)[] {
+  return instanceLocation
+    .replace(/^#\/?/, '')
+    .split('/')
+    .filter((segment) => segment !== '')
+    .map((segment) => decodeURIComponent(segment).replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((segment) => (/^(0|[1-9]\d*)$/.test(segment) ? Number(segment) : segment));
+}
+
+// Summaries that only say "something below failed": the issues below say what.
+const summaryKeywords = new Set([
+  '$ref',
+  '$recursiveRef',
+  'properties',
+  'patternProperties',
+  'additionalProperties',
+  'items',
+  'prefixItems',
+  'allOf',
+  'then',
+  'else',
+  'dependentSchemas',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+]);
+
+function issuesOf(validator: Validator, value: unknown): JsonSchemaIssue[] {
+  const { valid, errors } = validator.validate(value);
+  if (valid) return [];
+  const issues = errors.map((unit) => ({
+    path: pathOf(unit.instanceLocation),
+    message: unit.error,
+    summary: summaryKeywords.has(unit.keyword) && /schema|subschema/i.test(unit.error),
+  }));
+  const specific = issues.filter((issue) => !issue.summary);
+  return (specific.length > 0 ? specific : issues).map(({ path, message }) => ({ path, message }));
+}
+
+/**
+ * Loads the validator (`@cfworker/json-schema`: an interpreter, no `eval` or `new Function`, so it
+ * runs under a strict CSP) on first use, so bundles that never validate a JSON Schema carry none
+ * of it, and compiles `schema`. Rejects when the validator refuses the schema itself.
+ */
+export async function loadJsonSchemaValidator(
+  schema: Readonly<Record<string, unknown>>,
+): Promise<JsonSchemaCheck> {
+  const { Validator } = await import('@cfworker/json-schema');
+  // cfworker writes its bookkeeping (`__absolute_ref__`) into the schema it is given: give it a copy.
+  const validator = new Validator(structuredClone(schema) as Schema, schemaDraft(schema), false);
+  return (value) => issuesOf(validator, value);
+}
