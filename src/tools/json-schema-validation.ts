@@ -39,25 +39,63 @@ const summaryKeywords = new Set([
   '$recursiveRef',
   'properties',
   'patternProperties',
-  'additionalProperties',
   'items',
   'prefixItems',
   'allOf',
   'then',
   'else',
   'dependentSchemas',
-  'unevaluatedProperties',
   'unevaluatedItems',
 ]);
 
-function issuesOf(validator: Validator, value: unknown): JsonSchemaIssue[] {
+// The value at a keyword location (`#/properties/zip/pattern`) of the schema, to name it.
+function keywordValue(schema: unknown, keywordLocation: string): unknown {
+  let value = schema;
+  for (const segment of pathOf(keywordLocation)) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<string | number, unknown>)[segment];
+  }
+  return value;
+}
+
+function issuesOf(
+  validator: Validator,
+  schema: Readonly<Record<string, unknown>>,
+  value: unknown,
+): JsonSchemaIssue[] {
   const { valid, errors } = validator.validate(value);
   if (valid) return [];
-  const issues = errors.map((unit) => ({
-    path: pathOf(unit.instanceLocation),
-    message: unit.error,
-    summary: summaryKeywords.has(unit.keyword) && /schema|subschema/i.test(unit.error),
-  }));
+  const issues: (JsonSchemaIssue & { readonly summary: boolean })[] = [];
+  const extraProperties = new Set<string>();
+  for (const unit of errors) {
+    const path = pathOf(unit.instanceLocation);
+    const extra =
+      /^Property "(.*)" does not match (additional|unevaluated) properties schema\.$/.exec(
+        unit.error,
+      );
+    if (extra) {
+      // The property's own "False boolean schema." says nothing more: name the property instead.
+      const property = extra[1] ?? '';
+      extraProperties.add(`${unit.instanceLocation}/${property}`);
+      issues.push({
+        path: [...path, property],
+        message: `Unexpected property "${property}": the schema allows no other properties here.`,
+        summary: false,
+      });
+      continue;
+    }
+    if (unit.keyword === 'false' && extraProperties.has(unit.instanceLocation)) continue;
+    const pattern =
+      unit.keyword === 'pattern' ? keywordValue(schema, unit.keywordLocation) : undefined;
+    issues.push({
+      path,
+      message:
+        typeof pattern === 'string'
+          ? `String does not match the pattern ${JSON.stringify(pattern)}.`
+          : unit.error,
+      summary: summaryKeywords.has(unit.keyword) && /schema|subschema/i.test(unit.error),
+    });
+  }
   const specific = issues.filter((issue) => !issue.summary);
   return (specific.length > 0 ? specific : issues).map(({ path, message }) => ({ path, message }));
 }
@@ -73,5 +111,5 @@ export async function loadJsonSchemaValidator(
   const { Validator } = await import('@cfworker/json-schema');
   // cfworker writes its bookkeeping (`__absolute_ref__`) into the schema it is given: give it a copy.
   const validator = new Validator(structuredClone(schema) as Schema, schemaDraft(schema), false);
-  return (value) => issuesOf(validator, value);
+  return (value) => issuesOf(validator, schema, value);
 }

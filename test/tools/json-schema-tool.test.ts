@@ -108,18 +108,27 @@ describe('JsonSchemaTool', () => {
     const message = errorOf(result);
     expect(message).to.contain('small').and.contain('large');
     expect(message).to.contain('address.zip');
+    expect(message).to.contain('"^[0-9]{4,5}$"');
     expect(message).to.contain('extras[1]');
     expect(message).not.to.contain('subschema');
+    expect(message).not.to.contain('does not match schema');
   });
 
   it('refuses properties that additionalProperties: false forbids, at any depth', async () => {
     const { tool } = orderTool();
     const top = errorOf(await call(tool, { item: 'tea', size: 'small', colour: 'red' }));
-    expect(top).to.contain('colour');
+    expect(top).to.contain('Unexpected property "colour"');
+    expect(top).not.to.contain('False boolean schema');
     const nested = errorOf(
       await call(tool, { item: 'tea', size: 'small', address: { city: 'Bern', floor: 3 } }),
     );
-    expect(nested).to.contain('floor').and.contain('address');
+    expect(nested).to.contain('Unexpected property "floor"').and.contain('address.floor');
+  });
+
+  it('prints every issue as the zod path does, one line per issue with its path', async () => {
+    const { tool } = orderTool();
+    const message = errorOf(await call(tool, { size: 'huge', extras: ['x'] }));
+    expect(message.split('\n').filter((line) => line.startsWith('✖'))).to.have.length(3);
   });
 
   it('reads a wrong type at the root as an error result', async () => {
