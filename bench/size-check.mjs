@@ -25,7 +25,7 @@ console.log(`size-check (esbuild ${esbuild.version}; minified, zod external; byt
 for (const [key, entry] of Object.entries(ourEntries)) {
   let size;
   try {
-    size = await bundleSize(esbuild, { contents: entry.contents });
+    size = await bundleSize(esbuild, { contents: entry.contents, plugins: entry.plugins ?? [] });
   } catch (error) {
     failed++;
     console.log(`FAIL ${key}: could not bundle: ${error.message.split('\n')[0]}`);

@@ -6,10 +6,11 @@
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { noAjvEsbuildPlugin } from '../../scripts/mcp-bundle.mjs';
 
 export const rootDir = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
-/** The two bundles of ours that have budgets. */
+/** The bundles of ours that have budgets. */
 export const ourEntries = {
   core: {
     label: 'core: stream one chat with one tool',
@@ -33,9 +34,28 @@ export async function chat(apiKey, question, onText) {
     label: 'element: components/index.ts (Lit, markdown, sanitiser, core)',
     contents: `export * from './components/index.ts';\n`,
   },
+  mcp: {
+    label:
+      'mcp: tool-agents/mcp, one server into a registry (SDK client, no Ajv; core parts included)',
+    // Built as vite builds dist/mcp.js: the SDK's client bundled, its Ajv module left out.
+    plugins: [noAjvEsbuildPlugin],
+    contents: `
+import { ToolRegistry } from './src/index.ts';
+import { connectMcpServers } from './src/mcp/index.ts';
+export async function connect(url, onFailure) {
+  const toolRegistry = new ToolRegistry();
+  const { failures } = await connectMcpServers([{ name: 'docs', url }], { toolRegistry });
+  failures.forEach(onFailure);
+  return toolRegistry;
+}
+`,
+  },
 };
 
-export async function bundleSize(esbuild, { contents, resolveDir = rootDir, nodePaths = [] }) {
+export async function bundleSize(
+  esbuild,
+  { contents, resolveDir = rootDir, nodePaths = [], plugins = [] },
+) {
   const result = await esbuild.build({
     stdin: { contents, resolveDir, loader: 'ts', sourcefile: 'size-entry.ts' },
     bundle: true,
@@ -54,6 +74,7 @@ export async function bundleSize(esbuild, { contents, resolveDir = rootDir, node
     legalComments: 'none',
     logLevel: 'silent',
     nodePaths,
+    plugins,
     define: { 'process.env.NODE_ENV': '"production"' },
   });
   const sizes = (code) => ({

@@ -1,0 +1,47 @@
+import { expect } from 'chai';
+import { ChatMessage, ChatToolAgent, OpenAIChatAPI, ToolRegistry } from '../../src/index.js';
+import { McpServerConnection } from '../../src/mcp/index.js';
+import { createScriptedFetch, textReply, toolCallReply } from '../../src/testing/index.js';
+import { mcpOrigin } from './mcp-servers.js';
+
+interface WireBody {
+  readonly messages: readonly { role: string; content: unknown; tool_call_id?: string }[];
+  readonly tools?: readonly { function: { name: string; parameters: Record<string, unknown> } }[];
+}
+
+describe('ChatToolAgent with an MCP server', () => {
+  it('offers the MCP tools, asks approval, calls the tool on the server and feeds the result back', async () => {
+    const toolRegistry = new ToolRegistry();
+    const connection = await McpServerConnection.connect(
+      { name: 'docs', url: `${await mcpOrigin()}/open/mcp` },
+      { toolRegistry },
+    );
+    try {
+      const scripted = createScriptedFetch([
+        toolCallReply([{ id: 'call_echo', name: 'docs__echo', arguments: { text: 'pong' } }]),
+        textReply(['The server said pong.']),
+      ]);
+      const agent = new ChatToolAgent({
+        chatApi: new OpenAIChatAPI({ model: 'm', fetch: scripted.fetch, maxRetries: 0 }),
+      });
+      const asked: string[] = [];
+      const response = await agent.getResponse({
+        messages: [ChatMessage.createUserMessage('Ping the server.')],
+        toolRegistry,
+        approveToolCall: (request) => {
+          asked.push(request.name);
+          return true;
+        },
+      });
+      expect(asked).to.deep.equal(['docs__echo']);
+      expect(response.response).to.equal('The server said pong.');
+      const [first, second] = scripted.requests.map((request) => request.body as WireBody);
+      const offered = first?.tools?.find((tool) => tool.function.name === 'docs__echo');
+      expect(offered?.function.parameters).to.deep.include({ type: 'object', required: ['text'] });
+      const toolMessage = second?.messages.find((message) => message.role === 'tool');
+      expect(toolMessage).to.deep.include({ tool_call_id: 'call_echo', content: '"pong"' });
+    } finally {
+      await connection.close();
+    }
+  });
+});
