@@ -15,6 +15,10 @@ export interface McpFailureContext {
   readonly fetch: typeof globalThis.fetch;
   /** Header names the page sends besides MCP's own (they must be allowed by CORS too). */
   readonly extraHeaderNames: readonly string[];
+  /** True once connected: a later network error is a lost connection, not CORS (the same requests passed it). */
+  readonly connected?: boolean;
+  /** Whether the page could read an `Mcp-Session-Id` from the server so far. */
+  readonly hasSession?: () => boolean;
 }
 
 /** How long the CORS probe may take before the server counts as unreachable. */
@@ -78,7 +82,15 @@ export async function describeMcpFailure(
   const where = `MCP server "${server}" (${printable(context.url)})`;
   const options = { cause: error, url: printable(context.url) };
   if (error instanceof TypeError) {
-    if (await answersWithoutCors(context)) {
+    const answers = await answersWithoutCors(context);
+    if (answers && context.connected === true)
+      return new McpServerError(
+        'closed',
+        server,
+        `The connection to ${where} was lost while ${doing}: ${error.message}`,
+        options,
+      );
+    if (answers) {
       const origin = typeof location === 'undefined' ? 'the page origin' : location.origin;
       return new McpServerError(
         'cors',
@@ -103,12 +115,17 @@ export async function describeMcpFailure(
         `${where} did not answer like an MCP server while ${doing}: ${error.message}`,
         options,
       );
+    // A server whose CORS hides Mcp-Session-Id sees every request after initialize as sessionless.
+    const hiddenSession =
+      (status === 400 || status === 404) && context.hasSession?.() === false
+        ? ' If the server uses sessions, it must send "Access-Control-Expose-Headers: Mcp-Session-Id": the page could not read a session id.'
+        : '';
     const hint =
       status === 401 || status === 403
         ? ' Check the bearer token or the headers the server needs.'
         : status === 404
-          ? ' Check the URL (MCP endpoints often end in /mcp), or the session has expired.'
-          : '';
+          ? ` Check the URL (MCP endpoints often end in /mcp), or the session has expired.${hiddenSession}`
+          : hiddenSession;
     return new McpServerError(
       'http',
       server,

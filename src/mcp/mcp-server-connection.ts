@@ -104,6 +104,7 @@ export class McpServerConnection {
       url: this.url,
       fetch,
       extraHeaderNames: Object.keys(headers),
+      hasSession: () => this.#transport.sessionId !== undefined,
     };
     this.#transport = new StreamableHTTPClientTransport(this.url, {
       requestInit: { headers },
@@ -183,7 +184,11 @@ export class McpServerConnection {
         cursor = page.nextCursor;
       } while (cursor !== undefined && tools.length < 10_000);
     } catch (error) {
-      throw await describeMcpFailure(error, { ...this.#failure, doing: 'listing tools' });
+      throw await describeMcpFailure(error, {
+        ...this.#failure,
+        doing: 'listing tools',
+        connected: true,
+      });
     }
     return tools;
   }
@@ -282,13 +287,15 @@ export class McpServerConnection {
       throw await describeMcpFailure(lost.signal.aborted ? lost.signal.reason : error, {
         ...this.#failure,
         doing: `calling "${name}"`,
+        connected: true,
       });
     } finally {
       this.#inFlight.delete(lost);
     }
   }
 
-  // The SDK reports a response stream that broke off only here, and leaves the call waiting.
+  // The SDK reports a response stream that broke off only here, and leaves the call waiting. It
+  // does not say whose stream it was, so every call in flight on this connection fails with it.
   #lost(error: Error): void {
     if (this.#closed) return;
     const broken = /SSE stream disconnected|Failed to reconnect|terminated|network/i.test(

@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import { ChatMessage, ChatToolAgent, OpenAIChatAPI, ToolRegistry } from '../../src/index.js';
-import { McpServerConnection } from '../../src/mcp/index.js';
+import { McpServerConnection, connectMcpServers } from '../../src/mcp/index.js';
 import { createScriptedFetch, textReply, toolCallReply } from '../../src/testing/index.js';
-import { mcpOrigin } from './mcp-servers.js';
+import { mcpOrigin, unreachableURL } from './mcp-servers.js';
 
 interface WireBody {
   readonly messages: readonly { role: string; content: unknown; tool_call_id?: string }[];
@@ -42,6 +42,44 @@ describe('ChatToolAgent with an MCP server', () => {
       expect(toolMessage).to.deep.include({ tool_call_id: 'call_echo', content: '"pong"' });
     } finally {
       await connection.close();
+    }
+  });
+
+  it('finishes the turn when one server is down and another goes away mid-call', async () => {
+    const toolRegistry = new ToolRegistry();
+    const origin = await mcpOrigin();
+    const mcp = await connectMcpServers(
+      [
+        { name: 'down', url: unreachableURL },
+        { name: 'flaky', url: `${origin}/open/mcp`, requiresApproval: false },
+        { name: 'steady', url: `${origin}/open/mcp`, requiresApproval: false },
+      ],
+      { toolRegistry },
+    );
+    try {
+      expect(mcp.failures.map((failure) => failure.server)).to.deep.equal(['down']);
+      const scripted = createScriptedFetch([
+        toolCallReply([
+          { id: 'call_a', name: 'flaky__vanish', arguments: {} },
+          { id: 'call_b', name: 'steady__echo', arguments: { text: 'still here' } },
+        ]),
+        textReply(['One tool failed, one answered.']),
+      ]);
+      const agent = new ChatToolAgent({
+        chatApi: new OpenAIChatAPI({ model: 'm', fetch: scripted.fetch, maxRetries: 0 }),
+      });
+      const response = await agent.getResponse({
+        messages: [ChatMessage.createUserMessage('Try both.')],
+        toolRegistry,
+      });
+      expect(response.response).to.equal('One tool failed, one answered.');
+      const second = scripted.requests[1]?.body as WireBody;
+      const results = second.messages.filter((message) => message.role === 'tool');
+      expect(results.map((message) => message.tool_call_id)).to.deep.equal(['call_a', 'call_b']);
+      expect(String(results[0]?.content)).to.contain('was lost during the call');
+      expect(results[1]?.content).to.equal('"still here"');
+    } finally {
+      await mcp.close();
     }
   });
 });

@@ -199,6 +199,26 @@ describe('McpServerConnection (against real SDK servers)', () => {
     expect(message).to.contain('Mcp-Protocol-Version').and.contain('X-Tenant');
   });
 
+  it('says when the server hides Mcp-Session-Id from the page (no Access-Control-Expose-Headers)', async () => {
+    const error = await rejection(
+      McpServerConnection.connect({ name: 'hidden', url: `${await mcpOrigin()}/no-expose/mcp` }),
+    );
+    expect(error).to.include({ kind: 'http', status: 400 });
+    expect((error as Error).message).to.contain('Access-Control-Expose-Headers: Mcp-Session-Id');
+  });
+
+  it('reports a server that never answers as kind "timeout" after connectTimeout', async () => {
+    const error = await rejection(
+      McpServerConnection.connect({
+        name: 'silent',
+        url: `${await mcpOrigin()}/hang/mcp`,
+        connectTimeout: 300,
+      }),
+    );
+    expect(error).to.include({ kind: 'timeout', server: 'silent' });
+    expect((error as Error).message).to.contain('did not answer in time while connecting');
+  });
+
   it('reports an HTTP error status as kind "http" with the status', async () => {
     const error = await rejection(
       McpServerConnection.connect({ name: 'broken', url: `${await mcpOrigin()}/broken/mcp` }),

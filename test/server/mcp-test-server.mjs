@@ -10,6 +10,8 @@
  * - /auth/mcp      like /open, but answers 401 unless `Authorization: Bearer test-token` and `X-Tenant: acme`
  * - /no-cors/mcp   the same server without any CORS header (the browser refuses its answers)
  * - /broken/mcp    CORS, but every request gets HTTP 500
+ * - /no-expose/mcp like /open, but without Access-Control-Expose-Headers (the page cannot read the session id)
+ * - /hang/mcp      CORS, but never answers (the request is held until the client gives up)
  * - /state         what the servers saw: cancelled calls, sessions deleted (JSON, CORS)
  *
  * Tools of /open and /auth: echo, image, resource, structured, fail (isError result), crash (the
@@ -144,8 +146,8 @@ function buildServer(state, latestPost) {
   return server;
 }
 
-/** @param {Req} req @param {Res} res @param {boolean} cors @param {string} [allowHeaders] */
-function setCors(req, res, cors, allowHeaders = '') {
+/** @param {Req} req @param {Res} res @param {boolean} cors @param {string} [allowHeaders] @param {boolean} [expose] */
+function setCors(req, res, cors, allowHeaders = '', expose = true) {
   const origin = req.headers.origin;
   if (!cors || !origin || !localOrigin.test(origin)) return;
   res.setHeader('Access-Control-Allow-Origin', origin);
@@ -155,7 +157,7 @@ function setCors(req, res, cors, allowHeaders = '') {
     'Access-Control-Allow-Headers',
     `Content-Type, Accept, Mcp-Session-Id, Mcp-Protocol-Version, Last-Event-ID${allowHeaders}`,
   );
-  res.setHeader('Access-Control-Expose-Headers', 'Mcp-Session-Id');
+  if (expose) res.setHeader('Access-Control-Expose-Headers', 'Mcp-Session-Id');
 }
 
 /** A JSON-RPC error answer outside any session. @param {Res} res @param {number} status @param {number} code @param {string} message @param {Record<string, string>} [headers] */
@@ -192,11 +194,12 @@ export async function startMcpTestServer() {
   async function handleMcp(req, res, kind) {
     const cors = kind !== 'no-cors';
     const allowHeaders = kind === 'auth' ? ', Authorization, X-Tenant' : '';
-    setCors(req, res, cors, allowHeaders);
+    setCors(req, res, cors, allowHeaders, kind !== 'no-expose');
     if (req.method === 'OPTIONS') {
       res.writeHead(cors ? 204 : 404).end();
       return;
     }
+    if (kind === 'hang') return;
     if (kind === 'broken') {
       res
         .writeHead(500, { 'content-type': 'text/plain' })
@@ -236,7 +239,7 @@ export async function startMcpTestServer() {
 
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
-    const match = /^\/(open|auth|no-cors|broken)\/mcp$/.exec(path ?? '');
+    const match = /^\/(open|auth|no-cors|broken|no-expose|hang)\/mcp$/.exec(path ?? '');
     const done = match
       ? handleMcp(req, res, /** @type {string} */ (match[1]))
       : path === '/state'
