@@ -212,7 +212,22 @@ export class McpServerConnection {
   async #applyTools(list: readonly McpToolInfo[]): Promise<void> {
     if (this.#closed) return;
     const taken = new Set<string>();
-    const tools = list.map((info) => this.#toTool(info, mcpToolName(this.name, info.name, taken)));
+    const tools: JsonSchemaTool[] = [];
+    for (const info of list) {
+      try {
+        tools.push(this.#toTool(info, mcpToolName(this.name, info.name, taken)));
+      } catch (error) {
+        // One tool with a schema we cannot offer must not cost the server its other tools.
+        this.#connect.onError?.(
+          new McpServerError(
+            'protocol',
+            this.name,
+            `Tool "${info.name}" of MCP server "${this.name}" was left out: ${error instanceof Error ? error.message : String(error)}`,
+            { cause: error },
+          ),
+        );
+      }
+    }
     const registry = this.#connect.toolRegistry;
     if (registry) {
       const old = this.#tools.filter((tool) => registry.getTool(tool.name) === tool);
