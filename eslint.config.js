@@ -35,6 +35,7 @@ export default tseslint.config(
       'demo-dist/',
       'bench/dist/',
       'bench/.cache/',
+      'test/.cache/',
       'custom-elements.json',
     ],
   },

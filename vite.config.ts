@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
 import pkg from './package.json' with { type: 'json' };
+import { isAjvProvider, noAjvPath } from './scripts/mcp-bundle.mjs';
 
 const root = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
@@ -11,8 +12,22 @@ const dependencies = [
 const isExternal = (id: string): boolean =>
   dependencies.some((dep) => id === dep || id.startsWith(`${dep}/`));
 
-/** `vite build`: the npm package (ES modules, dependencies left as imports). */
+/** The MCP SDK's client is bundled into dist/mcp.js without Ajv (see src/mcp/no-ajv.ts). */
+function noAjv(): Plugin {
+  return {
+    name: 'no-ajv',
+    enforce: 'pre',
+    resolveId: (source, importer) => (isAjvProvider(source, importer) ? noAjvPath : null),
+  };
+}
+
+/**
+ * `vite build`: the npm package (ES modules, dependencies left as imports). The MCP SDK is a dev
+ * dependency bundled into `mcp.js` (its client only: no server, no Node code, no Ajv; checked by
+ * scripts/check-mcp-bundle.mjs), so pages install none of its server-side dependencies.
+ */
 const library: UserConfig = {
+  plugins: [noAjv()],
   build: {
     outDir: 'dist',
     emptyOutDir: false,
@@ -25,6 +40,7 @@ const library: UserConfig = {
         chat: root('components/index.ts'),
         markdown: root('components/markdown/index.ts'),
         testing: root('src/testing/index.ts'),
+        mcp: root('src/mcp/index.ts'),
       },
       formats: ['es'],
     },

@@ -24,9 +24,9 @@ function rootEsbuild() {
   }
 }
 
-async function measure(contents) {
+async function measure(contents, plugins = []) {
   try {
-    return { size: await bundleSize(esbuild, { contents }) };
+    return { size: await bundleSize(esbuild, { contents, plugins }) };
   } catch (error) {
     return { error: error.message.split('\n')[0] };
   }
@@ -46,8 +46,8 @@ console.log(`size-check (esbuild ${esbuild.version}; minified, zod external; byt
 if (!existsSync(path.join(rootDir, 'dist', 'index.js')))
   console.log('     dist/ is missing: run `npm run build` first to measure what is shipped');
 for (const [key, entry] of Object.entries(ourEntries)) {
-  const fromSource = await measure(entry.contents);
-  const shipped = await measure(shippedContents(entry.contents));
+  const fromSource = await measure(entry.contents, entry.plugins);
+  const shipped = await measure(shippedContents(entry.contents), entry.plugins);
   for (const [from, result] of [
     ['source', fromSource],
     ['shipped', shipped],

@@ -85,7 +85,7 @@ export async function measureSizes(esbuild) {
   for (const [key, entry] of Object.entries(ourEntries)) {
     rows[key] = {
       label: entry.label,
-      ...(await bundleSize(esbuild, { contents: entry.contents })),
+      ...(await bundleSize(esbuild, { contents: entry.contents, plugins: entry.plugins ?? [] })),
       budget: budgets[key],
     };
   }

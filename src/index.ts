@@ -72,6 +72,11 @@ export {
   type OpenAIToolDefinition,
   type ToolExecutionContext,
 } from './tools/function-tool.js';
+export {
+  JsonSchemaTool,
+  type JsonSchemaObject,
+  type JsonSchemaToolOptions,
+} from './tools/json-schema-tool.js';
 export { ToolRegistry, type AnyFunctionTool } from './tools/tool-registry.js';
 export { OpenAIChatAPI, type OpenAIChatAPIOptions } from './provider/openai-chat-api.js';
 export type {

@@ -6,6 +6,7 @@
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { noAjvEsbuildPlugin } from '../../scripts/mcp-bundle.mjs';
 
 export const rootDir = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
@@ -37,12 +38,30 @@ export async function chat(apiKey, question, onText) {
     label: 'markdown: components/markdown/index.ts (tool-agents/markdown; Lit css only)',
     contents: `export * from './components/markdown/index.ts';\n`,
   },
+  mcp: {
+    label:
+      'mcp: tool-agents/mcp, one server into a registry (SDK client, no Ajv; core parts included)',
+    // Built as vite builds dist/mcp.js: the SDK's client bundled, its Ajv module left out.
+    plugins: [noAjvEsbuildPlugin],
+    contents: `
+import { ToolRegistry } from './src/index.ts';
+import { connectMcpServers } from './src/mcp/index.ts';
+export async function connect(url, onFailure) {
+  const toolRegistry = new ToolRegistry();
+  const { failures } = await connectMcpServers([{ name: 'docs', url }], { toolRegistry });
+  failures.forEach(onFailure);
+  return toolRegistry;
+}
+`,
+  },
 };
 
 /** Where each entry the budgets name is shipped: the package's built file for its source entry. */
 const shippedPaths = {
   "'./src/index.ts'": "'./dist/index.js'",
   "'./components/index.ts'": "'./dist/chat.js'",
+  "'./components/markdown/index.ts'": "'./dist/markdown.js'",
+  "'./src/mcp/index.ts'": "'./dist/mcp.js'",
 };
 
 /**
@@ -58,7 +77,10 @@ export function shippedContents(contents) {
   return shipped;
 }
 
-export async function bundleSize(esbuild, { contents, resolveDir = rootDir, nodePaths = [] }) {
+export async function bundleSize(
+  esbuild,
+  { contents, resolveDir = rootDir, nodePaths = [], plugins = [] },
+) {
   const result = await esbuild.build({
     stdin: { contents, resolveDir, loader: 'ts', sourcefile: 'size-entry.ts' },
     bundle: true,
@@ -77,6 +99,7 @@ export async function bundleSize(esbuild, { contents, resolveDir = rootDir, node
     legalComments: 'none',
     logLevel: 'silent',
     nodePaths,
+    plugins,
     define: { 'process.env.NODE_ENV': '"production"' },
   });
   const sizes = (code) => ({

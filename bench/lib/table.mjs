@@ -41,6 +41,15 @@ export function buildTable(r) {
       '< 35 KB gzip',
       s.element.gzip < targets.elementGzip,
     );
+    if (s.mcp)
+      add(
+        'size',
+        'mcp (tool-agents/mcp, one server into a registry), gzip / brotli',
+        `${kb(s.mcp.gzip)} / ${kb(s.mcp.brotli)}`,
+        `min ${kb(s.mcp.minified)}; budget ${s.mcp.budget?.gzip ?? '?'} B gzip; loaded only by pages that import it`,
+        '',
+        undefined,
+      );
     // Loaded only when an answer needs them (spec pass, highlighter, math): not in the budget.
     for (const chunk of s.element.lazyChunks ?? [])
       add(

@@ -39,7 +39,7 @@ export interface FunctionToolOptions<Schema extends z.ZodType> {
 }
 
 /** A tool's default time limit: two minutes. */
-const defaultToolTimeoutMs = 120_000;
+export const defaultToolTimeoutMs = 120_000;
 
 const validName = /^[A-Za-z0-9_-]{1,64}$/;
 
