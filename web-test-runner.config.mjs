@@ -7,6 +7,7 @@ import { startMcpTestServer } from './test/server/mcp-test-server.mjs';
 import { createRequire } from 'node:module';
 import { bundleMcpSdkForTests } from './scripts/mcp-bundle.mjs';
 import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
+import { writeReadmeExamples } from './scripts/readme-examples.mjs';
 
 // Real MCP servers (the SDK's own server classes) on their own port: a cross-origin server, as in real use.
 const mcpServers = await startMcpTestServer();
@@ -16,6 +17,9 @@ await bundleMcpSdkForTests(
   esbuild,
   fileURLToPath(new URL('./test/.cache/mcp-sdk.js', import.meta.url)),
 );
+
+// The README's TypeScript examples, as a module the README test runs (test/readme/).
+writeReadmeExamples(fileURLToPath(new URL('.', import.meta.url)));
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
