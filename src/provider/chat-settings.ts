@@ -52,7 +52,9 @@ export interface ChatSettings {
 }
 
 /** The defaults `getDefaultSettings()` starts from. */
-export const baseChatSettings: Readonly<ChatSettings> = Object.freeze({ includeUsage: true });
+export const baseChatSettings: Readonly<ChatSettings> = /* @__PURE__ */ Object.freeze({
+  includeUsage: true,
+});
 
 /** A deep copy of settings, so no caller can change another's. */
 export function cloneSettings(settings: Readonly<ChatSettings>): ChatSettings {

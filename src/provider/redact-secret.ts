@@ -29,7 +29,7 @@ const htmlEntities: Readonly<Record<string, readonly string[]>> = {
   '"': ['&quot;'],
   "'": ['&#39;', '&#x27;', '&apos;'],
 };
-const encoder = new TextEncoder();
+const encoder = /* @__PURE__ */ new TextEncoder();
 
 /**
  * Every way one character of a secret may be echoed: as itself, JSON-escaped (short or `\uXXXX`),
@@ -178,4 +178,4 @@ export class SecretRedactor {
 }
 
 /** A redactor with no secrets: passes text through. */
-export const noSecrets = new SecretRedactor([]);
+export const noSecrets = /* @__PURE__ */ new SecretRedactor([]);

@@ -132,4 +132,4 @@ export class SSEEventReader {
   }
 }
 
-const noEvents: readonly ServerSentEvent[] = Object.freeze([]);
+const noEvents: readonly ServerSentEvent[] = /* @__PURE__ */ Object.freeze([]);

@@ -99,5 +99,5 @@ export class TimedBodyReader {
   }
 }
 
-const idleOutcome: BodyReadOutcome = Object.freeze({ kind: 'idle' });
-const endOutcome: BodyReadOutcome = Object.freeze({ kind: 'end' });
+const idleOutcome: BodyReadOutcome = /* @__PURE__ */ Object.freeze({ kind: 'idle' });
+const endOutcome: BodyReadOutcome = /* @__PURE__ */ Object.freeze({ kind: 'end' });

@@ -68,7 +68,7 @@ interface RelayedError {
   readonly partial?: PartialResponse | undefined;
 }
 
-const encoder = new TextEncoder();
+const encoder = /* @__PURE__ */ new TextEncoder();
 
 function encodeEvent(data: unknown, event?: string): Uint8Array {
   return encoder.encode(`${event ? `event: ${event}\n` : ''}data: ${JSON.stringify(data)}\n\n`);
