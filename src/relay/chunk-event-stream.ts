@@ -1,8 +1,6 @@
-import { finishChunk } from '../turn/chunk-factory.js';
 import type { ChatResponse, ChatResponseChunk } from '../turn/chat-response.js';
 import { partialResponse } from '../turn/turn-messages.js';
-import { chunkOf } from '../turn/turn-chunks.js';
-import type { TurnEvent } from '../turn/turn-event.js';
+import { chunkOf, eventOfChunk, finishChunk } from '../turn/turn-chunks.js';
 import { applyEvent, initialTurnState } from '../turn/turn-state.js';
 import {
   APIKeyFormatError,
@@ -264,84 +262,6 @@ function revive(error: RelayedError): ToolAgentsError {
   return revived;
 }
 
-type Json = Record<string, unknown>;
-
-const text = (value: unknown): string => (typeof value === 'string' ? value : '');
-const count = (value: unknown): number =>
-  typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : 0;
-const json = (value: unknown): Json =>
-  value !== null && typeof value === 'object' ? (value as Json) : {};
-
-/**
- * The turn event a relayed chunk stands for, built field by field (a relay is another party:
- * nothing it sends is trusted to have the shape of a chunk). `null` for the final chunk.
- */
-function relayedEvent(raw: Json, at: string): TurnEvent | null {
-  const step = count(raw['step']);
-  switch (raw['type']) {
-    case 'text-delta':
-      return { type: 'text', step, text: text(raw['chunk']) };
-    case 'reasoning-delta':
-      return { type: 'reasoning', step, text: text(raw['reasoningChunk']) };
-    case 'tool-call-start': {
-      const start = json(raw['toolCallStart']);
-      const index = count(start['index']);
-      return { type: 'call-start', step, index, id: text(start['id']), name: text(start['name']) };
-    }
-    case 'tool-call-delta': {
-      const delta = json(raw['toolCallDelta']);
-      return {
-        type: 'call-arguments',
-        step,
-        index: count(delta['index']),
-        id: text(delta['id']),
-        name: text(delta['name']),
-        delta: text(delta['argumentsDelta']),
-        // Older relays sent everything so far with each delta; this one rebuilds it from the deltas.
-        text: typeof delta['argumentsText'] === 'string' ? delta['argumentsText'] : undefined,
-      };
-    }
-    case 'tool-call-ready': {
-      const ready = json(raw['toolCallReady']);
-      return {
-        type: 'call-ready',
-        step,
-        index: count(ready['index']),
-        id: text(ready['id']),
-        name: text(ready['name']),
-        argumentsText: text(ready['argumentsText']),
-        arguments: ready['arguments'],
-        requiresApproval: ready['requiresApproval'] === true,
-      };
-    }
-    case 'tool-call-result': {
-      const result = json(raw['toolCallResult']);
-      return {
-        type: 'call-result',
-        step,
-        at,
-        result: {
-          id: text(result['id']),
-          index: count(result['index']),
-          name: text(result['name']),
-          arguments: result['arguments'],
-          result: result['result'],
-          resultText: text(result['resultText']),
-          isError: result['isError'] === true,
-          denied: result['denied'] === true,
-        },
-      };
-    }
-    case 'finish':
-      return null;
-    default:
-      throw new MalformedStreamError(
-        `Unknown chunk type ${JSON.stringify(raw['type'])} in a relayed stream.`,
-        JSON.stringify(raw),
-      );
-  }
-}
-
 /**
  * Reads a body written by {@link toEventStream} back into the same chunks. A relayed error
  * rejects the iteration with an error of the same class (any other error: a `ToolAgentsError` of
@@ -427,11 +347,23 @@ async function* readRelayedChunks(
         // Redacted before the error is rebuilt, so no field is cut with a secret still in it.
         if (event.event === 'error')
           throw revive(redactRelayedError(data as RelayedError, redactor));
-        const raw = json(data);
-        const turnEvent = relayedEvent(raw, new Date().toISOString());
+        const raw = (data !== null && typeof data === 'object' ? data : {}) as Record<
+          string,
+          unknown
+        >;
+        const turnEvent = eventOfChunk(raw, new Date().toISOString());
+        if (turnEvent === undefined)
+          throw new MalformedStreamError(
+            `Unknown chunk type ${JSON.stringify(raw['type'])} in a relayed stream.`,
+            JSON.stringify(raw),
+          );
         if (turnEvent === null) {
           finished = true;
-          yield finishChunk(count(raw['step']), raw['finishedResponse'] as ChatResponse);
+          const step = raw['step'];
+          yield finishChunk(
+            typeof step === 'number' ? step : 0,
+            raw['finishedResponse'] as ChatResponse,
+          );
           continue;
         }
         state = applyEvent(state, turnEvent);

@@ -13,7 +13,7 @@ import {
   toEventStream,
   type ChatResponseChunk,
 } from '../../src/index.js';
-import { textDeltaChunk } from '../../src/turn/chunk-factory.js';
+import { textDeltaChunk } from '../../src/turn/turn-chunks.js';
 import { emptyPartialResponse } from '../../src/errors.js';
 import { everythingIn, secretForms } from '../helpers/index.js';
 
