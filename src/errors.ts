@@ -43,22 +43,29 @@ export class ToolAgentsError extends Error {
  * built from it: the original is never rewritten while it propagates.
  */
 export function withTurnSnapshot<E extends ToolAgentsError>(error: E, turn: TurnState): E {
-  const copy = Object.create(Object.getPrototypeOf(error) as object) as E;
-  copyOwnFields(error, copy);
   const frozen = freezeTurnState(turn);
-  Object.defineProperty(copy, 'turn', { value: frozen, enumerable: true });
-  Object.defineProperty(copy, 'partial', {
-    value: freezePartial(partialResponse(frozen)),
-    enumerable: true,
-  });
-  return copy;
+  return copyError(error, { turn: frozen, partial: freezePartial(partialResponse(frozen)) });
 }
 
 /** A copy of `error` with `partial` set, for errors raised before a turn existed around them. */
 export function withPartial<E extends ToolAgentsError>(error: E, partial: PartialResponse): E {
+  return copyError(error, { partial: freezePartial(partial) });
+}
+
+/**
+ * A copy of `error` (same class, every own field, its stack) with `fields` replaced: how the
+ * library adds to an error on its way out without ever rewriting the one that was thrown.
+ */
+export function copyError<E extends Error>(error: E, fields: Readonly<Record<string, unknown>>): E {
   const copy = Object.create(Object.getPrototypeOf(error) as object) as E;
   copyOwnFields(error, copy);
-  Object.defineProperty(copy, 'partial', { value: freezePartial(partial), enumerable: true });
+  for (const [key, value] of Object.entries(fields))
+    Object.defineProperty(copy, key, {
+      value,
+      writable: key === 'message' || key === 'stack',
+      configurable: true,
+      enumerable: key !== 'cause' && key !== 'message' && key !== 'stack',
+    });
   return copy;
 }
 

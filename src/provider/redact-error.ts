@@ -1,4 +1,4 @@
-import { ToolAgentsError } from '../errors.js';
+import { ToolAgentsError, copyError } from '../errors.js';
 import type { SecretRedactor } from './redact-secret.js';
 
 // Every text field a library error may carry; `data` and `body` are redacted again here
@@ -18,29 +18,30 @@ const textFields = [
 
 /**
  * Removes secrets from every text field of an error (message, status text, body, provider
- * message, code, type, param, stream data, hint, URL) and from its cause chain, in place.
- * Anything else thrown is returned as is, or as a redacted copy when its message holds a secret.
+ * message, code, type, param, stream data, hint, URL), its stack and its cause chain. A library
+ * error that held one comes back as a cleaned copy of the same class (the thrown one is never
+ * rewritten); anything else thrown is returned as is, or as a redacted copy when its message
+ * holds a secret.
  */
 export function redactError(error: unknown, redactor: SecretRedactor): unknown {
   if (redactor.isEmpty) return error;
   if (!(error instanceof ToolAgentsError)) return redactor.redactCause(error);
   const fields = error as unknown as Record<string, unknown>;
+  const changes: Record<string, unknown> = {};
   for (const field of textFields) {
     const value = fields[field];
-    if (typeof value === 'string') fields[field] = redactor.redact(value);
+    if (typeof value !== 'string') continue;
+    const clean = redactor.redact(value);
+    if (clean !== value) changes[field] = clean;
   }
-  if (typeof error.stack === 'string') error.stack = redactor.redact(error.stack);
+  if (typeof error.stack === 'string') {
+    const stack = redactor.redact(error.stack);
+    if (stack !== error.stack) changes['stack'] = stack;
+  }
   const cause = (error as { cause?: unknown }).cause;
   if (cause !== undefined) {
     const clean = redactor.redactCause(cause);
-    // `cause` is an own data property set by the Error constructor, so it can be replaced.
-    if (clean !== cause)
-      Object.defineProperty(error, 'cause', {
-        value: clean,
-        writable: true,
-        configurable: true,
-        enumerable: false,
-      });
+    if (clean !== cause) changes['cause'] = clean;
   }
-  return error;
+  return Object.keys(changes).length === 0 ? error : copyError(error, changes);
 }

@@ -8,7 +8,7 @@ const key = 'sk-redact-error-0123456789';
 const redactor = new SecretRedactor([key]);
 
 describe('redactError', () => {
-  it('cleans every text field of an HTTP error in place', () => {
+  it('cleans every text field of an HTTP error into a copy of the same class, leaving the thrown one as it was', () => {
     const error = new HTTPError(
       {
         status: 401,
@@ -21,11 +21,14 @@ describe('redactError', () => {
       },
       { url: `https://host/${key}`, cause: new Error(`cause ${key}`) },
     );
-    expect(redactError(error, redactor)).to.equal(error);
-    expect(everythingIn(error)).not.to.include(key);
-    expect(error.statusText).to.equal('Bad [redacted]');
-    expect(error.param).to.equal('param-[redacted]');
-    expect((error.cause as Error).message).to.equal('cause [redacted]');
+    const clean = redactError(error, redactor) as HTTPError;
+    expect(clean).to.be.instanceOf(HTTPError).and.not.equal(error);
+    expect(everythingIn(clean)).not.to.include(key);
+    expect(clean.statusText).to.equal('Bad [redacted]');
+    expect(clean.param).to.equal('param-[redacted]');
+    expect((clean.cause as Error).message).to.equal('cause [redacted]');
+    expect(clean.status).to.equal(401);
+    expect(error.statusText).to.equal(`Bad ${key}`, 'the original is never rewritten');
   });
 
   it('cleans stream, network and malformed-stream errors', () => {
@@ -34,8 +37,9 @@ describe('redactError', () => {
       new NetworkError(`reach ${key}`, `hint ${key}`),
       new MalformedStreamError(`bad ${key}`, `data ${key}`),
     ]) {
-      redactError(error, redactor);
-      expect(everythingIn(error), error.name).not.to.include(key);
+      const clean = redactError(error, redactor) as Error;
+      expect(clean.name).to.equal(error.name);
+      expect(everythingIn(clean), error.name).not.to.include(key);
     }
   });
 
@@ -48,9 +52,11 @@ describe('redactError', () => {
     expect(redactError(`plain ${key}`, redactor)).to.equal('plain [redacted]');
   });
 
-  it('changes nothing without secrets', () => {
+  it('changes nothing without secrets, and returns an error without one as it is', () => {
     const error = new HTTPError({ status: 400, statusText: key, body: key });
-    redactError(error, noSecrets);
+    expect(redactError(error, noSecrets)).to.equal(error);
     expect(error.statusText).to.equal(key);
+    const plain = new HTTPError({ status: 400, statusText: 'Bad Request', body: '' });
+    expect(redactError(plain, redactor)).to.equal(plain);
   });
 });
