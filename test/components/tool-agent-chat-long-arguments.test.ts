@@ -20,7 +20,9 @@ async function longTasksDuring(run: () => Promise<unknown>): Promise<number[]> {
   return durations;
 }
 
-describe('<tool-agent-chat> with long streamed tool arguments', () => {
+describe('<tool-agent-chat> with long streamed tool arguments', function () {
+  // 60,000 deltas through the real HTTP stack: seconds on a quiet machine, more on a busy one (speed is the bench's job).
+  this.timeout(90_000);
   afterEach(checkAxeThenRemoveChats);
 
   it('streams 300 KB of arguments in 5-character deltas over HTTP into the card, complete and in linear time', async () => {
