@@ -1,9 +1,13 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { forgetApiKey, loadApiKey, saveApiKey } from './api-key-store.js';
 
-/** Why a key was refused: the server said so, or it cannot be sent at all (which character, where). */
+/**
+ * Why a key is asked for again: the server refused it, the server wanted one and none was sent,
+ * or it cannot be sent at all (which character, where).
+ */
 export type KeyRejection =
   | { readonly kind: 'unauthorized' }
+  | { readonly kind: 'missing' }
   | { readonly kind: 'unsendable'; readonly character: string; readonly position: number };
 
 /**

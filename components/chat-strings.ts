@@ -75,6 +75,8 @@ export interface ChatStrings extends CodeBlockLabels {
   readonly retry: string;
   /** The key form's request; `host` is the endpoint's host. */
   readonly keyNeeded: (host: string) => string;
+  /** The key form after the server answered 401 to a request sent without a key. */
+  readonly keyMissing: (host: string) => string;
   /** The key form after the server refused the key. */
   readonly keyRejected: (host: string) => string;
   /** The key form after a pasted key held a character that cannot be sent. */
@@ -125,6 +127,8 @@ export interface ChatStrings extends CodeBlockLabels {
   readonly httpTitle: (status: number, meaning: string) => string;
   /** HTTP 401 (and other refusals of the key). */
   readonly http401: string;
+  /** HTTP 401 (or another refusal of the key) to a request sent without a key. */
+  readonly httpNoKey: string;
   /** HTTP 403. */
   readonly http403: string;
   /** HTTP 404. */
@@ -139,6 +143,8 @@ export interface ChatStrings extends CodeBlockLabels {
   readonly http4xx: string;
   /** Error detail after a refused key (following what the server said). */
   readonly enterValidKey: string;
+  /** Error detail after a refusal when no key was sent. */
+  readonly enterKey: string;
   /** Error detail when an HTTP error carries no message. */
   readonly noServerMessage: string;
   /** Error detail when a stream error or exception carries no message. */
@@ -211,6 +217,8 @@ export const defaultChatStrings: ChatStrings = {
   deny: 'Deny',
   retry: 'Retry',
   keyNeeded: (host) => `This chat needs your API key for ${host}.`,
+  keyMissing: (host) =>
+    `This endpoint (${host}) needs an API key; none was sent. Enter yours and the message is sent again.`,
   keyRejected: (host) => `${host} rejected the API key. Enter another one.`,
   keyUnsendable: (character, position) =>
     `The API key contains a character that cannot be sent (a ${character} at position ${position}); it was probably copied along with it. Paste the key again.`,
@@ -240,6 +248,7 @@ export const defaultChatStrings: ChatStrings = {
   errorAnnouncement: (title, detail) => `Error: ${title}. ${detail}`,
   httpTitle: (status, meaning) => `HTTP ${status}: ${meaning}`,
   http401: 'the API key was rejected',
+  httpNoKey: 'this endpoint needs an API key',
   http403: 'access is not allowed',
   http404: 'the endpoint or model was not found',
   http429: 'too many requests or quota exceeded',
@@ -247,6 +256,7 @@ export const defaultChatStrings: ChatStrings = {
   http5xx: 'the server failed',
   http4xx: 'the request was rejected',
   enterValidKey: 'Enter a valid API key, then retry.',
+  enterKey: 'No API key was sent. Enter one below and the message is sent again.',
   noServerMessage: 'The server gave no message.',
   noMessage: 'No message was given.',
   unreachable: 'Could not reach the server',

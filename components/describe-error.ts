@@ -29,11 +29,14 @@ const notice = (text: ErrorNotice['text'], unauthorized = false): ErrorNotice =>
 
 /**
  * Words a person can act on, for any failure of a turn, in the strings in force when it is shown.
+ * `keySent` false turns a refusal into a request for a key rather than "the key was rejected".
  * Library messages never hold the key.
  */
-export function describeError(error: unknown): ErrorNotice {
+export function describeError(error: unknown, keySent = true): ErrorNotice {
   if (isHTTPError(error)) {
     const rejectedKey = isKeyRejection(error);
+    if (rejectedKey && !keySent)
+      return notice((s) => [s.httpTitle(error.status, s.httpNoKey), s.enterKey], true);
     const meaning =
       statusMeanings[rejectedKey ? 401 : error.status] ??
       (error.status >= 500 ? 'http5xx' : 'http4xx');

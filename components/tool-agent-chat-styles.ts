@@ -50,6 +50,8 @@ export const toolAgentChatStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     overflow: hidden;
+    /* The containing block of the visually hidden labels: without it they escape to the page and grow it. */
+    position: relative;
   }
 
   .header {
@@ -71,6 +73,8 @@ export const toolAgentChatStyles = css`
     min-block-size: 0;
     overflow-y: auto;
     overscroll-behavior: contain;
+    /* Labels inside messages stay in this scroller instead of stretching the page. */
+    position: relative;
     padding: var(--_gap);
     display: flex;
     flex-direction: column;

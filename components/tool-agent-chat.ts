@@ -318,7 +318,8 @@ export class ToolAgentChat extends LitElement {
   readonly #conversation = new ConversationController(this, {
     setup: (conversation) => this.#turnSetup(conversation),
     markdown: () => this.#markdownOptions(),
-    describe: describeError,
+    // The built-in API knows whether its turn sent a key; a custom backend is assumed to have sent one.
+    describe: (error) => describeError(error, this.#builtInKeySent ?? true),
     onProgress: () => this.#follow(),
     onApprovalRequested: () => void this.#focusApproval(),
     onFinished: (response) => this.#finished(response),
@@ -332,6 +333,10 @@ export class ToolAgentChat extends LitElement {
     retryFor: (entry) => this.#conversation.retryFor(entry),
   };
   #strings = defaultChatStrings;
+  // Whether the running or last turn of the built-in API sent a key; undefined for a custom backend.
+  #builtInKeySent: boolean | undefined;
+  // Set when a turn failed for want of a (valid) key: the next key typed in the form retries it.
+  #retryOnKey = false;
   #maxIterations = maxIterationsAttribute.read(undefined);
   #maxRetries = maxRetriesAttribute.read(undefined);
   #timeout = timeoutAttribute.read(undefined);
@@ -556,6 +561,8 @@ export class ToolAgentChat extends LitElement {
 
   #turnSetup(conversation: readonly ChatMessage[]): TurnSetup {
     this.#warnIgnoredOptions();
+    this.#retryOnKey = false;
+    this.#builtInKeySent = this.chatApi || this.agent ? undefined : this.#keys.key !== undefined;
     const agent =
       this.agent ??
       new ChatToolAgent({ chatApi: this.#chatApi(), maxIterations: this.maxIterations });
@@ -589,7 +596,8 @@ export class ToolAgentChat extends LitElement {
     this.#persist();
     if (!this.chatApi && !this.agent) {
       // 401, or a provider that says so with another status (Gemini: 400 "API key not valid").
-      if (isKeyRejection(error)) this.#keys.reject();
+      if (isKeyRejection(error))
+        this.#keys.reject({ kind: this.#builtInKeySent === false ? 'missing' : 'unauthorized' });
       // A pasted key with an invisible or typographic character: ask for it again, saying why.
       if (isAPIKeyFormatError(error) && error.header === 'Authorization')
         this.#keys.reject({
@@ -597,6 +605,7 @@ export class ToolAgentChat extends LitElement {
           character: error.character,
           position: error.position,
         });
+      this.#retryOnKey = this.#keys.rejected;
     }
     this.#announce((s) => s.errorAnnouncement(...notice.text(s)));
     this.dispatchEvent(new ToolAgentErrorEvent({ error }));
@@ -724,6 +733,12 @@ export class ToolAgentChat extends LitElement {
 
   readonly #submitKey = (key: string, remember: boolean): void => {
     this.#keys.submit(key, remember);
+    // The turn that failed for want of this key runs again with it, as its Retry would.
+    if (this.#retryOnKey && this.#conversation.canRetry) {
+      this.#retryOnKey = false;
+      this.#atBottom = true;
+      this.#conversation.retry();
+    }
     void this.updateComplete.then(() => this.input?.focus());
   };
 

@@ -1,4 +1,5 @@
 import '../components/index.js';
+import { diagnoseConnection, diagnoseConnectionError, providerOf } from '../src/index.js';
 import { createToolDemoModel } from './model/create-tool-demo-model.js';
 import { demoSuggestions } from './model/demo-suggestions.js';
 import { ChunkInspector } from './inspector/chunk-inspector.js';
@@ -8,7 +9,6 @@ import {
   switchConversation,
   type ConversationSide,
 } from './settings/conversation-switch.js';
-import { diagnoseConnection } from './settings/diagnose-connection.js';
 import { presetById, type EndpointPreset } from './settings/endpoint-presets.js';
 import {
   loadEndpointSettings,
@@ -16,7 +16,6 @@ import {
   type EndpointSettings,
 } from './settings/endpoint-settings.js';
 import { SettingsPanel, type AppliedEndpoint } from './settings/settings-panel.js';
-import { testConnection } from './settings/test-connection.js';
 import { demoTools } from './tools/demo-tools.js';
 
 function byId<T extends HTMLElement>(id: string, type: new () => T): T {
@@ -64,7 +63,8 @@ async function checkEndpoint(
       kind: 'problem',
       where,
       diagnosis: {
-        kind: 'unauthorized',
+        kind: 'no-key',
+        provider: providerOf(settings.baseURL).id,
         title: 'This endpoint needs an API key.',
         detail: '',
         fix: 'Paste your key in the chat or in Endpoint settings.',
@@ -73,14 +73,9 @@ async function checkEndpoint(
     return;
   }
   showBadge(badge, { kind: 'checking', where });
-  const diagnosis = await testConnection(
-    {
-      baseURL: settings.baseURL,
-      model: settings.model,
-      apiKey,
-      includeUsage: settings.includeUsage,
-    },
-    { preset, model: settings.model, pageOrigin: location.origin },
+  const diagnosis = await diagnoseConnection(
+    { baseURL: settings.baseURL, model: settings.model, apiKey },
+    { includeUsage: settings.includeUsage, pageOrigin: location.origin },
   );
   if (check !== checkCount) return;
   showBadge(
@@ -186,10 +181,12 @@ chat.addEventListener('tool-agent-error', (event) => {
   if (current?.side === 'live') {
     checkCount += 1;
     const { settings, preset, apiKey } = current;
-    const diagnosis = diagnoseConnection(
-      { ok: false, error },
-      { preset, model: settings.model, hasKey: Boolean(apiKey), pageOrigin: location.origin },
-    );
+    const diagnosis = diagnoseConnectionError(error, {
+      baseURL: settings.baseURL,
+      model: settings.model,
+      hasKey: Boolean(apiKey),
+      pageOrigin: location.origin,
+    });
     showBadge(badge, { kind: 'problem', where: whereOf(settings, preset), diagnosis });
   }
 });

@@ -110,6 +110,18 @@ export {
 } from './relay/chunk-event-stream.js';
 export { isKeyRejection } from './provider/key-rejection.js';
 export {
+  diagnoseConnection,
+  type ConnectionTarget,
+  type DiagnoseConnectionOptions,
+} from './provider/diagnose-connection.js';
+export { diagnoseConnectionError } from './provider/diagnose-connection-error.js';
+export type {
+  ConnectionDiagnosis,
+  ConnectionDiagnosisContext,
+  ConnectionDiagnosisKind,
+} from './provider/connection-diagnosis.js';
+export { providerOf, type KnownProvider, type ProviderId } from './provider/known-providers.js';
+export {
   isAPIKeyFormatError,
   isEventTooLargeError,
   isHTTPError,

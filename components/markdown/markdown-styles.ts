@@ -94,6 +94,9 @@ export const markdownStyles = css`
     margin: 0;
     padding: 0.75em 1em;
     overflow-x: auto;
+    /* Code keeps its lines and scrolls sideways rather than wrapping mid-token. */
+    white-space: pre;
+    overflow-wrap: normal;
     border-radius: 0.4em;
     background: var(--tool-agent-code-bg, color-mix(in srgb, currentColor 8%, transparent));
     border: 1px solid transparent;
@@ -125,6 +128,8 @@ export const markdownStyles = css`
     padding: 0.3em 0.6em;
     border: 1px solid var(--tool-agent-border-color, color-mix(in srgb, currentColor 25%, transparent));
     text-align: start;
+    /* Cells keep whole words: a wide table scrolls in .table-scroll instead of breaking them. */
+    overflow-wrap: normal;
   }
   .tool-agent-markdown th {
     font-weight: 600;

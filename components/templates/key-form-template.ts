@@ -34,7 +34,9 @@ export function keyFormTemplate(options: KeyFormOptions): TemplateResult {
       ? s.keyUnsendable(rejection.character, rejection.position)
       : rejection?.kind === 'unauthorized'
         ? s.keyRejected(options.host)
-        : s.keyNeeded(options.host);
+        : rejection?.kind === 'missing'
+          ? s.keyMissing(options.host)
+          : s.keyNeeded(options.host);
   return html`
     <form class="key-form" part="key-form" @submit=${(event: SubmitEvent) => submit(event, options.onSubmit)}>
       <p class="key-intro" id="key-intro">${keyIcon}<span>${intro} ${s.keySentOnly}</span></p>

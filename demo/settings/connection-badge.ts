@@ -1,4 +1,4 @@
-import type { Diagnosis } from './diagnose-connection.js';
+import type { ConnectionDiagnosis as Diagnosis } from '../../src/index.js';
 
 /** What the header badge can say about the endpoint in use. */
 export type BadgeState =
@@ -9,8 +9,9 @@ export type BadgeState =
 
 // A few words per failure, for a badge; the settings panel has the full story.
 const shortProblem: Readonly<Partial<Record<Diagnosis['kind'], string>>> = {
-  network: 'Not reachable',
-  unauthorized: 'Key needed or rejected',
+  'cors-or-network': 'Not reachable',
+  'no-key': 'Key needed',
+  'key-rejected': 'Key rejected',
   'model-not-found': 'Unknown model',
   'endpoint-not-found': 'Wrong URL',
   'no-tool-support': 'No tool support',

@@ -12,7 +12,7 @@ export type PresetId =
   | 'llamacpp'
   | 'custom';
 
-/** One endpoint choice: where it is, a model to start with, and how to fix the usual problems. */
+/** One endpoint choice: where it is and a model to start with; the fixes for its problems come from the library (`providerOf`). */
 export interface EndpointPreset {
   readonly id: PresetId;
   readonly label: string;
@@ -24,23 +24,7 @@ export interface EndpointPreset {
   readonly needsKey: boolean;
   /** Where to create a key, for hosted providers. */
   readonly keyURL?: string;
-  /** What a key of this provider looks like, to tell a wrong key from a mistyped one. */
-  readonly keyFormat?: string;
-  /** How to let this page through when the browser reports a network or CORS failure. */
-  readonly corsFix: (pageOrigin: string) => string;
-  /** What to do when the server refuses tools. */
-  readonly toolsFix: string;
-  /** What to do when the model is unknown. */
-  readonly modelFix: (model: string) => string;
-  /** A command that lets this page through (local servers). */
-  readonly corsCommand?: (pageOrigin: string) => string;
-  /** A command that fetches a missing model. */
-  readonly modelCommand?: (model: string) => string;
 }
-
-const hostedCors = (name: string) => (): string =>
-  `${name} accepts browser requests, so this is usually the network: check that you are online, that the base URL is right, and that no ad or privacy blocker stops requests to it.`;
-const hostedTools = 'Pick a model of this provider that supports tool (function) calling.';
 
 /** Every preset, in the order the panel lists them. */
 export const endpointPresets: readonly EndpointPreset[] = [
@@ -50,9 +34,6 @@ export const endpointPresets: readonly EndpointPreset[] = [
     baseURL: 'https://demo-model.invalid/v1',
     model: 'demo-model',
     needsKey: false,
-    corsFix: () => 'The demo model runs inside this page; reload the page.',
-    toolsFix: 'The demo model always supports tools.',
-    modelFix: () => 'Any model name works with the demo model.',
   },
   {
     id: 'openai',
@@ -61,10 +42,6 @@ export const endpointPresets: readonly EndpointPreset[] = [
     model: 'gpt-4o-mini',
     needsKey: true,
     keyURL: 'https://platform.openai.com/api-keys',
-    corsFix: hostedCors('OpenAI'),
-    toolsFix: hostedTools,
-    modelFix: (model) =>
-      `OpenAI has no model "${model}" for this key. Try gpt-4o-mini or gpt-4.1-mini, and check the project's model access.`,
   },
   {
     id: 'openrouter',
@@ -73,11 +50,6 @@ export const endpointPresets: readonly EndpointPreset[] = [
     model: 'openai/gpt-4o-mini',
     needsKey: true,
     keyURL: 'https://openrouter.ai/keys',
-    corsFix: hostedCors('OpenRouter'),
-    toolsFix:
-      'Pick a model listed with "tools" support on OpenRouter (its models page can filter by supported parameters).',
-    modelFix: (model) =>
-      `OpenRouter has no model "${model}". Model ids there include the vendor, e.g. openai/gpt-4o-mini.`,
   },
   {
     id: 'gemini',
@@ -87,12 +59,6 @@ export const endpointPresets: readonly EndpointPreset[] = [
     model: 'gemini-2.5-flash',
     needsKey: true,
     keyURL: 'https://aistudio.google.com/apikey',
-    keyFormat:
-      'Gemini API keys start with "AIza" and are 39 characters long; a rejected key comes back as HTTP 400 "API key not valid", not 401.',
-    corsFix: hostedCors('Gemini'),
-    toolsFix: 'Pick a Gemini model that supports function calling, e.g. gemini-2.5-flash.',
-    modelFix: (model) =>
-      `Gemini has no model "${model}" for this key. Try gemini-2.5-flash; ids have no "models/" prefix here.`,
   },
   {
     id: 'groq',
@@ -101,9 +67,6 @@ export const endpointPresets: readonly EndpointPreset[] = [
     model: 'llama-3.3-70b-versatile',
     needsKey: true,
     keyURL: 'https://console.groq.com/keys',
-    corsFix: hostedCors('Groq'),
-    toolsFix: hostedTools,
-    modelFix: (model) => `Groq has no model "${model}". Try llama-3.3-70b-versatile.`,
   },
   {
     id: 'mistral',
@@ -112,9 +75,6 @@ export const endpointPresets: readonly EndpointPreset[] = [
     model: 'mistral-small-latest',
     needsKey: true,
     keyURL: 'https://console.mistral.ai/api-keys',
-    corsFix: hostedCors('Mistral'),
-    toolsFix: hostedTools,
-    modelFix: (model) => `Mistral has no model "${model}". Try mistral-small-latest.`,
   },
   {
     id: 'deepseek',
@@ -123,9 +83,6 @@ export const endpointPresets: readonly EndpointPreset[] = [
     model: 'deepseek-chat',
     needsKey: true,
     keyURL: 'https://platform.deepseek.com/api_keys',
-    corsFix: hostedCors('DeepSeek'),
-    toolsFix: 'Use deepseek-chat: it supports tool calls.',
-    modelFix: (model) => `DeepSeek has no model "${model}". Try deepseek-chat.`,
   },
   {
     id: 'ollama',
@@ -133,14 +90,6 @@ export const endpointPresets: readonly EndpointPreset[] = [
     baseURL: 'http://localhost:11434/v1',
     model: 'llama3.1',
     needsKey: false,
-    corsFix: (origin) =>
-      `Ollama only accepts browser requests from origins it is told about. Restart it with OLLAMA_ORIGINS set to this page's origin: OLLAMA_ORIGINS=${origin} ollama serve (on macOS: launchctl setenv OLLAMA_ORIGINS "${origin}", then restart the Ollama app). Check that it runs: curl http://localhost:11434/api/tags`,
-    toolsFix:
-      'This Ollama model has no tool support. Pull one that has, e.g. ollama pull llama3.1 (or qwen2.5), and use its name here.',
-    modelFix: (model) =>
-      `Ollama has no model "${model}" yet: run ollama pull ${model || 'llama3.1'} (ollama list shows what you have).`,
-    corsCommand: (origin) => `OLLAMA_ORIGINS=${origin} ollama serve`,
-    modelCommand: (model) => `ollama pull ${model || 'llama3.1'}`,
   },
   {
     id: 'lmstudio',
@@ -148,13 +97,6 @@ export const endpointPresets: readonly EndpointPreset[] = [
     baseURL: 'http://localhost:1234/v1',
     model: 'qwen2.5-7b-instruct',
     needsKey: false,
-    corsFix: () =>
-      'In LM Studio, open the Developer tab, start the local server, and turn on the "Enable CORS" switch in its server settings (or run: lms server start --cors).',
-    toolsFix:
-      'Load a model with tool-use support in LM Studio (models marked with the tool icon, e.g. Qwen 2.5 Instruct).',
-    modelFix: (model) =>
-      `LM Studio has no model "${model}" loaded. Load one and copy its identifier from the Developer tab (GET /v1/models lists them).`,
-    corsCommand: () => 'lms server start --cors',
   },
   {
     id: 'llamacpp',
@@ -162,13 +104,6 @@ export const endpointPresets: readonly EndpointPreset[] = [
     baseURL: 'http://localhost:8080/v1',
     model: 'local-model',
     needsKey: false,
-    corsFix: (origin) =>
-      `llama-server answers browser requests by default, but newer builds can restrict origins: start it with --cors-origins ${origin} (or put a small proxy in front). Check that it runs: curl http://localhost:8080/health`,
-    toolsFix:
-      'Start llama-server with --jinja (and a model whose chat template supports tools): tool calls need it.',
-    modelFix: () =>
-      'llama-server serves the model it was started with; any model name usually works. Check the base URL (…:8080/v1).',
-    corsCommand: (origin) => `llama-server -m model.gguf --jinja --cors-origins ${origin}`,
   },
   {
     id: 'custom',
@@ -176,12 +111,6 @@ export const endpointPresets: readonly EndpointPreset[] = [
     baseURL: '',
     model: '',
     needsKey: false,
-    corsFix: (origin) =>
-      `Check that the server is running and reachable, and that it allows cross-origin (CORS) requests from ${origin} with the Authorization and Content-Type headers; if you cannot change the server, put a small proxy in front of it.`,
-    toolsFix:
-      'This server or model does not accept the tools parameter: pick a model or server option that supports tool calling.',
-    modelFix: (model) =>
-      `The server does not know the model "${model}"; its GET /v1/models endpoint lists the ones it has.`,
   },
 ];
 

@@ -1,8 +1,7 @@
-import type { Diagnosis } from './diagnose-connection.js';
+import { diagnoseConnection, type ConnectionDiagnosis as Diagnosis } from '../../src/index.js';
 import { endpointPresets, presetById, type EndpointPreset } from './endpoint-presets.js';
 import type { EndpointSettings } from './endpoint-settings.js';
 import { forgetKey, getKey, isRemembered, setKey } from './key-store.js';
-import { testConnection } from './test-connection.js';
 
 /** An endpoint and its key, as the page applies them to the chat. */
 export interface AppliedEndpoint {
@@ -124,6 +123,7 @@ export class SettingsPanel {
     if (settings.presetId !== 'demo' && (!settings.baseURL || !settings.model)) {
       this.#report({
         kind: 'unknown',
+        provider: 'other',
         title: 'Base URL and model are needed.',
         detail: '',
         fix: 'Fill in both, then try again.',
@@ -154,15 +154,14 @@ export class SettingsPanel {
     this.#result.dataset['kind'] = 'pending';
     this.#result.textContent = `Sending a tiny request to ${isDemo ? 'the demo model' : settings.baseURL}…`;
     try {
-      const diagnosis = await testConnection(
+      const diagnosis = await diagnoseConnection(
         {
           baseURL: settings.baseURL,
           model: settings.model,
           apiKey: isDemo ? undefined : this.#key.value.trim() || undefined,
-          includeUsage: settings.includeUsage,
           fetch: isDemo ? this.#options.demoFetch : undefined,
         },
-        { preset, model: settings.model, pageOrigin: location.origin },
+        { includeUsage: settings.includeUsage, pageOrigin: location.origin },
       );
       this.#report(diagnosis);
     } finally {
@@ -185,7 +184,13 @@ export class SettingsPanel {
       paragraph(`${diagnosis.kind === 'ok' ? '✓' : '✗'} ${diagnosis.title}`, 'verdict'),
     );
     if (diagnosis.detail) this.#result.append(paragraph(diagnosis.detail));
-    this.#result.append(paragraph(`${diagnosis.kind === 'ok' ? 'Next' : 'Fix'}: ${diagnosis.fix}`));
+    this.#result.append(
+      paragraph(
+        diagnosis.kind === 'ok'
+          ? 'Next: press "Use this endpoint" to chat with it.'
+          : `Fix: ${diagnosis.fix}`,
+      ),
+    );
     if (diagnosis.command) {
       const pre = doc.createElement('pre');
       const code = doc.createElement('code');
@@ -194,7 +199,7 @@ export class SettingsPanel {
       pre.setAttribute('aria-label', 'Command to run');
       this.#result.append(pre);
     }
-    if (diagnosis.action === 'disable-include-usage') {
+    if (diagnosis.kind === 'stream-options-rejected') {
       const button = doc.createElement('button');
       button.type = 'button';
       button.className = 'button small';

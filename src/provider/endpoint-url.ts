@@ -1,3 +1,5 @@
+import { providerOf } from './known-providers.js';
+
 /** Joins a base URL and a path with exactly one slash, keeping the base's query (Azure's `api-version`). */
 export function joinURL(baseURL: string, path: string): string {
   const queryStart = baseURL.search(/[?#]/);
@@ -16,7 +18,7 @@ export function displayURL(url: string): string {
   }
 }
 
-/** Why a fetch that never got a response may have failed, worded for a person. */
+/** Why a fetch that never got a response may have failed, worded for a person, with the fix for the endpoint's provider. */
 export function networkFailureHint(url: string): string {
   let target: URL | undefined;
   try {
@@ -35,6 +37,6 @@ export function networkFailureHint(url: string): string {
   const origin = page?.origin && page.origin !== 'null' ? page.origin : 'this page';
   const crossOrigin = page ? target.origin !== page.origin : true;
   return crossOrigin
-    ? `Check that ${target.origin} is running and reachable, and that it allows cross-origin (CORS) requests from ${origin}; local servers such as Ollama (OLLAMA_ORIGINS) or LM Studio (its CORS switch) must enable this.`
+    ? `Could not reach ${target.origin}, or it refused this page (CORS). ${providerOf(target.href).corsFix(origin)}`
     : `Check that ${target.origin} is running and reachable.`;
 }

@@ -139,6 +139,11 @@ export class OpenAIChatAPI implements ChatAPI {
     this.#defaults = cloneSettings({ ...baseChatSettings, ...options.defaultSettings });
   }
 
+  /** True when requests carry an API key (the key itself stays private). */
+  get hasAPIKey(): boolean {
+    return this.#apiKey !== undefined;
+  }
+
   /** A fresh copy of the default settings; changing it never changes the defaults. */
   getDefaultSettings(): ChatSettings {
     return cloneSettings(this.#defaults);

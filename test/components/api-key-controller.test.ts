@@ -9,6 +9,7 @@ import { mockServer } from '../helpers/index.js';
 import type { ToolAgentChat } from '../../components/index.js';
 import { apiKeyStoragePrefix, keyScope } from '../../components/api-key-store.js';
 import {
+  assistantText,
   axeViolations,
   createChat,
   find,
@@ -148,12 +149,42 @@ describe('API key', () => {
     );
     expect(find(chat, '[part~="error-detail"]')?.textContent).to.contain('[redacted]');
     expect(find(chat, '.key-intro')?.textContent).to.contain('rejected the API key');
+    // The failed turn runs again by itself once the new key is in: no Retry press needed.
     await enterKey(chat, 'sk-second-key', false);
-    find<HTMLButtonElement>(chat, '[part~="retry-button"]')?.click();
     await waitFor(() => scripted.requests.length === 2 && !chat.running, 'the retry');
     expect(authorization(scripted.requests[1])).to.equal('Bearer sk-second-key');
+    expect(assistantText(chat)).to.contain('Welcome.');
+    expect(find(chat, '[part~="error"]')).to.equal(null);
     expect(visibleSurface(chat, events)).not.to.contain(secret);
     expect(visibleSurface(chat, events)).not.to.contain('sk-second-key');
+  });
+
+  it('asks for a key, not a valid one, when a 401 answers a request sent without a key, then retries with it', async () => {
+    const scripted = createScriptedFetch([
+      errorReply(401, "You didn't provide an API key."),
+      textReply('Hello with a key.'),
+    ]);
+    const chat = await createChat((c) => {
+      c.baseURL = 'http://localhost:8080/v1';
+      c.fetch = scripted.fetch;
+      c.maxRetries = 0;
+    });
+    expect(find(chat, '[part~="key-form"]')).to.equal(null);
+    await chat.send('Hi');
+    await chat.updateComplete;
+    expect(scripted.requests[0]?.headers['authorization']).to.equal(undefined);
+    expect(find(chat, '[part~="error-title"]')?.textContent).to.equal(
+      'HTTP 401: this endpoint needs an API key',
+    );
+    expect(find(chat, '[part~="error-detail"]')?.textContent).to.contain('No API key was sent');
+    const intro = await waitForPart(chat, '.key-intro');
+    expect(intro.textContent).to.contain('This endpoint (localhost:8080) needs an API key');
+    expect(intro.textContent).not.to.contain('rejected');
+    await enterKey(chat, 'sk-local-key', false);
+    await waitFor(() => scripted.requests.length === 2 && !chat.running, 'the automatic retry');
+    expect(authorization(scripted.requests[1])).to.equal('Bearer sk-local-key');
+    expect(assistantText(chat)).to.contain('Hello with a key.');
+    expect(chat.messages.filter((message) => message.role === 'user')).to.have.length(1);
   });
 
   it('never puts the key in an attribute, the DOM, an event or the console', async () => {

@@ -26,4 +26,19 @@ describe('endpoint URLs', () => {
     const hint = networkFailureHint('http://localhost:11434/v1/chat/completions');
     expect(hint).to.include('CORS').and.to.include('OLLAMA_ORIGINS');
   });
+
+  it("names the fix for the endpoint's provider", () => {
+    const hint = (url: string) => networkFailureHint(url);
+    expect(hint('http://localhost:1234/v1/chat/completions')).to.include('Enable CORS');
+    expect(hint('http://localhost:8080/v1/chat/completions')).to.include('--cors-origins');
+    expect(hint('https://api.groq.com/openai/v1/chat/completions')).to.include(
+      'Groq accepts browser requests',
+    );
+    expect(
+      hint('https://generativelanguage.googleapis.com/v1beta/openai/chat/completions'),
+    ).to.include('Gemini');
+    expect(hint('https://llm.example.test/v1/chat/completions'))
+      .to.include('https://llm.example.test')
+      .and.to.include('proxy');
+  });
 });
