@@ -91,6 +91,8 @@ export {
   APIKeyFormatError,
   EventTooLargeError,
   HTTPError,
+  ImageTooLargeError,
+  ImageURLError,
   IncompleteStreamError,
   MalformedStreamError,
   NetworkError,
