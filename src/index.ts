@@ -8,6 +8,7 @@ export {
   type ChatRequestOptions,
 } from './agents/chat-tool-agent.js';
 export { ChatTurn, type TurnListener } from './agents/chat-turn.js';
+export { estimateTextTokens, type TokenEstimator } from './agents/token-estimate.js';
 export {
   applyEvent,
   callAt,
@@ -27,6 +28,8 @@ export type {
   ChatResponse,
   ChatResponseChunk,
   ChatResponseChunkType,
+  ContextTrimmed,
+  ContextTrimmedChunk,
   FinishReason,
   FinishChunk,
   ReasoningDeltaChunk,
@@ -89,6 +92,7 @@ export type {
 export type { ChatSettings, ResponseFormat, ToolChoice } from './provider/chat-settings.js';
 export {
   APIKeyFormatError,
+  ContextBudgetError,
   EventTooLargeError,
   HTTPError,
   ImageTooLargeError,
