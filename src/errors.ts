@@ -279,71 +279,65 @@ export class APIKeyFormatError extends ToolAgentsError {
   }
 }
 
-/**
- * An image of the request is larger than the client's `maxImageBytes` (a `data:` URL measured by
- * its decoded size). Thrown before anything is sent, never retried.
- */
-export class ImageTooLargeError extends ToolAgentsError {
-  override name = 'ImageTooLargeError' as const;
+/** Where an image sits in a request. */
+export interface ImagePosition {
   /** Position of the message in the request's messages (0-based; after any context trimming). */
   readonly messageIndex: number;
   /** The message's id. */
   readonly messageId: string;
   /** Position of the image part in that message's content (0-based). */
   readonly partIndex: number;
+}
+
+/** An image of the request that cannot be sent as it is; thrown before anything is sent, never retried. */
+export class ImageError extends ToolAgentsError implements ImagePosition {
+  override name = 'ImageError';
+  readonly messageIndex: number;
+  readonly messageId: string;
+  readonly partIndex: number;
+
+  constructor(problem: string, at: ImagePosition, options: ToolAgentsErrorOptions = {}) {
+    super(`The image in part ${at.partIndex} of message ${at.messageIndex} ${problem}`, options);
+    this.messageIndex = at.messageIndex;
+    this.messageId = at.messageId;
+    this.partIndex = at.partIndex;
+  }
+}
+
+/** An image of the request is larger than the client's `maxImageBytes` (a `data:` URL measured by its decoded size). */
+export class ImageTooLargeError extends ImageError {
+  override name = 'ImageTooLargeError' as const;
   /** The image's decoded size in bytes. */
   readonly bytes: number;
   /** The limit it passed, in bytes (`maxImageBytes`). */
   readonly limit: number;
 
   constructor(
-    init: {
-      messageIndex: number;
-      messageId: string;
-      partIndex: number;
-      bytes: number;
-      limit: number;
-    },
+    init: ImagePosition & { bytes: number; limit: number },
     options: ToolAgentsErrorOptions = {},
   ) {
     super(
-      `The image in part ${init.partIndex} of message ${init.messageIndex} is ${init.bytes} bytes, more than the limit of ${init.limit} bytes (maxImageBytes); it was not sent. Resize or compress it, or send it by https URL.`,
+      `is ${init.bytes} bytes, more than the limit of ${init.limit} bytes (maxImageBytes); it was not sent. Resize or compress it, or send it by https URL.`,
+      init,
       options,
     );
-    this.messageIndex = init.messageIndex;
-    this.messageId = init.messageId;
-    this.partIndex = init.partIndex;
     this.bytes = init.bytes;
     this.limit = init.limit;
   }
 }
 
-/**
- * An image part whose URL cannot be sent: only `https:` URLs and base64 `data:image/...` URLs
- * are. Thrown before anything is sent, never retried.
- */
-export class ImageURLError extends ToolAgentsError {
+/** An image part whose URL cannot be sent: only `https:` URLs and base64 `data:image/...` URLs are. */
+export class ImageURLError extends ImageError {
   override name = 'ImageURLError' as const;
-  /** Position of the message in the request's messages (0-based; after any context trimming). */
-  readonly messageIndex: number;
-  /** The message's id. */
-  readonly messageId: string;
-  /** Position of the image part in that message's content (0-based). */
-  readonly partIndex: number;
   /** What is wrong, in words. */
   readonly reason: string;
 
-  constructor(
-    init: { messageIndex: number; messageId: string; partIndex: number; reason: string },
-    options: ToolAgentsErrorOptions = {},
-  ) {
+  constructor(init: ImagePosition & { reason: string }, options: ToolAgentsErrorOptions = {}) {
     super(
-      `The image in part ${init.partIndex} of message ${init.messageIndex} cannot be sent: ${init.reason} Use an https: URL or a data:image/...;base64, URL.`,
+      `cannot be sent: ${init.reason} Use an https: URL or a data:image/...;base64, URL.`,
+      init,
       options,
     );
-    this.messageIndex = init.messageIndex;
-    this.messageId = init.messageId;
-    this.partIndex = init.partIndex;
     this.reason = init.reason;
   }
 }

@@ -95,6 +95,7 @@ export {
   ContextBudgetError,
   EventTooLargeError,
   HTTPError,
+  ImageError,
   ImageTooLargeError,
   ImageURLError,
   IncompleteStreamError,
@@ -104,6 +105,7 @@ export {
   TimeoutError,
   ToolAgentsError,
   type PartialResponse,
+  type ImagePosition,
   type ProviderErrorDetails,
   type TimeoutPhase,
 } from './errors.js';
@@ -117,6 +119,8 @@ export {
 export { isKeyRejection } from './provider/key-rejection.js';
 export {
   isAPIKeyFormatError,
+  isContextBudgetError,
+  isImageError,
   isEventTooLargeError,
   isHTTPError,
   isIncompleteStreamError,
