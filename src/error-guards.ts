@@ -1,6 +1,8 @@
 import {
   APIKeyFormatError,
+  ContextBudgetError,
   EventTooLargeError,
+  ImageError,
   HTTPError,
   IncompleteStreamError,
   MalformedStreamError,
@@ -37,6 +39,10 @@ const libraryNames = [
   'EventTooLargeError',
   'TimeoutError',
   'APIKeyFormatError',
+  'ImageError',
+  'ImageTooLargeError',
+  'ImageURLError',
+  'ContextBudgetError',
 ];
 
 /** Any error of this library, from this copy or another one on the page. */
@@ -99,5 +105,22 @@ export function isAPIKeyFormatError(error: unknown): error is APIKeyFormatError 
   return (
     error instanceof APIKeyFormatError ||
     (named(error, ['APIKeyFormatError']) && typeof error['position'] === 'number')
+  );
+}
+
+/** An image of the request could not be sent (too large, or a URL other than https: and data:image). */
+export function isImageError(error: unknown): error is ImageError {
+  return (
+    error instanceof ImageError ||
+    (named(error, ['ImageError', 'ImageTooLargeError', 'ImageURLError']) &&
+      typeof error['partIndex'] === 'number')
+  );
+}
+
+/** What must stay in a request is estimated above the agent's `contextBudget`. */
+export function isContextBudgetError(error: unknown): error is ContextBudgetError {
+  return (
+    error instanceof ContextBudgetError ||
+    (named(error, ['ContextBudgetError']) && typeof error['budget'] === 'number')
   );
 }

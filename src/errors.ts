@@ -113,6 +113,11 @@ export class HTTPError extends ToolAgentsError implements ProviderErrorDetails {
   readonly body: string;
   /** Seconds the server asked us to wait, when it said so and we could read it. */
   readonly retryAfter: number | undefined;
+  /**
+   * True when the provider refused the request because the conversation does not fit the model's
+   * context window (HTTP 400 `context_length_exceeded` and its equivalents).
+   */
+  readonly contextExceeded: boolean;
 
   constructor(
     init: {
@@ -124,7 +129,14 @@ export class HTTPError extends ToolAgentsError implements ProviderErrorDetails {
     options: ToolAgentsErrorOptions = {},
   ) {
     const detail = init.providerMessage ?? (init.statusText || 'no message');
-    super(`HTTP ${init.status} from ${options.url ?? 'the endpoint'}: ${detail}`, options);
+    const contextExceeded = isContextExceeded(init);
+    super(
+      contextExceeded
+        ? `HTTP ${init.status} from ${options.url ?? 'the endpoint'}: the conversation is too long for the model (context length exceeded). Set the agent's \`contextBudget\` option to drop the oldest turns before each request, or start a new conversation. The provider said: ${detail}`
+        : `HTTP ${init.status} from ${options.url ?? 'the endpoint'}: ${detail}`,
+      options,
+    );
+    this.contextExceeded = contextExceeded;
     this.status = init.status;
     this.statusText = init.statusText;
     this.providerMessage = init.providerMessage;
@@ -134,6 +146,19 @@ export class HTTPError extends ToolAgentsError implements ProviderErrorDetails {
     this.body = init.body;
     this.retryAfter = init.retryAfter;
   }
+}
+
+// Providers word "too long" differently: OpenAI's code, llama.cpp's type, and the common phrasings of their messages.
+const contextExceededCodes = new Set(['context_length_exceeded', 'exceed_context_size_error']);
+const contextExceededWords =
+  /context[ _-]length|context window|maximum context|exceeds? (the )?(model'?s? )?context|too many tokens|input tokens exceed/i;
+
+/** True for a 400/413 answer saying the conversation does not fit the model's context. */
+function isContextExceeded(init: { status: number } & ProviderErrorDetails): boolean {
+  if (init.status !== 400 && init.status !== 413) return false;
+  if (typeof init.code === 'string' && contextExceededCodes.has(init.code)) return true;
+  if (init.type !== undefined && contextExceededCodes.has(init.type)) return true;
+  return contextExceededWords.test(init.providerMessage ?? '');
 }
 
 /**
@@ -258,5 +283,93 @@ export class APIKeyFormatError extends ToolAgentsError {
     this.header = init.header;
     this.character = init.character;
     this.position = init.position;
+  }
+}
+
+/** Where an image sits in a request. */
+export interface ImagePosition {
+  /** Position of the message in the request's messages (0-based; after any context trimming). */
+  readonly messageIndex: number;
+  /** The message's id. */
+  readonly messageId: string;
+  /** Position of the image part in that message's content (0-based). */
+  readonly partIndex: number;
+}
+
+/** An image of the request that cannot be sent as it is; thrown before anything is sent, never retried. */
+export class ImageError extends ToolAgentsError implements ImagePosition {
+  override name = 'ImageError';
+  readonly messageIndex: number;
+  readonly messageId: string;
+  readonly partIndex: number;
+
+  constructor(problem: string, at: ImagePosition, options: ToolAgentsErrorOptions = {}) {
+    super(`The image in part ${at.partIndex} of message ${at.messageIndex} ${problem}`, options);
+    this.messageIndex = at.messageIndex;
+    this.messageId = at.messageId;
+    this.partIndex = at.partIndex;
+  }
+}
+
+/** An image of the request is larger than the client's `maxImageBytes` (a `data:` URL measured by its decoded size). */
+export class ImageTooLargeError extends ImageError {
+  override name = 'ImageTooLargeError' as const;
+  /** The image's decoded size in bytes. */
+  readonly bytes: number;
+  /** The limit it passed, in bytes (`maxImageBytes`). */
+  readonly limit: number;
+
+  constructor(
+    init: ImagePosition & { bytes: number; limit: number },
+    options: ToolAgentsErrorOptions = {},
+  ) {
+    super(
+      `is ${init.bytes} bytes, more than the limit of ${init.limit} bytes (maxImageBytes); it was not sent. Resize or compress it, or send it by https URL.`,
+      init,
+      options,
+    );
+    this.bytes = init.bytes;
+    this.limit = init.limit;
+  }
+}
+
+/** An image part whose URL cannot be sent: only `https:` URLs and base64 `data:image/...` URLs are. */
+export class ImageURLError extends ImageError {
+  override name = 'ImageURLError' as const;
+  /** What is wrong, in words. */
+  readonly reason: string;
+
+  constructor(init: ImagePosition & { reason: string }, options: ToolAgentsErrorOptions = {}) {
+    super(
+      `cannot be sent: ${init.reason} Use an https: URL or a data:image/...;base64, URL.`,
+      init,
+      options,
+    );
+    this.reason = init.reason;
+  }
+}
+
+/**
+ * The messages a request cannot do without (the system messages, the latest user message) and the
+ * tool definitions are estimated at more tokens than the agent's `contextBudget`, so no trimming
+ * can make the request fit. Thrown before anything is sent.
+ */
+export class ContextBudgetError extends ToolAgentsError {
+  override name = 'ContextBudgetError' as const;
+  /** The budget, in tokens. */
+  readonly budget: number;
+  /** The estimated tokens of what cannot be dropped. */
+  readonly requiredTokens: number;
+
+  constructor(
+    init: { budget: number; requiredTokens: number },
+    options: ToolAgentsErrorOptions = {},
+  ) {
+    super(
+      `The system messages, the latest user message and the tool definitions alone are estimated at ${init.requiredTokens} tokens, more than the context budget of ${init.budget}; nothing was sent. Shorten the latest message, or raise contextBudget.`,
+      options,
+    );
+    this.budget = init.budget;
+    this.requiredTokens = init.requiredTokens;
   }
 }

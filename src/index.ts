@@ -8,6 +8,7 @@ export {
   type ChatRequestOptions,
 } from './agents/chat-tool-agent.js';
 export { ChatTurn, type TurnListener } from './agents/chat-turn.js';
+export { estimateTextTokens, type TokenEstimator } from './agents/token-estimate.js';
 export {
   applyEvent,
   callAt,
@@ -27,6 +28,8 @@ export type {
   ChatResponse,
   ChatResponseChunk,
   ChatResponseChunkType,
+  ContextTrimmed,
+  ContextTrimmedChunk,
   FinishReason,
   FinishChunk,
   ReasoningDeltaChunk,
@@ -89,8 +92,12 @@ export type {
 export type { ChatSettings, ResponseFormat, ToolChoice } from './provider/chat-settings.js';
 export {
   APIKeyFormatError,
+  ContextBudgetError,
   EventTooLargeError,
   HTTPError,
+  ImageError,
+  ImageTooLargeError,
+  ImageURLError,
   IncompleteStreamError,
   MalformedStreamError,
   NetworkError,
@@ -98,6 +105,7 @@ export {
   TimeoutError,
   ToolAgentsError,
   type PartialResponse,
+  type ImagePosition,
   type ProviderErrorDetails,
   type TimeoutPhase,
 } from './errors.js';
@@ -123,6 +131,8 @@ export type {
 export { providerOf, type KnownProvider, type ProviderId } from './provider/known-providers.js';
 export {
   isAPIKeyFormatError,
+  isContextBudgetError,
+  isImageError,
   isEventTooLargeError,
   isHTTPError,
   isIncompleteStreamError,

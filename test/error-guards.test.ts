@@ -2,7 +2,9 @@ import { expect } from 'chai';
 import * as errors from '../src/errors.js';
 import {
   isAPIKeyFormatError,
+  isContextBudgetError,
   isEventTooLargeError,
+  isImageError,
   isHTTPError,
   isIncompleteStreamError,
   isMalformedStreamError,
@@ -29,6 +31,20 @@ function oneOfEach(module: ErrorsModule) {
       character: 'zero-width space (U+200B)',
       position: 3,
     }),
+    imageSize: new module.ImageTooLargeError({
+      messageIndex: 1,
+      messageId: 'm',
+      partIndex: 0,
+      bytes: 9,
+      limit: 8,
+    }),
+    imageURL: new module.ImageURLError({
+      messageIndex: 1,
+      messageId: 'm',
+      partIndex: 2,
+      reason: 'its URL is not absolute.',
+    }),
+    budget: new module.ContextBudgetError({ budget: 10, requiredTokens: 20 }),
   };
 }
 
@@ -58,12 +74,18 @@ describe('error type guards', () => {
         tooLarge: isEventTooLargeError,
         timeout: isTimeoutError,
         keyFormat: isAPIKeyFormatError,
+        image: isImageError,
+        budget: isContextBudgetError,
       };
       for (const [kind, error] of Object.entries(made)) {
         expect(isToolAgentsError(error), kind).to.equal(true);
         for (const [guardKind, guard] of Object.entries(guards)) {
           // An EventTooLargeError is also a MalformedStreamError.
-          const expected = guardKind === kind || (kind === 'tooLarge' && guardKind === 'malformed');
+          // Both image errors are ImageErrors.
+          const expected =
+            guardKind === kind ||
+            (kind === 'tooLarge' && guardKind === 'malformed') ||
+            (kind.startsWith('image') && guardKind === 'image');
           expect(guard(error), `${guardKind}(${kind})`).to.equal(expected);
         }
       }

@@ -39,6 +39,12 @@ export function describeChunk(chunk: ChatResponseChunk): ChunkRow {
       const label = result.denied ? 'denied' : result.isError ? 'error' : 'ok';
       return row(`${result.name} → ${label}: ${result.resultText}`);
     }
+    case 'context-trimmed': {
+      const trimmed = chunk.contextTrimmed;
+      return row(
+        `${trimmed.droppedMessages} oldest messages left out: ~${trimmed.estimatedTokens} of ${trimmed.budget} tokens`,
+      );
+    }
     case 'finish': {
       const response = chunk.finishedResponse;
       const usage =

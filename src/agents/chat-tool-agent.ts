@@ -25,6 +25,8 @@ import {
 } from './run-tool-call.js';
 import { isApproved, type ToolApprovalHandler } from './tool-approval.js';
 import { ToolCallIds } from './tool-call-ids.js';
+import { estimateTextTokens, type TokenEstimator } from './token-estimate.js';
+import { trimToBudget } from './trim-to-budget.js';
 
 /** Options of {@link ChatToolAgent}. */
 export interface ChatToolAgentOptions {
@@ -39,6 +41,16 @@ export interface ChatToolAgentOptions {
   maxToolCallsPerStep?: number | undefined;
   /** Decides on tools marked `requiresApproval`; a per-call handler overrides it. Without one, such calls are denied. */
   approveToolCall?: ToolApprovalHandler | undefined;
+  /**
+   * Most estimated tokens one request may hold (messages and tool definitions). Before each
+   * request the oldest messages are left out until it fits, an assistant's tool calls always
+   * with their results, the system messages and the latest user message always kept; each
+   * trimming is reported by a `context-trimmed` chunk. When what is always kept does not fit,
+   * the turn fails with a `ContextBudgetError` before anything is sent. Default `Infinity` (off).
+   */
+  contextBudget?: number | undefined;
+  /** Counts a text's tokens for `contextBudget`. Default {@link estimateTextTokens}: `ceil(characters / 4)`. */
+  estimateTokens?: TokenEstimator | undefined;
 }
 
 /** What one turn needs. */
@@ -53,6 +65,10 @@ export interface ChatRequestOptions {
   signal?: AbortSignal | undefined;
   /** Overrides the agent's approval handler for this turn. */
   approveToolCall?: ToolApprovalHandler | undefined;
+  /** Overrides the agent's `contextBudget` for this turn (`Infinity` turns trimming off). */
+  contextBudget?: number | undefined;
+  /** Overrides the agent's `estimateTokens` for this turn. */
+  estimateTokens?: TokenEstimator | undefined;
 }
 
 /**
@@ -63,9 +79,15 @@ export class ChatToolAgent {
   readonly chatApi: ChatAPI;
   readonly maxIterations: number;
   readonly maxToolCallsPerStep: number;
+  /** Most estimated tokens per request; `Infinity` when trimming is off. */
+  readonly contextBudget: number;
   readonly #approveToolCall: ToolApprovalHandler | undefined;
+  readonly #estimateTokens: TokenEstimator;
 
-  /** @throws TypeError when `maxIterations` or `maxToolCallsPerStep` is not a whole number of at least 1. */
+  /**
+   * @throws TypeError when `maxIterations`, `maxToolCallsPerStep` or `contextBudget` is not a
+   * whole number of at least 1 (`contextBudget` may be `Infinity`).
+   */
   constructor(options: ChatToolAgentOptions) {
     this.chatApi = options.chatApi;
     this.maxIterations = countOption('maxIterations', options.maxIterations, 10, 1);
@@ -77,6 +99,8 @@ export class ChatToolAgent {
       true,
     );
     this.#approveToolCall = options.approveToolCall;
+    this.contextBudget = budgetOption(options.contextBudget, Infinity);
+    this.#estimateTokens = options.estimateTokens ?? estimateTextTokens;
   }
 
   /** Runs one turn and resolves with the final response. */
@@ -143,6 +167,9 @@ export class ChatToolAgent {
     const now = (): string => new Date().toISOString();
 
     try {
+      // Checked inside the turn: a bad per-turn budget fails the turn like any other error.
+      const budget = budgetOption(options.contextBudget, this.contextBudget);
+      const estimate = options.estimateTokens ?? this.#estimateTokens;
       for (let step = 0; ; step++) {
         if (step >= this.maxIterations) {
           completion.completed = true;
@@ -153,8 +180,24 @@ export class ChatToolAgent {
         signal.throwIfAborted();
         let result: ProviderStepResult | undefined;
         // A snapshot: a ChatAPI that keeps the request must not see the conversation grow.
+        let messages: readonly ChatMessage[] = [...options.messages, ...turnMessages(read())];
+        if (budget !== Infinity) {
+          const trimmed = trimToBudget(messages, tools, budget, estimate);
+          messages = trimmed.messages;
+          if (trimmed.dropped.length > 0) {
+            const chunk = emit({
+              type: 'context-trimmed',
+              step,
+              droppedMessages: trimmed.dropped.length,
+              droppedMessageIds: trimmed.dropped.map((message) => message.id),
+              estimatedTokens: trimmed.estimatedTokens,
+              budget,
+            });
+            if (chunk) yield chunk;
+          }
+        }
         const request = {
-          messages: [...options.messages, ...turnMessages(read())],
+          messages,
           settings,
           tools,
           signal,
@@ -281,6 +324,11 @@ export class ChatToolAgent {
       }
     }
   }
+}
+
+/** A `contextBudget`: `fallback` when absent, else a whole number of tokens >= 1 or `Infinity`. */
+function budgetOption(value: number | undefined, fallback: number): number {
+  return countOption('contextBudget', value, fallback, 1, true);
 }
 
 /** The approval handler, wrapped so the turn's state shows a call waiting and then decided. */

@@ -11,10 +11,13 @@ export interface TextPart {
   readonly metadata?: Readonly<Record<string, unknown>>;
 }
 
-/** An image the model should see, by `https:` URL or `data:` URL. */
+/**
+ * An image the model should see (vision models), by `https:` URL or base64 `data:image/...` URL;
+ * `OpenAIChatAPI` refuses any other URL and data URLs over its `maxImageBytes` before sending.
+ */
 export interface ImagePart {
   readonly type: 'image';
-  /** An `https:`/`http:` URL or a `data:image/...;base64,` URL. */
+  /** An `https:` URL or a `data:image/...;base64,` URL. */
   readonly url: string;
   /** MIME type when known (always known for data URLs). */
   readonly mimeType?: string;

@@ -21,6 +21,7 @@ import {
 } from '../internal/retry-policy.js';
 import type { ChatAPI, ChatRequest, ProviderEvent } from './chat-api.js';
 import { baseChatSettings, cloneSettings, type ChatSettings } from './chat-settings.js';
+import { checkImages, defaultMaxImageBytes } from './check-images.js';
 import { CompletionAccumulator } from './completion-accumulator.js';
 import { displayURL, joinURL, networkFailureHint } from './endpoint-url.js';
 import {
@@ -77,6 +78,13 @@ export interface OpenAIChatAPIOptions {
    * with an `EventTooLargeError` instead of growing without bound. Default 16 MiB (16 777 216).
    */
   maxEventBytes?: number | undefined;
+  /**
+   * Most bytes one image of a request may hold, measured on a `data:` URL's decoded data; a larger
+   * one fails the request with an `ImageTooLargeError` before anything is sent. `https:` images are
+   * fetched by the provider and checked there. Default 20 000 000 (OpenAI's 20 MB per image);
+   * `Infinity` turns the check off.
+   */
+  maxImageBytes?: number | undefined;
   /** Settings every request starts from; `getDefaultSettings()` returns a copy. */
   defaultSettings?: ChatSettings | undefined;
 }
@@ -109,6 +117,8 @@ export class OpenAIChatAPI implements ChatAPI {
   readonly idleTimeout: number;
   /** Most characters one streamed event may hold. */
   readonly maxEventBytes: number;
+  /** Most decoded bytes one `data:` image of a request may hold. */
+  readonly maxImageBytes: number;
   readonly #apiKey: string | undefined;
   readonly #headers: Record<string, string>;
   readonly #headerProblem: ConstructorParameters<typeof APIKeyFormatError>[0] | undefined;
@@ -116,7 +126,7 @@ export class OpenAIChatAPI implements ChatAPI {
   readonly #fetch: typeof fetch;
   readonly #defaults: ChatSettings;
 
-  /** @throws TypeError when `maxRetries`, `timeout`, `idleTimeout` or `maxEventBytes` is not a usable number. */
+  /** @throws TypeError when `maxRetries`, `timeout`, `idleTimeout`, `maxEventBytes` or `maxImageBytes` is not a usable number. */
   constructor(options: OpenAIChatAPIOptions) {
     this.model = options.model;
     this.baseURL = options.baseURL ?? 'https://api.openai.com/v1';
@@ -128,6 +138,13 @@ export class OpenAIChatAPI implements ChatAPI {
       options.maxEventBytes,
       defaultMaxEventSize,
       1,
+    );
+    this.maxImageBytes = countOption(
+      'maxImageBytes',
+      options.maxImageBytes,
+      defaultMaxImageBytes,
+      1,
+      true,
     );
     this.#apiKey = options.apiKey ? trimHeaderValue(options.apiKey) || undefined : undefined;
     this.#headers = { ...options.headers };
@@ -164,6 +181,7 @@ export class OpenAIChatAPI implements ChatAPI {
     try {
       // Checked per request, not at construction: a key is user input, and its error belongs to the turn.
       if (this.#headerProblem) throw new APIKeyFormatError(this.#headerProblem, { url: shownURL });
+      checkImages(request.messages, this.maxImageBytes, shownURL);
       const body = JSON.stringify(
         buildRequestBody(this.model, request.messages, request.settings, request.tools),
       );

@@ -4,6 +4,10 @@ import { chunkOf, eventOfChunk, finishChunk } from '../turn/turn-chunks.js';
 import { applyEvent, initialTurnState } from '../turn/turn-state.js';
 import {
   APIKeyFormatError,
+  ContextBudgetError,
+  ImageError,
+  ImageTooLargeError,
+  ImageURLError,
   EventTooLargeError,
   HTTPError,
   IncompleteStreamError,
@@ -63,6 +67,13 @@ interface RelayedError {
   readonly header?: string | undefined;
   readonly character?: string | undefined;
   readonly position?: number | undefined;
+  readonly messageIndex?: number | undefined;
+  readonly messageId?: string | undefined;
+  readonly partIndex?: number | undefined;
+  readonly bytes?: number | undefined;
+  readonly reason?: string | undefined;
+  readonly budget?: number | undefined;
+  readonly requiredTokens?: number | undefined;
   readonly partial?: PartialResponse | undefined;
 }
 
@@ -106,6 +117,18 @@ function describeError(error: unknown): RelayedError {
       ...(error instanceof TimeoutError ? { phase: error.phase, timeoutMs: error.timeoutMs } : {}),
       ...(error instanceof APIKeyFormatError
         ? { header: error.header, character: error.character, position: error.position }
+        : {}),
+      ...(error instanceof ImageError
+        ? {
+            messageIndex: error.messageIndex,
+            messageId: error.messageId,
+            partIndex: error.partIndex,
+          }
+        : {}),
+      ...(error instanceof ImageTooLargeError ? { bytes: error.bytes, limit: error.limit } : {}),
+      ...(error instanceof ImageURLError ? { reason: error.reason } : {}),
+      ...(error instanceof ContextBudgetError
+        ? { budget: error.budget, requiredTokens: error.requiredTokens }
         : {}),
     };
   }
@@ -185,6 +208,8 @@ const relayedTextFields = [
   'data',
   'header',
   'character',
+  'messageId',
+  'reason',
 ] as const;
 
 /** A relayed error with secrets removed from every text field. */
@@ -249,6 +274,28 @@ function revive(error: RelayedError): ToolAgentsError {
           character: error.character ?? 'character',
           position: error.position ?? 0,
         },
+        options,
+      );
+      break;
+    case 'ImageTooLargeError':
+    case 'ImageURLError': {
+      const at = {
+        messageIndex: error.messageIndex ?? 0,
+        messageId: error.messageId ?? '',
+        partIndex: error.partIndex ?? 0,
+      };
+      revived =
+        error.name === 'ImageURLError'
+          ? new ImageURLError({ ...at, reason: error.reason ?? '' }, options)
+          : new ImageTooLargeError(
+              { ...at, bytes: error.bytes ?? 0, limit: error.limit ?? 0 },
+              options,
+            );
+      break;
+    }
+    case 'ContextBudgetError':
+      revived = new ContextBudgetError(
+        { budget: error.budget ?? 0, requiredTokens: error.requiredTokens ?? 0 },
         options,
       );
       break;

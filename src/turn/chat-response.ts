@@ -73,6 +73,18 @@ export interface ToolCallResult {
   readonly denied: boolean;
 }
 
+/** What the agent dropped from a request to keep it within the context budget. */
+export interface ContextTrimmed {
+  /** How many messages of the conversation were left out of this request. */
+  readonly droppedMessages: number;
+  /** Their ids, oldest first. */
+  readonly droppedMessageIds: readonly string[];
+  /** The estimated tokens of the request as sent (messages and tool definitions). */
+  readonly estimatedTokens: number;
+  /** The budget it was trimmed to, in tokens. */
+  readonly budget: number;
+}
+
 /** Fields every chunk carries, so the seed's loops read them without narrowing. */
 interface ChunkBase {
   /** The text delta of this chunk; `''` when it carries none. */
@@ -91,6 +103,8 @@ interface ChunkBase {
   readonly toolCallDelta: ToolCallDelta | undefined;
   /** Set on `tool-call-ready` chunks. */
   readonly toolCallReady: ToolCallReady | undefined;
+  /** Set on `context-trimmed` chunks. */
+  readonly contextTrimmed: ContextTrimmed | undefined;
   /** Which model request of the turn produced this chunk (0-based). */
   readonly step: number;
 }
@@ -104,6 +118,7 @@ export interface TextDeltaChunk extends ChunkBase {
   readonly toolCallResult: undefined;
   readonly toolCallDelta: undefined;
   readonly toolCallReady: undefined;
+  readonly contextTrimmed: undefined;
 }
 
 /** Reasoning ("thinking") text. */
@@ -116,6 +131,7 @@ export interface ReasoningDeltaChunk extends ChunkBase {
   readonly toolCallResult: undefined;
   readonly toolCallDelta: undefined;
   readonly toolCallReady: undefined;
+  readonly contextTrimmed: undefined;
 }
 
 /** A tool call has begun; its name is known. */
@@ -128,6 +144,7 @@ export interface ToolCallStartChunk extends ChunkBase {
   readonly toolCallResult: undefined;
   readonly toolCallDelta: undefined;
   readonly toolCallReady: undefined;
+  readonly contextTrimmed: undefined;
 }
 
 /** More argument text for a started tool call. */
@@ -140,6 +157,7 @@ export interface ToolCallDeltaChunk extends ChunkBase {
   readonly toolCallResult: undefined;
   readonly toolCallDelta: ToolCallDelta;
   readonly toolCallReady: undefined;
+  readonly contextTrimmed: undefined;
 }
 
 /** A tool call's arguments are complete; it is about to run. */
@@ -152,6 +170,7 @@ export interface ToolCallReadyChunk extends ChunkBase {
   readonly toolCallResult: undefined;
   readonly toolCallDelta: undefined;
   readonly toolCallReady: ToolCallReady;
+  readonly contextTrimmed: undefined;
 }
 
 /** A tool call has finished (successfully or not). */
@@ -164,6 +183,7 @@ export interface ToolCallResultChunk extends ChunkBase {
   readonly toolCallResult: ToolCallResult;
   readonly toolCallDelta: undefined;
   readonly toolCallReady: undefined;
+  readonly contextTrimmed: undefined;
 }
 
 /** The last chunk of a turn. */
@@ -176,6 +196,23 @@ export interface FinishChunk extends ChunkBase {
   readonly toolCallResult: undefined;
   readonly toolCallDelta: undefined;
   readonly toolCallReady: undefined;
+  readonly contextTrimmed: undefined;
+}
+
+/**
+ * Before the model request numbered `step`, the oldest messages were left out of it to keep it
+ * within the agent's `contextBudget` (the caller's messages are untouched).
+ */
+export interface ContextTrimmedChunk extends ChunkBase {
+  readonly type: 'context-trimmed';
+  readonly chunk: '';
+  readonly finished: false;
+  readonly finishedResponse: undefined;
+  readonly toolCallStart: undefined;
+  readonly toolCallResult: undefined;
+  readonly toolCallDelta: undefined;
+  readonly toolCallReady: undefined;
+  readonly contextTrimmed: ContextTrimmed;
 }
 
 /** One item of {@link ChatToolAgent.getStreamingResponse}'s stream, discriminated on `type`. */
@@ -186,6 +223,7 @@ export type ChatResponseChunk =
   | ToolCallDeltaChunk
   | ToolCallReadyChunk
   | ToolCallResultChunk
+  | ContextTrimmedChunk
   | FinishChunk;
 
 /** The `type` values of {@link ChatResponseChunk}. */

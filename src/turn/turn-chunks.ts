@@ -1,6 +1,8 @@
 import type {
   ChatResponse,
   ChatResponseChunk,
+  ContextTrimmed,
+  ContextTrimmedChunk,
   FinishChunk,
   ReasoningDeltaChunk,
   TextDeltaChunk,
@@ -54,6 +56,13 @@ export function chunkOf(event: TurnEvent, state: TurnState): ChatResponseChunk |
       });
     case 'call-result':
       return toolCallResultChunk(event.step, event.result);
+    case 'context-trimmed':
+      return contextTrimmedChunk(event.step, {
+        droppedMessages: event.droppedMessages,
+        droppedMessageIds: event.droppedMessageIds,
+        estimatedTokens: event.estimatedTokens,
+        budget: event.budget,
+      });
     case 'turn-finished':
       return finishChunk(state.steps.at(-1)?.step ?? 0, turnResponse(state));
     case 'step-end':
@@ -135,6 +144,18 @@ export function eventOfChunk(raw: Json, at: string): TurnEvent | null | undefine
         },
       };
     }
+    case 'context-trimmed': {
+      const trimmed = json(raw['contextTrimmed']);
+      const ids = trimmed['droppedMessageIds'];
+      return {
+        type: 'context-trimmed',
+        step,
+        droppedMessages: count(trimmed['droppedMessages']),
+        droppedMessageIds: Array.isArray(ids) ? ids.filter((id) => typeof id === 'string') : [],
+        estimatedTokens: count(trimmed['estimatedTokens']),
+        budget: count(trimmed['budget']),
+      };
+    }
     case 'finish':
       return null;
     default:
@@ -152,6 +173,7 @@ const empty = {
   toolCallResult: undefined,
   toolCallDelta: undefined,
   toolCallReady: undefined,
+  contextTrimmed: undefined,
 } as const;
 
 export function textDeltaChunk(step: number, text: string): TextDeltaChunk {
@@ -176,6 +198,10 @@ function toolCallReadyChunk(step: number, toolCallReady: ToolCallReady): ToolCal
 
 function toolCallResultChunk(step: number, toolCallResult: ToolCallResult): ToolCallResultChunk {
   return { type: 'tool-call-result', step, ...empty, toolCallResult };
+}
+
+function contextTrimmedChunk(step: number, contextTrimmed: ContextTrimmed): ContextTrimmedChunk {
+  return { type: 'context-trimmed', step, ...empty, contextTrimmed };
 }
 
 export function finishChunk(step: number, finishedResponse: ChatResponse): FinishChunk {

@@ -86,6 +86,15 @@ export type TurnEvent =
       readonly at: string;
       readonly result: ToolCallResult;
     }
+  | {
+      /** Before the model request `step`, the oldest messages were left out to fit the context budget. */
+      readonly type: 'context-trimmed';
+      readonly step: number;
+      readonly droppedMessages: number;
+      readonly droppedMessageIds: readonly string[];
+      readonly estimatedTokens: number;
+      readonly budget: number;
+    }
   | { readonly type: 'turn-finished'; readonly at: string; readonly finishReason: FinishReason }
   | { readonly type: 'turn-failed'; readonly at: string; readonly error: unknown }
   | { readonly type: 'turn-stopped'; readonly at: string; readonly reason: unknown };

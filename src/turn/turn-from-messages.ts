@@ -61,6 +61,8 @@ export function turnFromMessages(id: string, messages: readonly ChatMessage[]): 
       // The interrupted step of a stopped turn is the one that did not finish.
       complete: reason !== 'stopped',
       end: { at: message.createdAt, finishReason: reason, usage: message.usage, metadata },
+      // Saved messages do not say what a request left out.
+      contextTrimmed: undefined,
     });
   }
   const last = messages.at(-1);

@@ -1,7 +1,7 @@
 import type { ChatUsage } from '../messages/chat-message.js';
 import type { FinishReason } from '../messages/finish-reason.js';
 import { addUsage, zeroUsage } from '../messages/usage.js';
-import type { ToolCallResult } from './chat-response.js';
+import type { ContextTrimmed, ToolCallResult } from './chat-response.js';
 import type { StepCall, TurnEvent } from './turn-event.js';
 
 /** Where a tool call stands. */
@@ -58,6 +58,8 @@ export interface TurnStep {
   readonly complete: boolean;
   /** Finish reason, usage and provider metadata, when the request's end was seen. */
   readonly end: StepEnd | undefined;
+  /** What was left out of this request to fit the context budget; `undefined` when nothing was. */
+  readonly contextTrimmed: ContextTrimmed | undefined;
 }
 
 /** Everything a turn has produced so far; never mutated, each event gives a new state. */
@@ -183,6 +185,16 @@ export function applyEvent(state: TurnState, event: TurnEvent): TurnState {
         status: result.denied ? 'denied' : result.isError ? 'failed' : 'done',
       }));
     }
+    case 'context-trimmed':
+      return updateStep(state, event.step, (step) => ({
+        ...step,
+        contextTrimmed: {
+          droppedMessages: event.droppedMessages,
+          droppedMessageIds: event.droppedMessageIds,
+          estimatedTokens: event.estimatedTokens,
+          budget: event.budget,
+        },
+      }));
     case 'turn-finished':
       return {
         ...state,
@@ -229,7 +241,15 @@ function updateStep(
 }
 
 function emptyStep(step: number): TurnStep {
-  return { step, reasoning: '', text: '', calls: [], complete: false, end: undefined };
+  return {
+    step,
+    reasoning: '',
+    text: '',
+    calls: [],
+    complete: false,
+    end: undefined,
+    contextTrimmed: undefined,
+  };
 }
 
 interface CallIdentity {
@@ -351,6 +371,10 @@ export function freezeTurnState(state: TurnState): TurnState {
     for (const call of step.calls) Object.freeze(call);
     Object.freeze(step.calls);
     if (step.end) Object.freeze(step.end);
+    if (step.contextTrimmed) {
+      Object.freeze(step.contextTrimmed.droppedMessageIds);
+      Object.freeze(step.contextTrimmed);
+    }
     Object.freeze(step);
   }
   Object.freeze(state.steps);

@@ -139,6 +139,7 @@ describe('TurnView', () => {
             reasoning: '',
             complete: false,
             end: undefined,
+            contextTrimmed: undefined,
             calls: [],
           },
         ],

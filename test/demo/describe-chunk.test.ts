@@ -56,6 +56,7 @@ describe('describeChunk', () => {
       toolCallResult: undefined,
       toolCallDelta: undefined,
       toolCallReady: undefined,
+      contextTrimmed: undefined,
     } as const;
     expect(describeChunk(chunk).delta).to.have.length(161);
   });

@@ -2,15 +2,18 @@ import { expect } from 'chai';
 import * as z from 'zod';
 import {
   ChatMessage,
+  ChatToolAgent,
   FunctionTool,
   HTTPError,
   IncompleteStreamError,
   MalformedStreamError,
   NetworkError,
+  OpenAIChatAPI,
   StreamError,
   ToolAgentsError,
   ToolRegistry,
   readEventStream,
+  toEventStream,
   toEventStreamResponse,
   type ChatResponseChunk,
 } from '../../src/index.js';
@@ -541,5 +544,41 @@ describe('relay (toEventStream / readEventStream)', () => {
         .join('');
       expect((error as IncompleteStreamError).partial.text).to.equal(stepText);
     });
+  });
+});
+
+describe('relay: errors raised before a request is sent', () => {
+  it('gives back an ImageTooLargeError, an ImageURLError and a ContextBudgetError with their fields', async () => {
+    const { api } = await scriptedAgent([]);
+    const tight = new OpenAIChatAPI({ model: 'm', baseURL: api.baseURL, maxImageBytes: 2 });
+    const cases = [
+      {
+        agent: new ChatToolAgent({ chatApi: tight }),
+        content: [{ type: 'image', url: 'data:image/png;base64,AAAAAAAA' }] as const,
+        fields: ['messageIndex', 'messageId', 'partIndex', 'bytes', 'limit'],
+      },
+      {
+        agent: new ChatToolAgent({ chatApi: tight }),
+        content: [{ type: 'image', url: 'blob:https://example.com/1' }] as const,
+        fields: ['messageIndex', 'messageId', 'partIndex', 'reason'],
+      },
+      {
+        agent: new ChatToolAgent({ chatApi: tight, contextBudget: 1 }),
+        content: [{ type: 'text', text: 'Hello' }] as const,
+        fields: ['budget', 'requiredTokens'],
+      },
+    ];
+    for (const { agent, content, fields } of cases) {
+      const { stream, recording } = recorded(
+        agent.getStreamingResponse({ messages: [ChatMessage.createUserMessage(content)] }),
+      );
+      const { error } = await collectUntilError(readEventStream(toEventStream(stream)));
+      expect(recording.failed).to.equal(true);
+      expectSameError(error, recording.error);
+      for (const field of fields)
+        expect((error as Record<string, unknown>)[field], field).to.equal(
+          (recording.error as Record<string, unknown>)[field],
+        );
+    }
   });
 });

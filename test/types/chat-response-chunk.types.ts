@@ -4,6 +4,7 @@ import type {
   ChatResponse,
   ChatResponseChunk,
   ChatResponseChunkType,
+  ContextTrimmed,
   ToolCallResult,
   ToolCallStart,
 } from '../../src/index.js';
@@ -17,6 +18,7 @@ expectTypeOf<ChatResponseChunkType>().toEqualTypeOf<
   | 'tool-call-delta'
   | 'tool-call-ready'
   | 'tool-call-result'
+  | 'context-trimmed'
   | 'finish'
 >();
 
@@ -32,6 +34,10 @@ switch (chunk.type) {
     break;
   case 'tool-call-result':
     expectTypeOf(chunk.toolCallResult).toEqualTypeOf<ToolCallResult>();
+    break;
+  case 'context-trimmed':
+    expectTypeOf(chunk.contextTrimmed).toEqualTypeOf<ContextTrimmed>();
+    expectTypeOf(chunk.chunk).toEqualTypeOf<''>();
     break;
   case 'finish':
     expectTypeOf(chunk.finishedResponse).toEqualTypeOf<ChatResponse>();
