@@ -1,7 +1,7 @@
 import type { ChatMessage, ToolResultPart } from '../messages/chat-message.js';
 import { zeroUsage, addUsage } from '../messages/usage.js';
 import { toolResultStatus } from './turn-messages.js';
-import type { TurnState, TurnStep, TurnToolCall } from './turn-state.js';
+import { emptyStep, type TurnState, type TurnStep, type TurnToolCall } from './turn-state.js';
 
 /**
  * The state of a saved turn: its assistant and tool messages (everything after one user
@@ -54,15 +54,14 @@ export function turnFromMessages(id: string, messages: readonly ChatMessage[]): 
     if (reason === 'stopped') stopped = true;
     usage = addUsage(usage, message.usage);
     steps.push({
-      step: steps.length,
+      // Fields a saved message cannot tell (what a request left out) keep their empty values.
+      ...emptyStep(steps.length),
       text,
       reasoning,
       calls,
       // The interrupted step of a stopped turn is the one that did not finish.
       complete: reason !== 'stopped',
       end: { at: message.createdAt, finishReason: reason, usage: message.usage, metadata },
-      // Saved messages do not say what a request left out.
-      contextTrimmed: undefined,
     });
   }
   const last = messages.at(-1);

@@ -240,7 +240,8 @@ function updateStep(
   return { ...state, steps: next };
 }
 
-function emptyStep(step: number): TurnStep {
+/** A step with nothing in it yet; every other constructor of a step starts from this one. */
+export function emptyStep(step: number): TurnStep {
   return {
     step,
     reasoning: '',
