@@ -1,16 +1,6 @@
-/** The endpoints the settings panel offers. */
-export type PresetId =
-  | 'demo'
-  | 'openai'
-  | 'openrouter'
-  | 'gemini'
-  | 'groq'
-  | 'mistral'
-  | 'deepseek'
-  | 'ollama'
-  | 'lmstudio'
-  | 'llamacpp'
-  | 'custom';
+import type { ProviderId } from '../../src/index.js';
+/** The endpoints the settings panel offers: the demo model, every provider the library knows, any other. */
+export type PresetId = 'demo' | Exclude<ProviderId, 'other'> | 'custom';
 
 /** One endpoint choice: where it is and a model to start with; the fixes for its problems come from the library (`providerOf`). */
 export interface EndpointPreset {
