@@ -494,7 +494,7 @@ export class OpenAIChatAPI implements ChatAPI {
     } catch (error) {
       // A shape no provider sends (e.g. nesting that overflows the stack) is malformed, never an untyped crash.
       throw new MalformedStreamError(
-        `The stream from ${url} sent an event that could not be read.`,
+        `The stream from ${url} sent an event that could not be read${error instanceof RangeError ? ` (${error.message})` : ''}.`,
         this.#redactor.redact(data),
         { cause: error, url, partial: partial() },
       );

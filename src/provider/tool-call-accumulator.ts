@@ -26,6 +26,8 @@ export interface WireToolCallDelta {
 const knownFields = new Set(['index', 'id', 'type', 'function']);
 // Extras travel back in the next request and into saved histories: deeper ones are dropped.
 const maxExtraDepth = 64;
+/** Most tool calls one response may hold; more is a broken or hostile stream, stopped before it costs. */
+export const maxToolCallsPerResponse = 1024;
 
 function nonEmptyString(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
@@ -137,6 +139,8 @@ export class ToolCallAccumulator {
   }
 
   #create(): PendingToolCall {
+    if (this.#calls.length >= maxToolCallsPerResponse)
+      throw new RangeError(`more than ${maxToolCallsPerResponse} tool calls in one response`);
     const call: PendingToolCall = {
       position: this.#calls.length,
       id: '',

@@ -27,6 +27,9 @@ import { redactError } from '../provider/redact-error.js';
 import { SecretRedactor } from '../provider/redact-secret.js';
 import { SSEEventReader } from '../provider/sse-event-reader.js';
 
+/** Most steps in a relayed turn, and most tool calls in one of its steps. */
+const maxRelayedPositions = 1024;
+
 /** Options of {@link toEventStream} and {@link toEventStreamResponse}. */
 export interface EventStreamOptions {
   /**
@@ -413,6 +416,16 @@ async function* readRelayedChunks(
           );
           continue;
         }
+        // Steps and calls beyond what any agent makes are a hostile stream: stopped before the state grows without bound.
+        if (
+          ('step' in turnEvent && turnEvent.step >= maxRelayedPositions) ||
+          ('index' in turnEvent && turnEvent.index >= maxRelayedPositions)
+        )
+          throw new MalformedStreamError(
+            `A relayed chunk names step or tool call ${JSON.stringify(raw['step'])}; at most ${maxRelayedPositions} of each are read.`,
+            JSON.stringify(raw).slice(0, 200),
+            { partial: partial() },
+          );
         state = applyEvent(state, turnEvent);
         const chunk = chunkOf(turnEvent, state);
         if (chunk) yield chunk;

@@ -1,7 +1,10 @@
 import { expect } from 'chai';
 import type { ProviderEvent } from '../../src/provider/chat-api.js';
+import { MalformedStreamError, OpenAIChatAPI } from '../../src/index.js';
+import { createScriptedFetch, toolCallReply } from '../../src/testing/index.js';
 import {
   ToolCallAccumulator,
+  maxToolCallsPerResponse,
   type WireToolCallDelta,
 } from '../../src/provider/tool-call-accumulator.js';
 
@@ -250,5 +253,34 @@ describe('ToolCallAccumulator', () => {
       ]);
       expect(JSON.parse(calls[0]!.argumentsText)).to.deep.equal(nested(40));
     });
+  });
+
+  it(`stops a response with more than ${maxToolCallsPerResponse} tool calls with a MalformedStreamError, keeping the text so far`, async () => {
+    const calls = Array.from({ length: maxToolCallsPerResponse + 1 }, (_, n) => ({
+      name: 'f',
+      arguments: { n },
+    }));
+    const { fetch } = createScriptedFetch([toolCallReply(calls, { text: 'Calling many.' })]);
+    const api = new OpenAIChatAPI({ model: 'm', fetch, maxRetries: 0 });
+    let error: unknown;
+    try {
+      for await (const _event of api.streamChat({ messages: [], settings: {}, tools: [] }));
+    } catch (thrown) {
+      error = thrown;
+    }
+    expect(error).to.be.instanceOf(MalformedStreamError);
+    expect((error as MalformedStreamError).message).to.contain(
+      `more than ${maxToolCallsPerResponse} tool calls in one response`,
+    );
+    expect((error as MalformedStreamError).partial.text).to.equal('Calling many.');
+  });
+
+  it(`takes exactly ${maxToolCallsPerResponse} calls`, () => {
+    const deltas = Array.from({ length: maxToolCallsPerResponse }, (_, index) => ({
+      index,
+      id: `c${index}`,
+      function: { name: 'f', arguments: '{}' },
+    }));
+    expect(run(deltas).calls).to.have.length(maxToolCallsPerResponse);
   });
 });

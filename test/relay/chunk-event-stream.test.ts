@@ -481,6 +481,17 @@ describe('relay (toEventStream / readEventStream)', () => {
       );
     });
 
+    it('rejects a relayed chunk naming an absurd step or call position, before the state grows', async () => {
+      for (const body of [
+        'data: {"type":"text-delta","step":5000,"chunk":"x"}\n\n',
+        'data: {"type":"tool-call-start","step":0,"toolCallStart":{"index":99999,"id":"a","name":"f"}}\n\n',
+      ]) {
+        const error = await rejection(collect(readEventStream(bodyOf(body))));
+        expect(error, body).to.be.instanceOf(MalformedStreamError);
+        expect((error as Error).message).to.contain('at most 1024');
+      }
+    });
+
     it('rejects with IncompleteStreamError when the response has no body', async () => {
       expect(await rejection(collect(readEventStream(new Response(null))))).to.be.instanceOf(
         IncompleteStreamError,
