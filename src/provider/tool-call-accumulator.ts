@@ -27,7 +27,7 @@ const knownFields = new Set(['index', 'id', 'type', 'function']);
 // Extras travel back in the next request and into saved histories: deeper ones are dropped.
 const maxExtraDepth = 64;
 /** Most tool calls one response may hold; more is a broken or hostile stream, stopped before it costs. */
-export const maxToolCallsPerResponse = 1024;
+export const maxToolCallsPerResponse = 10_000;
 
 function nonEmptyString(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;

@@ -1,6 +1,7 @@
 import type { ChatResponse, ChatResponseChunk } from '../turn/chat-response.js';
 import { partialResponse } from '../turn/turn-messages.js';
 import { chunkOf, eventOfChunk, finishChunk } from '../turn/turn-chunks.js';
+import type { TurnEvent } from '../turn/turn-event.js';
 import { applyEvent, initialTurnState } from '../turn/turn-state.js';
 import {
   APIKeyFormatError,
@@ -28,7 +29,14 @@ import { SecretRedactor } from '../provider/redact-secret.js';
 import { SSEEventReader } from '../provider/sse-event-reader.js';
 
 /** Most steps in a relayed turn, and most tool calls in one of its steps. */
-const maxRelayedPositions = 1024;
+const maxRelayedPositions = 10_000;
+
+/** The step and tool-call position an event names (0 where it names none). */
+function positionOf(event: TurnEvent): readonly [step: number, call: number] {
+  const step = 'step' in event ? event.step : 0;
+  if (event.type === 'call-result') return [step, event.result.index];
+  return [step, 'index' in event ? event.index : 0];
+}
 
 /** Options of {@link toEventStream} and {@link toEventStreamResponse}. */
 export interface EventStreamOptions {
@@ -417,12 +425,10 @@ async function* readRelayedChunks(
           continue;
         }
         // Steps and calls beyond what any agent makes are a hostile stream: stopped before the state grows without bound.
-        if (
-          ('step' in turnEvent && turnEvent.step >= maxRelayedPositions) ||
-          ('index' in turnEvent && turnEvent.index >= maxRelayedPositions)
-        )
+        const [step, call] = positionOf(turnEvent);
+        if (step >= maxRelayedPositions || call >= maxRelayedPositions)
           throw new MalformedStreamError(
-            `A relayed chunk names step or tool call ${JSON.stringify(raw['step'])}; at most ${maxRelayedPositions} of each are read.`,
+            `A relayed chunk names step ${step}, tool call ${call}; at most ${maxRelayedPositions} of each are read.`,
             JSON.stringify(raw).slice(0, 200),
             { partial: partial() },
           );

@@ -483,12 +483,13 @@ describe('relay (toEventStream / readEventStream)', () => {
 
     it('rejects a relayed chunk naming an absurd step or call position, before the state grows', async () => {
       for (const body of [
-        'data: {"type":"text-delta","step":5000,"chunk":"x"}\n\n',
+        'data: {"type":"text-delta","step":50000,"chunk":"x"}\n\n',
         'data: {"type":"tool-call-start","step":0,"toolCallStart":{"index":99999,"id":"a","name":"f"}}\n\n',
+        'data: {"type":"tool-call-result","step":0,"toolCallResult":{"index":99999,"id":"a","name":"f","resultText":"1"}}\n\n',
       ]) {
         const error = await rejection(collect(readEventStream(bodyOf(body))));
         expect(error, body).to.be.instanceOf(MalformedStreamError);
-        expect((error as Error).message).to.contain('at most 1024');
+        expect((error as Error).message).to.contain('at most 10000');
       }
     });
 
