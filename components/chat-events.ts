@@ -1,4 +1,5 @@
 import type { ChatResponse, ChatResponseChunk, ToolApprovalDecision } from '../src/index.js';
+import type { McpServerError } from '../src/mcp/index.js';
 
 /** Every event of `<tool-agent-chat>` bubbles out of its shadow root. */
 const eventInit = { bubbles: true, composed: true } as const;
@@ -166,6 +167,28 @@ export class ToolAgentStorageErrorEvent extends Event {
   }
 }
 
+/** What {@link ToolAgentMcpErrorEvent} carries. */
+export interface ToolAgentMcpErrorDetail {
+  /** The server's `name`, as given in `mcpServers`. */
+  readonly server: string;
+  /** What failed (`kind`: `unreachable`, `cors`, `http`, `protocol`, `timeout`, `closed`). */
+  readonly error: McpServerError;
+}
+
+/**
+ * An MCP server of `mcpServers` could not be connected (its tools are missing from that turn and
+ * it is tried again on the next), or a connected one failed outside any call.
+ */
+export class ToolAgentMcpErrorEvent extends Event {
+  static readonly eventName = 'tool-agent-mcp-error' as const;
+  readonly detail: ToolAgentMcpErrorDetail;
+
+  constructor(detail: ToolAgentMcpErrorDetail) {
+    super(ToolAgentMcpErrorEvent.eventName, eventInit);
+    this.detail = detail;
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'tool-agent-submit': ToolAgentSubmitEvent;
@@ -174,5 +197,6 @@ declare global {
     'tool-agent-response': ToolAgentResponseEvent;
     'tool-agent-error': ToolAgentErrorEvent;
     'tool-agent-storage-error': ToolAgentStorageErrorEvent;
+    'tool-agent-mcp-error': ToolAgentMcpErrorEvent;
   }
 }

@@ -57,3 +57,12 @@ export const maxTokensAttribute = numberAttribute({
   accepts: (value) => isCount(value, 1),
   expected: 'a whole number of at least 1',
 });
+
+/** Most estimated tokens per request (the agent's `contextBudget`); unset (no trimming) by default. */
+export const contextBudgetAttribute = numberAttribute({
+  attribute: 'context-budget',
+  property: 'contextBudget',
+  fallback: undefined,
+  accepts: (value) => isCount(value, 1) || value === Infinity,
+  expected: 'a whole number of tokens of at least 1 (or Infinity for no budget)',
+});

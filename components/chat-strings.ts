@@ -177,6 +177,20 @@ export interface ChatStrings extends CodeBlockLabels {
   readonly requestFailed: string;
   /** Error title of anything else thrown (the detail is its message). */
   readonly unexpected: string;
+  /** Error title when the provider said the conversation does not fit the model's context. */
+  readonly contextExceeded: string;
+  /** What "Continue with a shorter context" does, after the provider's words. */
+  readonly contextExceededDetail: string;
+  /** The button that runs the failed turn again with the oldest messages left out. */
+  readonly continueShorter: string;
+  /** Error title when the latest message alone is over the `context-budget`. */
+  readonly overBudget: string;
+  /** Error detail of `overBudget`. */
+  readonly overBudgetDetail: (requiredTokens: number, budget: number) => string;
+  /** The note above an answer whose request left out earlier messages to fit the context budget. */
+  readonly contextTrimmed: (droppedMessages: number, budget: number) => string;
+  /** The note above an answer when an MCP server's tools could not be offered; `reason` says why. */
+  readonly mcpUnavailable: (server: string, reason: string) => string;
 }
 
 /** The element's English strings: what `strings` is merged over. */
@@ -277,6 +291,17 @@ export const defaultChatStrings: ChatStrings = {
   malformed: 'The server sent an unreadable response',
   requestFailed: 'The request failed',
   unexpected: 'Something went wrong',
+  contextExceeded: 'The conversation is too long for this model',
+  contextExceededDetail:
+    'Continue with a shorter context to leave out the oldest messages (they stay on screen), or start a new conversation.',
+  continueShorter: 'Continue with a shorter context',
+  overBudget: 'The message is too long for the context budget',
+  overBudgetDetail: (requiredTokens, budget) =>
+    `It needs about ${requiredTokens.toLocaleString('en')} tokens with the system prompt and tools; the budget is ${budget.toLocaleString('en')}. Shorten it and send it again.`,
+  contextTrimmed: (droppedMessages, budget) =>
+    `${droppedMessages === 1 ? 'The oldest message was' : `The ${droppedMessages.toLocaleString('en')} oldest messages were`} left out of this request to fit the context budget of ${budget.toLocaleString('en')} tokens.`,
+  mcpUnavailable: (server, reason) =>
+    `The tools of "${server}" are not available for this answer: ${reason}`,
   ...defaultCodeBlockLabels,
 };
 

@@ -1,6 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
   ToolAgentsError,
+  ToolRegistry,
+  type AnyFunctionTool,
   type ChatMessage,
   type ChatRequestOptions,
   type ChatResponse,
@@ -12,7 +14,14 @@ import {
 import { ToolAgentChunkEvent, ToolAgentToolCallEvent } from './chat-events.js';
 import type { MarkdownRenderOptions } from './markdown-adapter.js';
 import { ProgressiveTranscript } from './progressive-transcript.js';
-import type { ErrorNotice, ToolCard, TranscriptEntry } from './transcript-entry.js';
+import type {
+  ErrorNotice,
+  NoteBlock,
+  RetryOptions,
+  RetryTurn,
+  ToolCard,
+  TranscriptEntry,
+} from './transcript-entry.js';
 import { TurnView } from './turn-view.js';
 import { yieldToBrowser } from './yield-to-browser.js';
 
@@ -26,12 +35,27 @@ export interface TurnSetup {
   readonly messages: readonly ChatMessage[];
   readonly settings: ChatRequestOptions['settings'];
   readonly toolRegistry: ChatRequestOptions['toolRegistry'];
+  /** The turn's context budget, when the element sets one. */
+  readonly contextBudget?: number | undefined;
+  /**
+   * Work before the first request that may take a while (connecting MCP servers): more tools, and
+   * notes for the turn. Stop aborts `signal`; a rejection other than that fails the turn.
+   */
+  readonly prepare?: ((signal: AbortSignal) => Promise<TurnPreparation>) | undefined;
+}
+
+/** What `TurnSetup.prepare` adds to a turn. */
+export interface TurnPreparation {
+  /** Offered besides `toolRegistry`'s tools. */
+  readonly tools: readonly AnyFunctionTool[];
+  /** Lines shown above the answer (a server whose tools are missing, and why). */
+  readonly notes: readonly { readonly key: string; readonly text: NoteBlock['text'] }[];
 }
 
 /** What the element does around the conversation: presentation, storage, page events. */
 export interface ConversationCallbacks {
   /** The agent and options for the next turn over `conversation`; may throw (a configuration error fails the turn). */
-  setup(conversation: readonly ChatMessage[]): TurnSetup;
+  setup(conversation: readonly ChatMessage[], retry: RetryOptions): TurnSetup;
   /** Markdown options for new transcript entries. */
   markdown(): MarkdownRenderOptions;
   /** Describes an error for the transcript. */
@@ -57,6 +81,8 @@ export class ConversationController implements ReactiveController {
   #messages: ChatMessage[] = [];
   #entries: TranscriptEntry[] = [];
   #turn: ChatTurn | undefined;
+  // Set while the turn prepares (before its first request); Stop aborts it.
+  #preparing: AbortController | undefined;
   #stopRequested = false;
   #failed: TurnView | undefined;
   #active: Promise<unknown> | undefined;
@@ -96,12 +122,12 @@ export class ConversationController implements ReactiveController {
 
   /** True while a turn streams or waits for tools. */
   get running(): boolean {
-    return this.#turn !== undefined;
+    return this.#turn !== undefined || this.#preparing !== undefined;
   }
 
   /** True once `stop()` was called and the run is winding down. */
   get stopping(): boolean {
-    return this.#turn !== undefined && this.#stopRequested;
+    return this.running && this.#stopRequested;
   }
 
   hostDisconnected(): void {
@@ -111,9 +137,11 @@ export class ConversationController implements ReactiveController {
 
   /** Aborts the request and the running tools; the run ends as stopped. */
   stop(): void {
-    if (!this.#turn) return;
+    if (!this.running) return;
     this.#stopRequested = true;
-    this.#turn.stop(new DOMException('Stopped by the user.', 'AbortError'));
+    const reason = new DOMException('Stopped by the user.', 'AbortError');
+    this.#preparing?.abort(reason);
+    this.#turn?.stop(reason);
   }
 
   /** Waits for a stopped run to wind down. */
@@ -149,7 +177,7 @@ export class ConversationController implements ReactiveController {
   }
 
   /** Retry for `entry`, when it is the failed turn and nothing runs; `undefined` hides the button. */
-  retryFor(entry: TranscriptEntry): (() => void) | undefined {
+  retryFor(entry: TranscriptEntry): RetryTurn | undefined {
     return entry === this.#failed && !this.running ? this.#retry : undefined;
   }
 
@@ -159,15 +187,15 @@ export class ConversationController implements ReactiveController {
   }
 
   /** Runs the failed turn again, after the rounds it finished. */
-  retry(): void {
-    this.#retry();
+  retry(options: RetryOptions = {}): void {
+    this.#retry(options);
   }
 
-  readonly #retry = (): void => {
+  readonly #retry: RetryTurn = (options = {}) => {
     const view = this.#failed;
     if (!view || this.running) return;
     this.#failed = undefined;
-    void this.#execute(view);
+    void this.#execute(view, options);
   };
 
   /**
@@ -193,23 +221,33 @@ export class ConversationController implements ReactiveController {
     waiter.resolve(approved);
   }
 
-  async #execute(view: TurnView): Promise<ChatResponse | undefined> {
+  async #execute(view: TurnView, retry: RetryOptions = {}): Promise<ChatResponse | undefined> {
     const generation = this.#generation;
+    const preparing = new AbortController();
+    this.#preparing = preparing;
+    this.#stopRequested = false;
     let turn: ChatTurn;
     try {
-      const setup = this.#callbacks.setup(this.#messages);
+      const setup = this.#callbacks.setup(this.#messages, retry);
+      const toolRegistry = await this.#prepare(setup, view, preparing.signal);
+      if (generation !== this.#generation) return undefined;
       turn = setup.agent.startTurn({
         messages: setup.messages,
         settings: setup.settings,
-        toolRegistry: setup.toolRegistry,
+        toolRegistry,
+        contextBudget: setup.contextBudget,
+        // Stopped while preparing: the turn starts stopped, and ends like any stopped turn.
+        signal: preparing.signal,
         approveToolCall: (call, context) => this.#approve(view, call, context.signal),
       });
     } catch (error) {
       // Configuration errors (two tools with one name) fail the turn like any other error.
+      if (generation !== this.#generation) return undefined;
       return this.#fail(view, error);
+    } finally {
+      this.#preparing = undefined;
     }
     this.#turn = turn;
-    this.#stopRequested = false;
     view.begin(turn.state);
     const unsubscribe = turn.subscribe((state, event) => {
       const render = view.update(state, event);
@@ -258,6 +296,28 @@ export class ConversationController implements ReactiveController {
     } catch {
       // The turn's state holds the outcome: failed, with its error, or stopped.
     }
+  }
+
+  /** Runs the setup's preparation (stoppable) and returns the registry the turn offers. */
+  async #prepare(
+    setup: TurnSetup,
+    view: TurnView,
+    signal: AbortSignal,
+  ): Promise<ToolRegistry | undefined> {
+    if (!setup.prepare) return setup.toolRegistry;
+    this.#host.requestUpdate();
+    let prepared: TurnPreparation;
+    try {
+      prepared = await setup.prepare(signal);
+    } catch (error) {
+      // Stopped while preparing: the turn (started with the aborted signal) ends as stopped.
+      if (signal.aborted) return setup.toolRegistry;
+      throw error;
+    }
+    for (const note of prepared.notes) view.note(note.key, note.text);
+    if (prepared.tools.length === 0) return setup.toolRegistry;
+    // A new registry: the page's own is never changed.
+    return new ToolRegistry([...(setup.toolRegistry?.getTools() ?? []), ...prepared.tools]);
   }
 
   #fail(view: TurnView, error: unknown): undefined {

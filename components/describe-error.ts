@@ -1,5 +1,6 @@
 import {
   isAPIKeyFormatError,
+  isContextBudgetError,
   isEventTooLargeError,
   isHTTPError,
   isIncompleteStreamError,
@@ -33,6 +34,16 @@ const notice = (text: ErrorNotice['text'], unauthorized = false): ErrorNotice =>
  * Library messages never hold the key.
  */
 export function describeError(error: unknown, keySent = true): ErrorNotice {
+  if (isHTTPError(error) && error.contextExceeded) {
+    const said = error.providerMessage ?? '';
+    return {
+      text: (s) => [s.contextExceeded, `${said ? `${said} ` : ''}${s.contextExceededDetail}`],
+      unauthorized: false,
+      contextExceeded: true,
+    };
+  }
+  if (isContextBudgetError(error))
+    return notice((s) => [s.overBudget, s.overBudgetDetail(error.requiredTokens, error.budget)]);
   if (isHTTPError(error)) {
     const rejectedKey = isKeyRejection(error);
     if (rejectedKey && !keySent)

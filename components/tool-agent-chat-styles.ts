@@ -133,6 +133,15 @@ export const toolAgentChatStyles = css`
     font-style: italic;
   }
 
+  .turn-note {
+    margin: 0;
+    font-size: 0.8rem;
+    color: var(--_muted);
+    border-inline-start: 2px solid var(--_border);
+    padding-inline-start: 0.5rem;
+    overflow-wrap: anywhere;
+  }
+
   .reasoning {
     color: var(--_muted);
     border-inline-start: 3px solid var(--_border);
@@ -334,6 +343,7 @@ export const toolAgentChatStyles = css`
     color: var(--_fg);
     border-radius: calc(var(--_radius) * 0.75);
     padding: 0.5rem 0.75rem;
+    flex-wrap: wrap;
   }
 
   .error-icon,
@@ -346,7 +356,7 @@ export const toolAgentChatStyles = css`
   .error-text {
     display: flex;
     flex-direction: column;
-    flex: 1;
+    flex: 1 1 12rem;
     min-inline-size: 0;
     overflow-wrap: anywhere;
   }

@@ -19,12 +19,14 @@ import { ApiKeyController } from './api-key-controller.js';
 import { keyScope } from './api-key-store.js';
 import {
   ToolAgentErrorEvent,
+  ToolAgentMcpErrorEvent,
   ToolAgentResponseEvent,
   ToolAgentStorageErrorEvent,
   ToolAgentSubmitEvent,
   type ToolAgentStorageErrorDetail,
 } from './chat-events.js';
 import {
+  contextBudgetAttribute,
   idleTimeoutAttribute,
   maxIterationsAttribute,
   maxRetriesAttribute,
@@ -33,10 +35,16 @@ import {
   timeoutAttribute,
 } from './chat-number-attributes.js';
 import { defaultChatStrings, type ChatStrings, type ChatText } from './chat-strings.js';
-import { ConversationController, type TurnSetup } from './conversation-controller.js';
+import {
+  ConversationController,
+  type TurnPreparation,
+  type TurnSetup,
+} from './conversation-controller.js';
 import { loadConversation, removeConversation, saveConversation } from './conversation-storage.js';
 import { describeError } from './describe-error.js';
 import { ignoredOptions, ignoredOptionsWarning } from './ignored-options.js';
+import { McpToolsController } from './mcp-tools-controller.js';
+import { shorterContextBudget } from './shorter-context.js';
 import { markdownCss, type MarkdownRenderOptions } from './markdown-adapter.js';
 import { onByDefault } from './on-by-default.js';
 import { needsApiKey } from './needs-api-key.js';
@@ -45,7 +53,8 @@ import { keyFormTemplate } from './templates/key-form-template.js';
 import { entryTemplate, type TranscriptActions } from './templates/message-template.js';
 import { storageNoticeTemplate } from './templates/storage-notice-template.js';
 import { toolAgentChatStyles } from './tool-agent-chat-styles.js';
-import type { ErrorNotice, ToolCard } from './transcript-entry.js';
+import type { ErrorNotice, RetryOptions, ToolCard } from './transcript-entry.js';
+import type { McpServerOptions } from '../src/mcp/index.js';
 
 // Within this many pixels of the end, the reader counts as "at the bottom" and the view follows.
 const bottomSlack = 32;
@@ -72,6 +81,7 @@ const bottomSlack = 32;
  * @fires {ToolAgentToolCallEvent} tool-agent-tool-call - A tool marked `requiresApproval` waits for a decision. Cancelable: `respondWith(decision)` decides, `preventDefault()` alone denies, nothing asks the user.
  * @fires {ToolAgentResponseEvent} tool-agent-response - A turn finished (`detail.response` is the `ChatResponse`).
  * @fires {ToolAgentErrorEvent} tool-agent-error - A turn failed (`detail.error`); not fired when the user stops.
+ * @fires {ToolAgentMcpErrorEvent} tool-agent-mcp-error - A server of `mcpServers` could not be connected (its tools are missing from that answer, which says so, and it is tried again on the next) or failed outside a call; `detail.server`, `detail.error` (an `McpServerError`).
  * @fires {ToolAgentStorageErrorEvent} tool-agent-storage-error - The saved conversation could not be restored (`detail.kind` `unreadable` or `newer-version`; it is left in storage, never overwritten) or the conversation could not be saved (`save-failed`); `detail.key`, `detail.reason`.
  *
  * @slot empty - Shown while the conversation is empty (the first screen).
@@ -86,6 +96,7 @@ const bottomSlack = 32;
  * @csspart assistant-message - Everything the assistant did for one user message.
  * @csspart typing-indicator - The dots shown before the first token.
  * @csspart state-note - "Stopped" or "Interrupted" under a cut-short answer.
+ * @csspart turn-note - A line above an answer about how it was made: older messages left out to fit `context-budget`, an MCP server whose tools were unavailable.
  * @csspart reasoning - The collapsible "thinking" section.
  * @csspart tool-card - A tool call; also `tool-<status>` (`tool-streaming`, `tool-awaiting-approval`, `tool-running`, `tool-done`, `tool-failed`, `tool-denied`, `tool-stopped`).
  * @csspart tool-name - The tool's name in its card.
@@ -107,6 +118,7 @@ const bottomSlack = 32;
  * @csspart error-title - What happened.
  * @csspart error-detail - What the server said, or what to check.
  * @csspart retry-button - Retry.
+ * @csspart continue-shorter-button - After "the conversation is too long for this model": runs the turn again with the oldest messages left out (half the estimated size, halved again on each use), and keeps that budget for later turns until the conversation is replaced.
  * @csspart storage-notice - Says the saved conversation could not be read or the conversation could not be saved (`role="alert"`; `data-kind` is the event's `kind`).
  * @csspart notice-title - What happened, in the storage notice.
  * @csspart notice-detail - Why, and what it means, in the storage notice.
@@ -252,6 +264,43 @@ export class ToolAgentChat extends LitElement {
     this.#maxTokens = maxTokensAttribute.read(value);
   }
 
+  /**
+   * Most estimated tokens one request may hold (the agent's `contextBudget`): before each request
+   * the oldest messages are left out until it fits (the system prompt, the latest message and
+   * tool calls with their results are kept together), and the answer says how many were left out.
+   * Also applies to a custom `agent` or `chatApi`. Unset: no trimming.
+   * @default undefined
+   */
+  @property({ attribute: 'context-budget', converter: contextBudgetAttribute.converter })
+  get contextBudget(): number | undefined {
+    return this.#contextBudget;
+  }
+
+  set contextBudget(value: number | undefined) {
+    this.#contextBudget = contextBudgetAttribute.read(value);
+  }
+
+  /**
+   * MCP servers whose tools the assistant may use (Streamable HTTP; `name`, `url`, optional
+   * `bearerToken`, `headers`, `requiresApproval`, `timeout`). Connected on the first turn that
+   * needs them (the `tool-agents/mcp` code is loaded only then) and closed when this changes or
+   * the element leaves the page. Their tools (`name__tool`) ask the user's approval unless
+   * `requiresApproval` says otherwise: a remote tool is a remote action. A server that cannot be
+   * reached is named above that answer and in a `tool-agent-mcp-error` event; the others' tools
+   * are offered regardless.
+   */
+  @property({ attribute: false })
+  get mcpServers(): readonly McpServerOptions[] | undefined {
+    return this.#mcpServers;
+  }
+
+  set mcpServers(servers: readonly McpServerOptions[] | undefined) {
+    const old = this.#mcpServers;
+    this.#mcpServers = servers;
+    this.#mcp.servers = servers;
+    this.requestUpdate('mcpServers', old);
+  }
+
   /** A visible heading above the conversation; none when empty. */
   @property() heading = '';
 
@@ -316,7 +365,7 @@ export class ToolAgentChat extends LitElement {
   @property({ attribute: false }) fetch: typeof globalThis.fetch | undefined = undefined;
 
   readonly #conversation = new ConversationController(this, {
-    setup: (conversation) => this.#turnSetup(conversation),
+    setup: (conversation, retry) => this.#turnSetup(conversation, retry),
     markdown: () => this.#markdownOptions(),
     // The built-in API knows whether its turn sent a key; a custom backend is assumed to have sent one.
     describe: (error) => describeError(error, this.#builtInKeySent ?? true),
@@ -327,6 +376,13 @@ export class ToolAgentChat extends LitElement {
     onFailed: (error, notice) => this.#failed(error, notice),
   });
   readonly #keys = new ApiKeyController(this);
+  readonly #mcp = new McpToolsController(this, (problem) =>
+    this.dispatchEvent(new ToolAgentMcpErrorEvent(problem)),
+  );
+  #mcpServers: readonly McpServerOptions[] | undefined;
+  #contextBudget = contextBudgetAttribute.read(undefined);
+  // Chosen with "Continue with a shorter context": kept for later turns until the conversation is replaced.
+  #shorterBudget: number | undefined;
   readonly #internals = this.attachInternals();
   readonly #actions: TranscriptActions = {
     decide: (card, approved) => void this.#decide(card, approved),
@@ -559,7 +615,7 @@ export class ToolAgentChat extends LitElement {
     );
   }
 
-  #turnSetup(conversation: readonly ChatMessage[]): TurnSetup {
+  #turnSetup(conversation: readonly ChatMessage[], retry: RetryOptions): TurnSetup {
     this.#warnIgnoredOptions();
     this.#retryOnKey = false;
     this.#builtInKeySent = this.chatApi || this.agent ? undefined : this.#keys.key !== undefined;
@@ -574,7 +630,32 @@ export class ToolAgentChat extends LitElement {
       this.tools === undefined || this.tools instanceof ToolRegistry
         ? this.tools
         : new ToolRegistry(this.tools);
-    return { agent, messages, settings: this.#settings(agent), toolRegistry };
+    if (retry.shorterContext)
+      this.#shorterBudget = shorterContextBudget(
+        messages,
+        this.#shorterBudget ?? this.#contextBudget,
+      );
+    const budgets = [this.#contextBudget, this.#shorterBudget].filter((b) => b !== undefined);
+    return {
+      agent,
+      messages,
+      settings: this.#settings(agent),
+      toolRegistry,
+      contextBudget: budgets.length > 0 ? Math.min(...budgets) : undefined,
+      prepare: this.#mcpServers?.length ? (signal) => this.#mcpTools(signal) : undefined,
+    };
+  }
+
+  /** The MCP servers' tools for a turn, and a note for each server that could not be reached. */
+  async #mcpTools(signal: AbortSignal): Promise<TurnPreparation> {
+    const { tools, problems } = await this.#mcp.tools(signal);
+    return {
+      tools,
+      notes: problems.map(({ server, error }) => ({
+        key: `mcp:${server}`,
+        text: (s) => s.mcpUnavailable(server, error.message),
+      })),
+    };
   }
 
   #finished(response: ChatResponse): void {
@@ -650,6 +731,7 @@ export class ToolAgentChat extends LitElement {
 
   #replaceConversation(messages: ChatMessage[]): void {
     this.#conversation.replace(messages);
+    this.#shorterBudget = undefined;
     this.#atBottom = true;
   }
 

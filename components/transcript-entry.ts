@@ -67,8 +67,19 @@ interface ToolBlock {
   readonly card: ToolCard;
 }
 
+/**
+ * A line about the turn rather than from the model: earlier messages left out to fit the context
+ * budget, tools of an MCP server that could not be reached.
+ */
+export interface NoteBlock {
+  readonly kind: 'note';
+  readonly key: string;
+  /** What it says, in the strings in force when it is shown. */
+  readonly text: (strings: ChatStrings) => string;
+}
+
 /** A piece of an assistant turn. */
-export type AssistantBlock = TextBlock | ReasoningBlock | ToolBlock;
+export type AssistantBlock = TextBlock | ReasoningBlock | ToolBlock | NoteBlock;
 
 /** An error as the transcript shows it. */
 export interface ErrorNotice {
@@ -79,7 +90,18 @@ export interface ErrorNotice {
   readonly text: (strings: ChatStrings) => readonly [title: string, detail: string];
   /** True when the server rejected the API key (HTTP 401). */
   readonly unauthorized: boolean;
+  /** True when the conversation did not fit the model's context: "Continue with a shorter context" is offered. */
+  readonly contextExceeded?: boolean;
 }
+
+/** How a failed turn runs again. */
+export interface RetryOptions {
+  /** Leave out the oldest messages: half the estimated size of what was sent, then half again. */
+  readonly shorterContext?: boolean;
+}
+
+/** Runs a failed turn again. */
+export type RetryTurn = (options?: RetryOptions) => void;
 
 /** How an assistant turn ended, if it has. */
 export type AssistantState = 'streaming' | 'done' | 'stopped' | 'interrupted';

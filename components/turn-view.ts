@@ -1,4 +1,4 @@
-import type { TurnEvent, TurnState, TurnStep, TurnToolCall } from '../src/index.js';
+import type { ContextTrimmed, TurnEvent, TurnState, TurnStep, TurnToolCall } from '../src/index.js';
 import {
   createMarkdownWriter,
   renderMarkdownInto,
@@ -10,6 +10,7 @@ import type {
   AssistantEntry,
   AssistantState,
   ErrorNotice,
+  NoteBlock,
   ReasoningBlock,
   TextBlock,
   ToolCard,
@@ -50,6 +51,8 @@ export class TurnView implements AssistantEntry {
   // Cards whose Approve and Deny wait for the user (the page did not decide).
   readonly #asking = new Set<string>();
   #blocks: AssistantBlock[] | undefined;
+  // Lines about the turn from outside its state (an MCP server that could not be reached).
+  readonly #notes: NoteBlock[] = [];
 
   constructor(document: Document, markdown: MarkdownRenderOptions = {}) {
     this.#document = document;
@@ -159,6 +162,13 @@ export class TurnView implements AssistantEntry {
     this.#changed();
   }
 
+  /** Adds a line about the turn above its answer (shown once per `key`). */
+  note(key: string, text: NoteBlock['text']): void {
+    if (this.#notes.some((note) => note.key === `${this.key}:note:${key}`)) return;
+    this.#notes.push({ kind: 'note', key: `${this.key}:note:${key}`, text });
+    this.#changed();
+  }
+
   /** Shows the turn as failed, with `notice` and (from the element) a Retry. */
   fail(notice: ErrorNotice): void {
     this.error = notice;
@@ -178,8 +188,10 @@ export class TurnView implements AssistantEntry {
   }
 
   #buildBlocks(): AssistantBlock[] {
-    const blocks: AssistantBlock[] = [];
+    const blocks: AssistantBlock[] = [...this.#notes];
     const last = this.#attempts.length - 1;
+    const trimmed = this.#attempts[last] && mostTrimmed(this.#attempts[last]);
+    if (trimmed) blocks.push(trimmedNote(this.key, trimmed));
     this.#attempts.forEach((state, attempt) => {
       for (const step of state.steps) {
         // An earlier attempt failed: only its finished rounds are part of the conversation.
@@ -278,6 +290,24 @@ export class TurnView implements AssistantEntry {
       block.writer.end();
     }
   }
+}
+
+/** The request of the turn that left out the most messages, if any was trimmed. */
+function mostTrimmed(state: TurnState): ContextTrimmed | undefined {
+  let most: ContextTrimmed | undefined;
+  for (const step of state.steps)
+    if (step.contextTrimmed && step.contextTrimmed.droppedMessages > (most?.droppedMessages ?? 0))
+      most = step.contextTrimmed;
+  return most;
+}
+
+// One line for the turn, however many of its requests were trimmed: the most that was left out.
+function trimmedNote(viewKey: string, trimmed: ContextTrimmed): NoteBlock {
+  return {
+    kind: 'note',
+    key: `${viewKey}:note:trimmed`,
+    text: (s) => s.contextTrimmed(trimmed.droppedMessages, trimmed.budget),
+  };
 }
 
 function blockKey(attempt: number, step: number, kind: 'text' | 'reasoning'): string {

@@ -8,7 +8,11 @@ export {
   type ChatRequestOptions,
 } from './agents/chat-tool-agent.js';
 export { ChatTurn, type TurnListener } from './agents/chat-turn.js';
-export { estimateTextTokens, type TokenEstimator } from './agents/token-estimate.js';
+export {
+  estimateMessageTokens,
+  estimateTextTokens,
+  type TokenEstimator,
+} from './agents/token-estimate.js';
 export {
   applyEvent,
   callAt,

@@ -1,12 +1,15 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ChatStrings } from '../chat-strings.js';
 import { alertIcon, retryIcon } from '../icons.js';
-import type { ErrorNotice } from '../transcript-entry.js';
+import type { ErrorNotice, RetryTurn } from '../transcript-entry.js';
 
-/** A failed turn: what happened, what the server said, and Retry when it can run again now. */
+/**
+ * A failed turn: what happened, what the server said, and Retry when it can run again now (with
+ * "Continue with a shorter context" first when the conversation outgrew the model's context).
+ */
 export function errorTemplate(
   notice: ErrorNotice,
-  retry: (() => void) | undefined,
+  retry: RetryTurn | undefined,
   s: ChatStrings,
 ): TemplateResult {
   const [title, detail] = notice.text(s);
@@ -18,8 +21,13 @@ export function errorTemplate(
         <span class="error-detail" part="error-detail">${detail}</span>
       </div>
       ${
+        retry && notice.contextExceeded
+          ? html`<button type="button" class="button" part="continue-shorter-button" @click=${() => retry({ shorterContext: true })}>${s.continueShorter}</button>`
+          : nothing
+      }
+      ${
         retry
-          ? html`<button type="button" class="button" part="retry-button" @click=${retry}>${retryIcon}<span>${s.retry}</span></button>`
+          ? html`<button type="button" class="button" part="retry-button" @click=${() => retry()}>${retryIcon}<span>${s.retry}</span></button>`
           : nothing
       }
     </div>

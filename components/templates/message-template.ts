@@ -4,6 +4,8 @@ import type { ChatStrings } from '../chat-strings.js';
 import type {
   AssistantBlock,
   AssistantEntry,
+  NoteBlock,
+  RetryTurn,
   TranscriptEntry,
   UserEntry,
 } from '../transcript-entry.js';
@@ -15,7 +17,7 @@ import { toolCardTemplate, type DecideToolCall } from './tool-card-template.js';
 export interface TranscriptActions {
   readonly decide: DecideToolCall;
   /** Retry for the failed entry, when it can run again now; `undefined` hides the button. */
-  readonly retryFor: (entry: TranscriptEntry) => (() => void) | undefined;
+  readonly retryFor: (entry: TranscriptEntry) => RetryTurn | undefined;
 }
 
 function userTemplate(entry: UserEntry, s: ChatStrings): TemplateResult {
@@ -40,7 +42,13 @@ function blockTemplate(
       return reasoningTemplate(block, s);
     case 'tool':
       return toolCardTemplate(block.card, actions.decide, s);
+    case 'note':
+      return noteTemplate(block, s);
   }
+}
+
+function noteTemplate(block: NoteBlock, s: ChatStrings): TemplateResult {
+  return html`<p class="turn-note" part="turn-note">${block.text(s)}</p>`;
 }
 
 const stateNotes: Readonly<Record<AssistantEntry['state'], 'stopped' | 'interrupted' | undefined>> =

@@ -1,5 +1,4 @@
-import { describeThrown } from '../internal/describe-thrown.js';
-import { McpServerError } from './mcp-server-error.js';
+import { connectFailure, type McpServerError } from './mcp-server-error.js';
 import {
   McpServerConnection,
   type McpConnectOptions,
@@ -39,17 +38,8 @@ export async function connectMcpServers(
   settled.forEach((outcome, i) => {
     if (outcome.status === 'fulfilled') connections.push(outcome.value);
     else {
-      const name = servers[i]?.name ?? String(i);
-      failures.push(
-        outcome.reason instanceof McpServerError
-          ? outcome.reason
-          : new McpServerError(
-              'protocol',
-              name,
-              `MCP server "${name}" could not be connected: ${describeThrown(outcome.reason)}`,
-              { cause: outcome.reason },
-            ),
-      );
+      // connect() rejects with an McpServerError for every failure but an abort, handled below.
+      failures.push(connectFailure(servers[i]?.name ?? String(i), outcome.reason));
     }
   });
   const close = async (): Promise<void> => {

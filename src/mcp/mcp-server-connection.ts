@@ -7,7 +7,7 @@ import { defaultToolTimeoutMs } from '../tools/function-tool.js';
 import { JsonSchemaTool } from '../tools/json-schema-tool.js';
 import type { ToolRegistry } from '../tools/tool-registry.js';
 import { describeMcpFailure, type McpFailureContext } from './describe-mcp-failure.js';
-import { McpServerError } from './mcp-server-error.js';
+import { McpServerError, connectFailure } from './mcp-server-error.js';
 import { mcpToolName } from './mcp-tool-name.js';
 import { resultText, toModelResult } from './mcp-tool-result.js';
 import type { McpCallToolResult, McpToolInfo } from './mcp-types.js';
@@ -134,7 +134,7 @@ export class McpServerConnection {
     } catch (error) {
       await connection.close().catch(() => undefined);
       if (connect.signal?.aborted) throw connect.signal.reason;
-      throw error;
+      throw connectFailure(options.name, error);
     }
   }
 

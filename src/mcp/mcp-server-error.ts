@@ -1,4 +1,5 @@
 import { ToolAgentsError, type ToolAgentsErrorOptions } from '../errors.js';
+import { describeThrown } from '../internal/describe-thrown.js';
 
 /**
  * What went wrong with an MCP server:
@@ -49,4 +50,16 @@ export function isMcpServerError(value: unknown): value is McpServerError {
   if (typeof value !== 'object' || value === null) return false;
   const { name, kind, server } = value as Record<string, unknown>;
   return name === 'McpServerError' && typeof kind === 'string' && typeof server === 'string';
+}
+
+/** Why `server` could not be connected, as an {@link McpServerError} (kind `protocol` when it was something else). */
+export function connectFailure(server: string, reason: unknown): McpServerError {
+  return isMcpServerError(reason)
+    ? reason
+    : new McpServerError(
+        'protocol',
+        server,
+        `MCP server "${server}" could not be connected: ${describeThrown(reason)}`,
+        { cause: reason },
+      );
 }
