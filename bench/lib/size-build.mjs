@@ -32,6 +32,8 @@ export async function chat(apiKey, question, onText) {
   },
   element: {
     label: 'element: components/index.ts (Lit, markdown, sanitiser, core)',
+    // Its MCP servers load tool-agents/mcp lazily, built like dist/mcp.js (no Ajv).
+    plugins: [noAjvEsbuildPlugin],
     contents: `export * from './components/index.ts';\n`,
   },
   markdown: {

@@ -65,8 +65,8 @@ describe('<tool-agent-chat> context budget', () => {
     expect(sent.at(-1)).to.deep.include({ role: 'user', content: 'And now?' });
     const note = find(chat, '[part~="turn-note"]');
     const dropped = 21 - sent.length;
-    expect(note.textContent).to.contain(`The ${dropped} oldest messages were left out`);
-    expect(note.textContent).to.contain('1,200 tokens');
+    expect(note?.textContent).to.contain(`The ${dropped} oldest messages were left out`);
+    expect(note?.textContent).to.contain('1,200 tokens');
     expect(assistantText(chat)).to.contain('Short answer.');
     // The conversation itself keeps everything: only the request was trimmed.
     expect(chat.messages).to.have.length(22);
@@ -83,11 +83,11 @@ describe('<tool-agent-chat> context budget', () => {
     await typeAndSend(chat, 'Summarise all of it.');
     await waitIdle(chat);
     expect(errors).to.have.length(1);
-    expect(find(chat, '[part~="error-title"]').textContent).to.equal(
+    expect(find(chat, '[part~="error-title"]')?.textContent).to.equal(
       'The conversation is too long for this model',
     );
-    expect(find(chat, '[part~="error-detail"]').textContent).to.contain('Input tokens exceed');
-    find(chat, '[part~="continue-shorter-button"]').click();
+    expect(find(chat, '[part~="error-detail"]')?.textContent).to.contain('Input tokens exceed');
+    find(chat, '[part~="continue-shorter-button"]')?.click();
     await waitFor(() => assistantText(chat).includes('Now it fits.'), 'the trimmed answer');
     await waitIdle(chat);
     const full = await sentMessages(script, 0);
@@ -96,7 +96,7 @@ describe('<tool-agent-chat> context budget', () => {
     expect(trimmed.length).to.be.lessThan(full.length);
     expect(trimmed.at(-1)).to.deep.include({ role: 'user', content: 'Summarise all of it.' });
     expect(findAll(chat, '[part~="error"]')).to.have.length(0);
-    expect(find(chat, '[part~="turn-note"]').textContent).to.contain(
+    expect(find(chat, '[part~="turn-note"]')?.textContent).to.contain(
       'oldest messages were left out',
     );
     // The shorter budget holds for the next turn of this conversation.
@@ -111,10 +111,10 @@ describe('<tool-agent-chat> context budget', () => {
     const chat = await chatOn(script, (c) => (c.messages = longConversation()));
     await typeAndSend(chat, 'Go.');
     await waitIdle(chat);
-    find(chat, '[part~="continue-shorter-button"]').click();
+    find(chat, '[part~="continue-shorter-button"]')?.click();
     await waitFor(() => findAll(chat, '[part~="continue-shorter-button"]').length === 1);
     await waitIdle(chat);
-    find(chat, '[part~="continue-shorter-button"]').click();
+    find(chat, '[part~="continue-shorter-button"]')?.click();
     await waitFor(() => assistantText(chat).includes('Fits now.'), 'the answer');
     const sizes = await Promise.all([0, 1, 2].map((i) => sentMessages(script, i)));
     expect(sizes[1]!.length).to.be.lessThan(sizes[0]!.length);
@@ -137,10 +137,10 @@ describe('<tool-agent-chat> context budget', () => {
     const chat = await chatOn(script, (c) => c.setAttribute('context-budget', '20'));
     await typeAndSend(chat, 'x'.repeat(400));
     await waitIdle(chat);
-    expect(find(chat, '[part~="error-title"]').textContent).to.equal(
+    expect(find(chat, '[part~="error-title"]')?.textContent).to.equal(
       'The message is too long for the context budget',
     );
-    expect(find(chat, '[part~="error-detail"]').textContent).to.contain('the budget is 20');
+    expect(find(chat, '[part~="error-detail"]')?.textContent).to.contain('the budget is 20');
     expect(await script.requests()).to.have.length(0);
   });
 

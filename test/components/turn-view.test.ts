@@ -40,7 +40,9 @@ describe('TurnView', () => {
     expect(view.state).to.equal('done');
     const text = view.blocks[1];
     expect(text?.kind === 'text' && text.container.textContent).to.equal('abc');
-    expect(view.blocks.every((b) => (b.kind !== 'text' && b.kind !== 'reasoning') || !b.streaming)).to.equal(true);
+    expect(
+      view.blocks.every((b) => (b.kind !== 'text' && b.kind !== 'reasoning') || !b.streaming),
+    ).to.equal(true);
   });
 
   it('shows a card from start to result with the status the turn state gives it', async () => {
