@@ -226,6 +226,8 @@ export class ConversationController implements ReactiveController {
     const preparing = new AbortController();
     this.#preparing = preparing;
     this.#stopRequested = false;
+    // Busy from now on, also while the turn prepares.
+    this.#host.requestUpdate();
     let turn: ChatTurn;
     try {
       const setup = this.#callbacks.setup(this.#messages, retry);
@@ -305,7 +307,6 @@ export class ConversationController implements ReactiveController {
     signal: AbortSignal,
   ): Promise<ToolRegistry | undefined> {
     if (!setup.prepare) return setup.toolRegistry;
-    this.#host.requestUpdate();
     let prepared: TurnPreparation;
     try {
       prepared = await setup.prepare(signal);

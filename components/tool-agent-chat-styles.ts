@@ -365,6 +365,19 @@ export const toolAgentChatStyles = css`
     font-size: 0.9em;
   }
 
+  .error-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    margin-inline-start: auto;
+  }
+
+  /* Two choices read better on a line of their own, under what they answer. */
+  .error[data-actions='2'] .error-actions {
+    flex-basis: 100%;
+    justify-content: flex-end;
+  }
+
   .notice {
     display: flex;
     flex-wrap: wrap;

@@ -123,6 +123,10 @@ try {
   await shoot('storage-unreadable', 'storage-unreadable');
   await shoot('storage-unreadable-dark', 'storage-unreadable', { colorScheme: 'dark' });
   await shoot('save-failed', 'save-failed');
+  await shoot('context-exceeded', 'context-exceeded');
+  await shoot('context-exceeded-dark', 'context-exceeded', { colorScheme: 'dark' });
+  await shoot('notes', 'notes');
+  await shoot('notes-dark', 'notes', { colorScheme: 'dark' });
   await shoot('forced-colors', 'approval', {
     forcedColors: 'active',
     prepare: (page) => page.locator('tool-agent-chat [part~="approve-button"]').waitFor(),

@@ -13,21 +13,20 @@ export function errorTemplate(
   s: ChatStrings,
 ): TemplateResult {
   const [title, detail] = notice.text(s);
+  const shorter = retry !== undefined && notice.contextExceeded === true;
   return html`
-    <div class="error" part="error">
+    <div class="error" part="error" data-actions=${retry ? (shorter ? 2 : 1) : 0}>
       <span class="error-icon">${alertIcon}</span>
       <div class="error-text">
         <strong class="error-title" part="error-title">${title}</strong>
         <span class="error-detail" part="error-detail">${detail}</span>
       </div>
       ${
-        retry && notice.contextExceeded
-          ? html`<button type="button" class="button" part="continue-shorter-button" @click=${() => retry({ shorterContext: true })}>${s.continueShorter}</button>`
-          : nothing
-      }
-      ${
         retry
-          ? html`<button type="button" class="button" part="retry-button" @click=${() => retry()}>${retryIcon}<span>${s.retry}</span></button>`
+          ? html`<div class="error-actions">
+              ${shorter ? html`<button type="button" class="button" part="continue-shorter-button" @click=${() => retry({ shorterContext: true })}>${s.continueShorter}</button>` : nothing}
+              <button type="button" class="button" part="retry-button" @click=${() => retry()}>${retryIcon}<span>${s.retry}</span></button>
+            </div>`
           : nothing
       }
     </div>

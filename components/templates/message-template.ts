@@ -60,7 +60,9 @@ function assistantTemplate(
   s: ChatStrings,
 ): TemplateResult {
   // "Stopped" or "Interrupted" qualifies an answer; with nothing received there is nothing to qualify.
-  const note = entry.blocks.length > 0 ? stateNotes[entry.state] : undefined;
+  const note = entry.blocks.some((block) => block.kind !== 'note')
+    ? stateNotes[entry.state]
+    : undefined;
   // Dots while text is awaited or arriving; a running tool card shows its own spinner.
   const waiting = entry.state === 'streaming' && entry.blocks.at(-1)?.kind !== 'tool';
   return html`

@@ -320,6 +320,36 @@ async function run() {
       ]);
       await chat.send('Hello?');
       break;
+    case 'context-exceeded':
+      chat.messages = conversation();
+      chat.chatApi = scriptedApi([
+        // eslint-disable-next-line require-yield -- a request that fails before its first event
+        async function* () {
+          throw new HTTPError({
+            status: 400,
+            statusText: 'Bad Request',
+            body: '',
+            code: 'context_length_exceeded',
+            providerMessage:
+              "This model's maximum context length is 8192 tokens. However, your messages resulted in 9403 tokens.",
+          });
+        },
+      ]);
+      await chat.send('Now compare it with the forecast for the whole week.');
+      break;
+    case 'notes':
+      chat.messages = conversation();
+      // Two notes above the answer: older messages left out, and a server that is not there.
+      chat.contextBudget = 420;
+      chat.mcpServers = [{ name: 'files', url: 'http://127.0.0.1:9/mcp' }];
+      chat.chatApi = scriptedApi([
+        async function* () {
+          yield* textEvents('Next week looks drier: **sun from Tuesday**, highs around 21 °C.');
+          yield finish('Next week looks drier: **sun from Tuesday**, highs around 21 °C.');
+        },
+      ]);
+      await chat.send('And next week?');
+      break;
   }
   window.stateReady = true;
 }
