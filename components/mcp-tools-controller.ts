@@ -41,10 +41,18 @@ export class McpToolsController implements ReactiveController {
     this.#closeAll();
   }
 
-  /** Takes the servers to use from now on; connections to the previous ones are closed. */
+  /**
+   * Takes the servers to use from now on; connections to the previous ones are closed. The same
+   * servers again (a framework re-rendering with a new but equal array) keep their connections.
+   */
   set servers(servers: readonly McpServerOptions[] | undefined) {
+    const next = servers ?? [];
+    if (sameServers(this.#servers, next)) {
+      this.#servers = next;
+      return;
+    }
     this.#closeAll();
-    this.#servers = servers ?? [];
+    this.#servers = next;
   }
 
   /**
@@ -104,4 +112,23 @@ export class McpToolsController implements ReactiveController {
         () => undefined,
       );
   }
+}
+
+/** True when two server lists would connect the same way (functions compared by identity). */
+function sameServers(a: readonly McpServerOptions[], b: readonly McpServerOptions[]): boolean {
+  return a.length === b.length && a.every((server, i) => sameServer(server, b[i]!));
+}
+
+function sameServer(a: McpServerOptions, b: McpServerOptions): boolean {
+  return (
+    a === b ||
+    (a.name === b.name &&
+      String(a.url) === String(b.url) &&
+      a.bearerToken === b.bearerToken &&
+      JSON.stringify(a.headers ?? {}) === JSON.stringify(b.headers ?? {}) &&
+      a.requiresApproval === b.requiresApproval &&
+      a.timeout === b.timeout &&
+      a.connectTimeout === b.connectTimeout &&
+      a.fetch === b.fetch)
+  );
 }

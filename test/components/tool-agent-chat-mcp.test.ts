@@ -53,6 +53,17 @@ async function offeredTools(script: MockScript, request = 0): Promise<string[]> 
   return ((requests[request]!.body as WireBody).tools ?? []).map((tool) => tool.function.name);
 }
 
+/** Deleted sessions, once earlier tests' closing sessions have landed (the count holds for 300 ms). */
+async function settledDeletions(): Promise<number> {
+  let count = (await mcpState()).deletedSessions.length;
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const next = (await mcpState()).deletedSessions.length;
+    if (next === count) return count;
+    count = next;
+  }
+}
+
 const echoCall = toolCallReply([{ id: 'c1', name: 'docs__echo', arguments: { text: 'pong' } }]);
 
 describe('<tool-agent-chat> MCP servers', () => {
@@ -88,7 +99,7 @@ describe('<tool-agent-chat> MCP servers', () => {
 
   it('runs the tools without asking when the page says so, and keeps one session across turns', async () => {
     const origin = await mcpOrigin();
-    const before = (await mcpState()).deletedSessions.length;
+    const before = await settledDeletions();
     const { chat, script } = await chatOn(
       [echoCall, textReply(['First.']), echoCall, textReply(['Second.'])],
       (c) => {
@@ -164,9 +175,33 @@ describe('<tool-agent-chat> MCP servers', () => {
     expect(assistantText(chat)).to.contain('Answered.');
   });
 
+  it('keeps the session when the page sets equal servers again (a framework re-rendering)', async () => {
+    const origin = await mcpOrigin();
+    const servers = (timeout = 60_000) => [
+      {
+        name: 'docs',
+        url: `${origin}/auth/mcp`,
+        bearerToken: 'test-token',
+        headers: { 'X-Tenant': 'acme' },
+        timeout,
+      },
+    ];
+    const before = await settledDeletions();
+    const { chat, script } = await chatOn([textReply(['a'])], (c) => (c.mcpServers = servers()));
+    await typeAndSend(chat, 'One');
+    await waitIdle(chat);
+    expect(await offeredTools(script)).to.include('docs__echo');
+    chat.mcpServers = servers();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await mcpState()).deletedSessions.length).to.equal(before);
+    // A real change (another timeout) does reconnect.
+    chat.mcpServers = servers(30_000);
+    await waitForState((state) => state.deletedSessions.length === before + 1);
+  });
+
   it('closes the old session when the servers change', async () => {
     const origin = await mcpOrigin();
-    const before = (await mcpState()).deletedSessions.length;
+    const before = await settledDeletions();
     const { chat } = await chatOn([textReply(['a']), textReply(['b'])], (c) => {
       c.mcpServers = [{ name: 'docs', url: `${origin}/open/mcp` }];
     });
