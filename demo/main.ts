@@ -17,6 +17,9 @@ import {
 } from './settings/endpoint-settings.js';
 import { SettingsPanel, type AppliedEndpoint } from './settings/settings-panel.js';
 import { demoTools } from './tools/demo-tools.js';
+import type { RecordedSession } from './replay/recorded-sessions.js';
+import { ReplayPanel } from './replay/replay-panel.js';
+import { sessionFetch } from './replay/session-fetch.js';
 
 function byId<T extends HTMLElement>(id: string, type: new () => T): T {
   const found = document.getElementById(id);
@@ -29,6 +32,7 @@ if (!chat) throw new Error('The demo page is missing <tool-agent-chat>.');
 const badge = byId('model-badge', HTMLElement);
 const demoNote = byId('demo-note', HTMLElement);
 const switchNote = byId('switch-note', HTMLElement);
+const replayNote = byId('replay-note', HTMLElement);
 const suggestions = document.querySelector<HTMLElement>('.suggestions');
 // One offline model for the whole visit; it is stateless, so sharing it is safe.
 const demoModel = createToolDemoModel();
@@ -46,6 +50,8 @@ let current:
   | undefined;
 // Bumped by each check, so a slow answer for an endpoint no longer in use is ignored.
 let checkCount = 0;
+// Bumped by each replay and endpoint change, so a recording that loads late is not started.
+let replayCount = 0;
 
 const whereOf = (settings: EndpointSettings, preset: EndpointPreset): string =>
   `${preset.id === 'custom' ? new URL(settings.baseURL, location.href).host : preset.label} · ${settings.model}`;
@@ -108,7 +114,11 @@ async function useEndpoint({ settings, apiKey }: AppliedEndpoint): Promise<void>
   const side: ConversationSide = isDemo ? 'demo' : 'live';
   const previous = current;
   current = { settings, preset, apiKey, side };
+  replayCount += 1;
+  replayPanel.active = false;
+  replayNote.hidden = true;
   chat.stop();
+  chat.tools = demoTools;
   chat.fetch = isDemo ? demoModel.fetch : undefined;
   chat.baseURL = isDemo ? preset.baseURL : settings.baseURL;
   chat.model = isDemo ? preset.model : settings.model;
@@ -130,6 +140,44 @@ async function useEndpoint({ settings, apiKey }: AppliedEndpoint): Promise<void>
     showBadge(badge, { kind: 'demo' });
   } else await checkEndpoint(settings, preset, apiKey);
 }
+
+/**
+ * Replays a recorded real-provider session in the chat, in a conversation of its own: the
+ * recorded responses stream through the real parser and agent, and the badge says it is a recording.
+ */
+async function replaySession(session: RecordedSession, speed: number): Promise<void> {
+  if (!chat) return;
+  const run = ++replayCount;
+  replayNote.hidden = false;
+  replayNote.textContent = `Loading the recording of ${session.provider}…`;
+  const recording = await session.load();
+  if (run !== replayCount) return;
+  chat.stop();
+  if (current && current.side !== 'replay') {
+    current = { ...current, side: 'replay' };
+    await switchConversation(chat, 'replay');
+  }
+  chat.clear();
+  chat.fetch = sessionFetch(recording, speed);
+  chat.tools = [...demoTools, ...session.tools];
+  // Never contacted: the replay answers every request; .invalid names no real host.
+  chat.baseURL = 'https://recording.invalid/v1';
+  chat.model = session.model;
+  chat.apiKey = undefined;
+  chat.noKey = true;
+  demoNote.hidden = true;
+  switchNote.hidden = true;
+  checkCount += 1;
+  showBadge(badge, { kind: 'replay', provider: session.provider });
+  replayNote.textContent = `Replaying a recording of ${session.provider}. ${session.about} Whatever you send, this session plays back.`;
+  replayPanel.active = true;
+  await chat.send(session.prompt);
+}
+
+const replayPanel = new ReplayPanel(byId('replay-form', HTMLFormElement), {
+  onReplay: (session, speed) => void replaySession(session, speed),
+  onLeave: () => void useEndpoint(panel.applied),
+});
 
 const panel = new SettingsPanel(byId('endpoint-form', HTMLFormElement), {
   initial: loadEndpointSettings(),

@@ -3,6 +3,7 @@ import type { ConnectionDiagnosis as Diagnosis } from '../../src/index.js';
 /** What the header badge can say about the endpoint in use. */
 export type BadgeState =
   | { readonly kind: 'demo' }
+  | { readonly kind: 'replay'; readonly provider: string }
   | { readonly kind: 'checking'; readonly where: string }
   | { readonly kind: 'live'; readonly where: string }
   | { readonly kind: 'problem'; readonly where: string; readonly diagnosis: Diagnosis };
@@ -31,6 +32,11 @@ export function showBadge(badge: HTMLElement, state: BadgeState): void {
     case 'demo':
       badge.textContent = 'Demo model · offline, scripted';
       badge.title = 'A scripted stand-in in this page; nothing leaves your browser.';
+      return;
+    case 'replay':
+      badge.textContent = `Recording · ${state.provider}`;
+      badge.title =
+        'A recorded session of this provider, replayed in this page: nothing leaves your browser.';
       return;
     case 'checking':
       badge.textContent = `Checking · ${state.where}`;

@@ -1,9 +1,10 @@
 import type { ToolAgentChat } from '../../components/index.js';
 
-/** Where each side's conversation is saved: the demo model's and the real endpoints'. */
+/** Where each side's conversation is saved: the demo model's, the real endpoints' and the replayed recordings'. */
 export const conversationKeys = {
   demo: 'tool-agents-demo:conversation',
   live: 'tool-agents-demo:conversation:live',
+  replay: 'tool-agents-demo:conversation:replay',
 } as const;
 
 /** Which conversation to show. */

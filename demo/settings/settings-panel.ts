@@ -2,6 +2,7 @@ import { diagnoseConnection, type ConnectionDiagnosis as Diagnosis } from '../..
 import { endpointPresets, presetById, type EndpointPreset } from './endpoint-presets.js';
 import type { EndpointSettings } from './endpoint-settings.js';
 import { forgetKey, getKey, isRemembered, setKey } from './key-store.js';
+import { pageElement as element } from '../page-element.js';
 
 /** An endpoint and its key, as the page applies them to the chat. */
 export interface AppliedEndpoint {
@@ -17,12 +18,6 @@ export interface SettingsPanelOptions {
   readonly demoFetch: typeof fetch;
   /** Called when the user picks "Use this endpoint" (or forgets the key in use). */
   readonly onApply: (endpoint: AppliedEndpoint) => void;
-}
-
-function element<T extends Element>(root: ParentNode, selector: string, type: new () => T): T {
-  const found = root.querySelector(selector);
-  if (!(found instanceof type)) throw new Error(`The demo page is missing ${selector}.`);
-  return found;
 }
 
 /** The "Endpoint settings" form: presets, URL, model, key (memory or device), usage, and a connection test. */

@@ -1,6 +1,7 @@
 /**
  * `tool-agents/testing`: a scripted OpenAI-compatible endpoint for tests and demos.
- * Build replies with the SSE builders, then answer them in-process with {@link createScriptedFetch}.
+ * Build replies with the SSE builders, then answer them in-process with {@link createScriptedFetch};
+ * record a real turn with {@link createRecorder} and play it back with {@link replayFetch}.
  * No DOM needed: runs in browsers, workers and Node 20+.
  *
  * @packageDocumentation
@@ -43,3 +44,24 @@ export type {
   DemoTurnReplyOptions,
 } from './demo-model-reply.js';
 export { demoTurnReply } from './demo-model-reply.js';
+export type {
+  RecordedChunk,
+  RecordedEnd,
+  RecordedEvent,
+  RecordedExchange,
+  RecordedRequestSummary,
+  RecordedResponse,
+  Recording,
+} from './recording.js';
+export { recordingVersion } from './recording.js';
+export type { Recorder, RecorderOptions, RecordingDetails } from './create-recorder.js';
+export { createRecorder } from './create-recorder.js';
+export { defaultKeptHeaders } from './record-response.js';
+export { parseRecording } from './parse-recording.js';
+export type { RecordingProblem } from './recording-format-error.js';
+export { RecordingFormatError } from './recording-format-error.js';
+export type { ReplayOptions } from './recording-replies.js';
+export { recordingReplies } from './recording-replies.js';
+export { recordingExhaustedCode, replayFetch } from './replay-fetch.js';
+export type { SSERecordingOptions, SyntheticPacing } from './recording-from-sse.js';
+export { recordingFromSSE } from './recording-from-sse.js';

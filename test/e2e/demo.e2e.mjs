@@ -410,6 +410,79 @@ try {
   );
 
   await check(
+    'replays recorded real-provider sessions in the chat offline, with a recording badge, and goes back to the demo conversation',
+    async () => {
+      const badge = page.locator('#model-badge');
+      await page.locator('#replay-panel summary').click();
+      await page.selectOption('#replay-session', 'openrouter-kimi-tool-round');
+      const about = (await page.locator('#replay-about').innerText()) ?? '';
+      assert(
+        /simonw\/llm/.test(about) && /made up/.test(about),
+        `the session note says "${about}"`,
+      );
+      await page.selectOption('#replay-speed', 'Infinity');
+      await page.locator('#replay-form button[type="submit"]').click();
+      await page.waitForFunction(
+        () => document.querySelector('#model-badge')?.getAttribute('data-mode') === 'replay',
+        undefined,
+        { timeout: 10_000 },
+      );
+      assert(
+        /^Recording · OpenRouter/.test((await badge.textContent()) ?? ''),
+        `the badge says "${await badge.textContent()}"`,
+      );
+      const card = chat.locator('[part~="tool-card"]').first();
+      await card.waitFor({ timeout: 10_000 });
+      await idle();
+      assert(
+        ((await card.locator('[part~="tool-name"]').textContent()) ?? '').includes('llm_version'),
+        'the replayed tool card is not llm_version',
+      );
+      const answer = await lastAnswer.innerText();
+      assert(answer.includes('0.fixed-version'), `the replayed answer is "${answer}"`);
+      assert(
+        (await chat.locator('[part~="user-message"]').innerText()).includes('current llm version'),
+        'the recorded prompt was not sent',
+      );
+      assert(
+        !(await chat.locator('[part~="transcript"]').innerText()).includes('17 * 23 = 391'),
+        'the demo conversation is mixed into the replay',
+      );
+      const note = await page.locator('#replay-note').innerText();
+      assert(/Replaying a recording of OpenRouter/.test(note), `the replay note says "${note}"`);
+
+      await page.selectOption('#replay-session', 'deepseek-reasoner');
+      await page.locator('#replay-form button[type="submit"]').click();
+      await page.waitForFunction(
+        () => /DeepSeek/.test(document.querySelector('#model-badge')?.textContent ?? ''),
+        undefined,
+        { timeout: 10_000 },
+      );
+      await page.waitForFunction(
+        () =>
+          (document.querySelector('tool-agent-chat')?.shadowRoot?.textContent ?? '').includes(
+            'contains three',
+          ),
+        undefined,
+        { timeout: 20_000 },
+      );
+      await idle();
+      await axeCheck();
+
+      await page.locator('#leave-replay').click();
+      await page.waitForFunction(
+        () => document.querySelector('#model-badge')?.getAttribute('data-mode') === 'demo',
+        undefined,
+        { timeout: 10_000 },
+      );
+      const transcript = await chat.locator('[part~="transcript"]').innerText();
+      assert(transcript.includes('17 * 23 = 391'), 'the demo conversation did not come back');
+      assert(await page.locator('#replay-note').isHidden(), 'the replay note stayed');
+      await page.locator('#replay-panel summary').click();
+    },
+  );
+
+  await check(
     'has no accessibility violations with a conversation, tool cards and the settings panel open',
     async () => {
       const before = problems.length;

@@ -116,7 +116,11 @@ describe('the README’s examples', () => {
       }
       const output = env['output'] as HTMLElement;
       // The examples that stream into `output` show the scripted answer there.
-      if (['Basic streaming', 'Tools', 'The state of a turn'].includes(example.heading))
+      if (
+        ['Basic streaming', 'Tools', 'The state of a turn', 'Recorded turns'].includes(
+          example.heading,
+        )
+      )
         expect(output.textContent).to.contain('Qubits');
       if (example.heading.includes('markdown renderer'))
         expect(document.querySelector('#answer')).to.equal(null, 'the host was removed');
