@@ -254,10 +254,9 @@ try {
   });
 
   await check(
-    'answers quickly and honestly outside its skills, and does not take "what is 9/11?" as a sum',
+    'answers briefly and honestly outside its skills, and does not take "what is 9/11?" as a sum',
     async () => {
       const cards = await chat.locator('[part~="tool-card"]').count();
-      const started = Date.now();
       await ask('what is 9/11?');
       await idle();
       const text = await lastAnswer.innerText();
@@ -276,7 +275,11 @@ try {
         /cannot check the weather/.test(weather) && /What time is it in London\?/.test(weather),
         `the weather answer is "${weather}"`,
       );
-      assert(Date.now() - started < 12_000, `two short answers took ${Date.now() - started} ms`);
+      // Brief, so they stream in moments (a wall-clock limit here only measured the machine's load).
+      assert(
+        text.length < 400 && weather.length < 400,
+        `the answers are long: ${text.length} and ${weather.length} characters`,
+      );
     },
   );
 
