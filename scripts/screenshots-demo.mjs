@@ -101,6 +101,25 @@ try {
   await narrow.page.screenshot({ path: `${out}/demo-mobile-settings.png`, fullPage: true });
   await narrow.context.close();
 
+  // A recorded provider session replayed in the element (the reasoning one), light and dark.
+  for (const scheme of /** @type {const} */ (['light', 'dark'])) {
+    const replay = await open(scheme, { width: 1280, height: 860 });
+    await replay.page.locator('#replay-panel summary').click();
+    await replay.page.selectOption('#replay-session', 'openrouter-kimi-tool-round');
+    await replay.page.selectOption('#replay-speed', 'Infinity');
+    await replay.page.locator('#replay-form button[type="submit"]').click();
+    await replay.page.waitForFunction(
+      () =>
+        !document.querySelector('tool-agent-chat')?.running &&
+        document.querySelector('#model-badge')?.getAttribute('data-mode') === 'replay',
+      undefined,
+      { timeout: 30_000 },
+    );
+    await replay.page.waitForTimeout(300);
+    await replay.page.screenshot({ path: `${out}/demo-replay-${scheme}.png` });
+    await replay.context.close();
+  }
+
   const minimal = await browser.newContext({ viewport: { width: 900, height: 700 } });
   const minimalPage = await minimal.newPage();
   await minimalPage.goto(`${server.url}minimal.html`);
