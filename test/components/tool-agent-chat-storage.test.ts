@@ -164,7 +164,7 @@ describe('<tool-agent-chat> storage problems', () => {
 
   describe('a conversation saved by a newer version', () => {
     it('is never overwritten or removed, and says so', async () => {
-      const raw = JSON.stringify({ version: 2, messages: [], somethingNew: true });
+      const raw = JSON.stringify({ version: 3, messages: [], somethingNew: true });
       localStorage.setItem(key, raw);
       const { fetch } = createScriptedFetch([textReply('Hi.')]);
       const { chat, events } = await chatOnKey((c) => (c.fetch = fetch));
@@ -176,7 +176,7 @@ describe('<tool-agent-chat> storage problems', () => {
           key,
           kind: 'newer-version',
           reason:
-            'It was saved by a newer version of this chat (format 2; this one reads up to 1).',
+            'It was saved by a newer version of this chat (format 3; this one reads up to 2).',
         },
       ]);
       await chat.send('hello');
