@@ -7,13 +7,22 @@ import { ToolAgentChat } from './tool-agent-chat.js';
 export { ToolAgentChat } from './tool-agent-chat.js';
 export { defaultChatStrings, type ChatStrings } from './chat-strings.js';
 export {
+  ToolAgentBranchEvent,
   ToolAgentChunkEvent,
   ToolAgentErrorEvent,
+  ToolAgentNewConversationEvent,
   ToolAgentResponseEvent,
+  ToolAgentSendEvent,
+  ToolAgentStopEvent,
   ToolAgentStorageErrorEvent,
   ToolAgentSubmitEvent,
   ToolAgentToolCallEvent,
+  type BranchAction,
+  type SendSource,
+  type ToolAgentBranchDetail,
   type ToolAgentChunkDetail,
+  type ToolAgentNewConversationDetail,
+  type ToolAgentSendDetail,
   type ToolAgentErrorDetail,
   type ToolAgentResponseDetail,
   type ToolAgentStorageErrorDetail,

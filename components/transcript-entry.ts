@@ -81,6 +81,14 @@ export interface ErrorNotice {
   readonly unauthorized: boolean;
 }
 
+/** What an answer cost and which model gave it. */
+export interface AnswerUsage {
+  readonly inputTokens: number;
+  readonly outputTokens: number;
+  /** The model the provider says answered, when it said. */
+  readonly model: string | undefined;
+}
+
 /** How an assistant turn ended, if it has. */
 export type AssistantState = 'streaming' | 'done' | 'stopped' | 'interrupted';
 
@@ -97,6 +105,8 @@ export interface AssistantEntry {
   readonly revision: number;
   /** Set when the turn failed; shown with a Retry button. */
   readonly error: ErrorNotice | undefined;
+  /** Tokens and model, once the provider reported either. */
+  readonly usage: AnswerUsage | undefined;
 }
 
 /** A message the user sent. */
