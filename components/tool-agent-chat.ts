@@ -450,7 +450,10 @@ export class ToolAgentChat extends LitElement {
     this.#keys.pageKey = key;
   }
 
-  /** The conversation (a copy; assign to replace it, which stops a running turn). */
+  /**
+   * The conversation as shown: the visible version of each message and answer (a copy; assign to
+   * replace it, versions included, which stops a running turn).
+   */
   get messages(): readonly ChatMessage[] {
     return [...this.#conversation.messages];
   }
