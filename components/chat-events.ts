@@ -24,6 +24,92 @@ export class ToolAgentSubmitEvent extends Event {
   }
 }
 
+/** Where a message given to {@link ToolAgentSendEvent} comes from. */
+export type SendSource = 'composer' | 'edit' | 'method';
+
+/** What {@link ToolAgentSendEvent} carries. */
+export interface ToolAgentSendDetail {
+  /** The message's text. A listener may change it; emptied (or only spaces), nothing is sent. */
+  text: string;
+  /** The composer, an edited message (a new version beside the old one), or the `send()` method. */
+  readonly source: SendSource;
+}
+
+/**
+ * A user message is about to go to the model: every one, whether typed in the composer (after
+ * `tool-agent-submit`), edited, or given to `send()`. Change `detail.text` to send something
+ * else; `preventDefault()` sends nothing (the composer keeps the text; an edit stays open).
+ */
+export class ToolAgentSendEvent extends Event {
+  static readonly eventName = 'tool-agent-send' as const;
+  readonly detail: ToolAgentSendDetail;
+
+  constructor(detail: ToolAgentSendDetail) {
+    super(ToolAgentSendEvent.eventName, { ...eventInit, cancelable: true });
+    this.detail = detail;
+  }
+}
+
+/** The running turn is being stopped (the Stop button, Escape, `stop()`, or a new conversation); the partial answer stays. */
+export class ToolAgentStopEvent extends Event {
+  static readonly eventName = 'tool-agent-stop' as const;
+
+  constructor() {
+    super(ToolAgentStopEvent.eventName, eventInit);
+  }
+}
+
+/** What a branch action does: send an edited message, regenerate an answer, or show another version. */
+export type BranchAction = 'edit' | 'regenerate' | 'select';
+
+/** What {@link ToolAgentBranchEvent} carries. */
+export interface ToolAgentBranchDetail {
+  readonly action: BranchAction;
+  /** Which user message (0-based, counting the user messages shown) the action is about. */
+  readonly exchange: number;
+  /** `message`: versions of the user message (edits); `answer`: versions of its answer (regenerations). */
+  readonly side: 'message' | 'answer';
+  /** The version that will be shown (0-based). */
+  readonly index: number;
+  /** How many versions there will be. */
+  readonly count: number;
+}
+
+/**
+ * The user is about to edit a message, regenerate an answer or page to another version; for an
+ * edit, fired after `tool-agent-send`. Cancelable: `preventDefault()` leaves the conversation as
+ * it is.
+ */
+export class ToolAgentBranchEvent extends Event {
+  static readonly eventName = 'tool-agent-branch' as const;
+  readonly detail: ToolAgentBranchDetail;
+
+  constructor(detail: ToolAgentBranchDetail) {
+    super(ToolAgentBranchEvent.eventName, { ...eventInit, cancelable: true });
+    this.detail = detail;
+  }
+}
+
+/** What {@link ToolAgentNewConversationEvent} carries. */
+export interface ToolAgentNewConversationDetail {
+  /** `clear`: the New conversation button empties it; `undo`: Undo brings it back. */
+  readonly action: 'clear' | 'undo';
+}
+
+/**
+ * The user starts a new conversation with the built-in button, or undoes that. Cancelable:
+ * `preventDefault()` keeps the conversation as it is. Not fired by `clear()`.
+ */
+export class ToolAgentNewConversationEvent extends Event {
+  static readonly eventName = 'tool-agent-new-conversation' as const;
+  readonly detail: ToolAgentNewConversationDetail;
+
+  constructor(detail: ToolAgentNewConversationDetail) {
+    super(ToolAgentNewConversationEvent.eventName, { ...eventInit, cancelable: true });
+    this.detail = detail;
+  }
+}
+
 /** What {@link ToolAgentChunkEvent} carries. */
 export interface ToolAgentChunkDetail {
   /** The library chunk, exactly as `ChatToolAgent.getStreamingResponse` yielded it. */
@@ -192,6 +278,10 @@ export class ToolAgentMcpErrorEvent extends Event {
 declare global {
   interface GlobalEventHandlersEventMap {
     'tool-agent-submit': ToolAgentSubmitEvent;
+    'tool-agent-send': ToolAgentSendEvent;
+    'tool-agent-stop': ToolAgentStopEvent;
+    'tool-agent-branch': ToolAgentBranchEvent;
+    'tool-agent-new-conversation': ToolAgentNewConversationEvent;
     'tool-agent-chunk': ToolAgentChunkEvent;
     'tool-agent-tool-call': ToolAgentToolCallEvent;
     'tool-agent-response': ToolAgentResponseEvent;

@@ -73,6 +73,38 @@ export interface ChatStrings extends CodeBlockLabels {
   readonly deny: string;
   /** The Retry button under a failed answer. */
   readonly retry: string;
+  /** A message's copy button (its markdown source). */
+  readonly copyMessage: string;
+  /** A user message's edit button. */
+  readonly editMessage: string;
+  /** The accessible name of the text box editing a user message. */
+  readonly editLabel: string;
+  /** The button sending an edited message (a new version; the old one is kept). */
+  readonly sendEdit: string;
+  /** The button closing the edit box without sending. */
+  readonly cancelEdit: string;
+  /** An answer's button that asks again (a new version; the old one is kept). */
+  readonly regenerate: string;
+  /** The button showing the previous version of a message or answer. */
+  readonly previousVersion: string;
+  /** The button showing the next version of a message or answer. */
+  readonly nextVersion: string;
+  /** Between the version buttons, e.g. "2/3"; `index` counts from 1. */
+  readonly versionOf: (index: number, count: number) => string;
+  /** The accessible name of the version buttons' group, e.g. "Version 2 of 3". */
+  readonly versionLabel: (index: number, count: number) => string;
+  /** Announced when another version is shown. */
+  readonly versionAnnouncement: (index: number, count: number) => string;
+  /** Under an answer (with `show-usage`): its tokens and the model that answered, if known. */
+  readonly usage: (inputTokens: number, outputTokens: number, model: string | undefined) => string;
+  /** The button that starts a new conversation. */
+  readonly newConversation: string;
+  /** Shown (and announced) after a new conversation replaced the old one, beside Undo. */
+  readonly conversationCleared: string;
+  /** Brings the cleared conversation back. */
+  readonly undo: string;
+  /** Announced when Undo brought the conversation back. */
+  readonly conversationRestored: string;
   /** The key form's request; `host` is the endpoint's host. */
   readonly keyNeeded: (host: string) => string;
   /** The key form after the server answered 401 to a request sent without a key. */
@@ -230,6 +262,23 @@ export const defaultChatStrings: ChatStrings = {
   approve: 'Approve',
   deny: 'Deny',
   retry: 'Retry',
+  copyMessage: 'Copy message',
+  editMessage: 'Edit message',
+  editLabel: 'Edit your message',
+  sendEdit: 'Send',
+  cancelEdit: 'Cancel',
+  regenerate: 'Regenerate answer',
+  previousVersion: 'Previous version',
+  nextVersion: 'Next version',
+  versionOf: (index, count) => `${index}/${count}`,
+  versionLabel: (index, count) => `Version ${index} of ${count}`,
+  versionAnnouncement: (index, count) => `Showing version ${index} of ${count}.`,
+  usage: (inputTokens, outputTokens, model) =>
+    `${inputTokens.toLocaleString('en')} tokens in · ${outputTokens.toLocaleString('en')} out${model ? ` · ${model}` : ''}`,
+  newConversation: 'New conversation',
+  conversationCleared: 'Conversation cleared',
+  undo: 'Undo',
+  conversationRestored: 'Conversation restored.',
   keyNeeded: (host) => `This chat needs your API key for ${host}.`,
   keyMissing: (host) =>
     `This endpoint (${host}) needs an API key; none was sent. Enter yours and the message is sent again.`,

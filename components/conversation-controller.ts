@@ -12,15 +12,19 @@ import {
   type ToolApprovalRequest,
 } from '../src/index.js';
 import { ToolAgentChunkEvent, ToolAgentToolCallEvent } from './chat-events.js';
+import { ConversationTree, type BranchSide } from './conversation-tree.js';
+import { entriesFromMessages } from './entries-from-messages.js';
 import type { MarkdownRenderOptions } from './markdown-adapter.js';
 import { ProgressiveTranscript } from './progressive-transcript.js';
 import type {
+  AssistantEntry,
   ErrorNotice,
   NoteBlock,
   RetryOptions,
   RetryTurn,
   ToolCard,
   TranscriptEntry,
+  UserEntry,
 } from './transcript-entry.js';
 import { TurnView } from './turn-view.js';
 import { yieldToBrowser } from './yield-to-browser.js';
@@ -52,6 +56,16 @@ export interface TurnPreparation {
   readonly notes: readonly { readonly key: string; readonly text: NoteBlock['text'] }[];
 }
 
+/** Where an entry sits in the conversation's tree: which exchange, which side, which version of how many. */
+export interface EntryBranch {
+  /** The exchange's position on the visible path (0 is the first user message). */
+  readonly at: number;
+  readonly side: BranchSide;
+  /** The version shown (0-based). */
+  readonly index: number;
+  readonly count: number;
+}
+
 /** What the element does around the conversation: presentation, storage, page events. */
 export interface ConversationCallbacks {
   /** The agent and options for the next turn over `conversation`; may throw (a configuration error fails the turn). */
@@ -78,8 +92,12 @@ export interface ConversationCallbacks {
 export class ConversationController implements ReactiveController {
   readonly #host: ReactiveControllerHost & EventTarget & { readonly ownerDocument: Document };
   readonly #callbacks: ConversationCallbacks;
-  #messages: ChatMessage[] = [];
+  #tree = ConversationTree.linear([]);
   #entries: TranscriptEntry[] = [];
+  // Each entry's branch, rebuilt when the entries or the tree change; unchanged ones keep their object (the render's guard compares it).
+  #branches = new Map<TranscriptEntry, EntryBranch>();
+  #branchesOf: { entries: readonly TranscriptEntry[]; tree: number } | undefined;
+  #treeVersion = 0;
   #turn: ChatTurn | undefined;
   // Set while the turn prepares (before its first request); Stop aborts it.
   #preparing: AbortController | undefined;
@@ -110,9 +128,14 @@ export class ConversationController implements ReactiveController {
     host.addController(this);
   }
 
-  /** The conversation (the controller's own array; copy before handing it out). */
+  /** The conversation as shown: the visible branch (the tree's own array; copy before handing it out). */
   get messages(): readonly ChatMessage[] {
-    return this.#messages;
+    return this.#tree.messages;
+  }
+
+  /** The conversation with its alternatives. */
+  get tree(): ConversationTree {
+    return this.#tree;
   }
 
   /** The transcript: user messages and one view per assistant turn. */
@@ -150,13 +173,17 @@ export class ConversationController implements ReactiveController {
   }
 
   /** Replaces the conversation (stopping any run) and rebuilds the transcript. */
-  replace(messages: ChatMessage[]): void {
+  replace(conversation: readonly ChatMessage[] | ConversationTree): void {
     this.stop();
     this.#generation++;
     this.#failed = undefined;
-    this.#messages = messages;
+    this.#tree =
+      conversation instanceof ConversationTree
+        ? conversation
+        : ConversationTree.linear(conversation);
+    this.#treeChanged();
     this.#entries = this.#transcript.start(
-      messages,
+      this.#tree.messages,
       this.#host.ownerDocument,
       this.#callbacks.markdown(),
     );
@@ -165,15 +192,65 @@ export class ConversationController implements ReactiveController {
 
   /** Adds the user's message and runs the turn; resolves with the response, or `undefined` when it stopped or failed. */
   send(user: ChatMessage, shownText: string): Promise<ChatResponse | undefined> {
-    const view = new TurnView(this.#host.ownerDocument, this.#callbacks.markdown());
+    this.#tree.append([user]);
+    this.#treeChanged();
+    return this.#runAfter(this.#entries, user, shownText);
+  }
+
+  /** Where `entry` sits in the tree; `undefined` for what precedes the first user message. */
+  branchOf(entry: TranscriptEntry): EntryBranch | undefined {
+    if (this.#branchesOf?.entries !== this.#entries || this.#branchesOf.tree !== this.#treeVersion)
+      this.#mapBranches();
+    return this.#branches.get(entry);
+  }
+
+  /**
+   * Sends `user` as a new version of the user message `entry` (a sibling branch; the old one
+   * is kept) and runs the turn. `undefined` when a turn runs or the entry is not on the path.
+   */
+  edit(
+    entry: UserEntry,
+    user: ChatMessage,
+    shownText: string,
+  ): Promise<ChatResponse | undefined> | undefined {
+    const branch = this.branchOf(entry);
+    const start = this.#entries.indexOf(entry);
+    if (!branch || start === -1 || this.running) return undefined;
+    this.#tree.edit(branch.at, user);
+    this.#treeChanged();
+    return this.#runAfter(this.#entries.slice(0, start), user, shownText);
+  }
+
+  /** Runs the turn again for the answer `entry`, as a new version beside it; `undefined` when it cannot now. */
+  regenerate(entry: AssistantEntry): Promise<ChatResponse | undefined> | undefined {
+    const branch = this.branchOf(entry);
+    const start = this.#entries.indexOf(entry);
+    if (branch?.side !== 'answer' || start === -1 || this.running) return undefined;
+    this.#tree.regenerate(branch.at);
+    this.#treeChanged();
+    return this.#runAfter(this.#entries.slice(0, start));
+  }
+
+  /** Shows version `index` of `entry`'s message or answer; false when that cannot happen now. */
+  select(entry: TranscriptEntry, index: number): boolean {
+    const branch = this.branchOf(entry);
+    if (!branch || this.running || !this.#tree.select(branch.at, branch.side, index)) return false;
+    this.#treeChanged();
     this.#failed = undefined;
-    this.#messages = [...this.#messages, user];
+    // The transcript is rebuilt from the exchange's user message: what is before it stays as it is.
+    const first = this.#entries.findIndex(
+      (candidate) => this.#branches.get(candidate)?.at === branch.at,
+    );
     this.#entries = [
-      ...this.#entries,
-      { kind: 'user', key: `user-${user.id}`, text: shownText },
-      view,
+      ...this.#entries.slice(0, first === -1 ? this.#entries.length : first),
+      ...entriesFromMessages(
+        this.#tree.messages.slice(this.#tree.messageIndex(branch.at)),
+        this.#host.ownerDocument,
+        this.#callbacks.markdown(),
+      ),
     ];
-    return this.#execute(view);
+    this.#host.requestUpdate();
+    return true;
   }
 
   /** Retry for `entry`, when it is the failed turn and nothing runs; `undefined` hides the button. */
@@ -203,7 +280,7 @@ export class ConversationController implements ReactiveController {
    * results the model has not read): show that it has no answer, with Retry.
    */
   offerRetryIfUnanswered(notice: ErrorNotice): void {
-    const last = this.#messages.findLast((message) => message.role !== 'system');
+    const last = this.#tree.messages.findLast((message) => message.role !== 'system');
     if (last?.role !== 'user' && last?.role !== 'tool') return;
     const view = new TurnView(this.#host.ownerDocument, this.#callbacks.markdown());
     view.fail(notice);
@@ -230,7 +307,7 @@ export class ConversationController implements ReactiveController {
     this.#host.requestUpdate();
     let turn: ChatTurn;
     try {
-      const setup = this.#callbacks.setup(this.#messages, retry);
+      const setup = this.#callbacks.setup(this.#tree.messages, retry);
       const toolRegistry = await this.#prepare(setup, view, preparing.signal);
       if (generation !== this.#generation) return undefined;
       turn = setup.agent.startTurn({
@@ -269,7 +346,8 @@ export class ConversationController implements ReactiveController {
     this.#host.requestUpdate();
     if (generation !== this.#generation) return undefined;
     // What the turn leaves in the conversation is decided by the core, for every way it ends.
-    this.#messages = [...this.#messages, ...turn.messages];
+    this.#tree.append(turn.messages);
+    this.#treeChanged();
     switch (turn.status) {
       case 'finished': {
         const response = turn.response!;
@@ -281,6 +359,49 @@ export class ConversationController implements ReactiveController {
         return undefined;
       default:
         return this.#fail(view, turn.status === 'failed' ? turn.error : endedEarly());
+    }
+  }
+
+  /** Shows `before`, then the user's message (when there is a new one) and a new answer, and runs the turn. */
+  #runAfter(
+    before: readonly TranscriptEntry[],
+    user?: ChatMessage,
+    shownText = '',
+  ): Promise<ChatResponse | undefined> {
+    const view = new TurnView(this.#host.ownerDocument, this.#callbacks.markdown());
+    this.#failed = undefined;
+    this.#entries = [
+      ...before,
+      ...(user ? [{ kind: 'user' as const, key: `user-${user.id}`, text: shownText }] : []),
+      view,
+    ];
+    return this.#execute(view);
+  }
+
+  #treeChanged(): void {
+    this.#treeVersion++;
+  }
+
+  /** Pairs entries with exchanges from the end: older entries of a restored conversation may still be arriving. */
+  #mapBranches(): void {
+    const previous = this.#branches;
+    this.#branches = new Map();
+    this.#branchesOf = { entries: this.#entries, tree: this.#treeVersion };
+    let users = 0;
+    for (const entry of this.#entries) if (entry.kind === 'user') users++;
+    let at = this.#tree.exchangeCount - users - 1;
+    for (const entry of this.#entries) {
+      if (entry.kind === 'user') at++;
+      const side = entry.kind === 'user' ? 'message' : 'answer';
+      const position = at < 0 ? undefined : this.#tree.position(at, side);
+      if (!position) continue;
+      const old = previous.get(entry);
+      const same =
+        old?.at === at &&
+        old.side === side &&
+        old.index === position.index &&
+        old.count === position.count;
+      this.#branches.set(entry, same ? old : { at, side, ...position });
     }
   }
 

@@ -1,12 +1,16 @@
 import { ChatHistory, type ChatMessage } from '../src/index.js';
+import { ConversationTree, type StoredBranches } from './conversation-tree.js';
 
-/** The format version `saveConversation` writes. */
-export const conversationVersion = 1;
+/** The format version `saveConversation` writes (2 added branches; a version 1 conversation reads as one without). */
+export const conversationVersion = 2;
 
 /** What is stored under a `storage-key`. */
 interface StoredConversation {
   readonly version: typeof conversationVersion;
+  /** The conversation; with `branches`, every message of every branch, in the order they give. */
   readonly messages: readonly ChatMessage[];
+  /** Only when some message or answer has alternatives. */
+  readonly branches?: StoredBranches;
 }
 
 /**
@@ -15,7 +19,13 @@ interface StoredConversation {
  */
 export type LoadedConversation =
   | { readonly kind: 'none' }
-  | { readonly kind: 'ok'; readonly messages: ChatMessage[] }
+  | {
+      readonly kind: 'ok';
+      /** The conversation as shown (the visible branch). */
+      readonly messages: ChatMessage[];
+      /** The conversation with its alternatives, when it has any. */
+      readonly tree?: ConversationTree;
+    }
   | { readonly kind: 'unreadable'; readonly reason: string }
   | { readonly kind: 'newer-version'; readonly version: number; readonly reason: string };
 
@@ -23,10 +33,13 @@ export type LoadedConversation =
 export type SavedConversation =
   { readonly ok: true } | { readonly ok: false; readonly reason: string };
 
-// One entry per older version, each lifting its data one version up; empty while only v1 exists.
+// One entry per older version, each lifting its data one version up.
 const migrations: Readonly<
   Record<number, (data: Record<string, unknown>) => Record<string, unknown>>
-> = {};
+> = {
+  // Version 1 was a linear conversation: version 2 without branches.
+  1: (data) => ({ ...data, version: 2 }),
+};
 
 /** localStorage, or the reason it cannot be used (sandboxed iframes and privacy settings throw on access). */
 function storage(): Storage | string {
@@ -113,14 +126,29 @@ export function loadConversation(key: string): LoadedConversation {
     record = migrate(record);
   }
   const messages = readMessages(record['messages']);
-  return typeof messages === 'string'
-    ? { kind: 'unreadable', reason: messages }
-    : { kind: 'ok', messages };
+  if (typeof messages === 'string') return { kind: 'unreadable', reason: messages };
+  if (record['branches'] === undefined) return { kind: 'ok', messages };
+  const tree = ConversationTree.fromStored(messages, record['branches']);
+  return typeof tree === 'string'
+    ? { kind: 'unreadable', reason: tree }
+    : { kind: 'ok', messages: [...tree.messages], tree };
 }
 
-/** Saves a conversation; when storage is blocked or full, says so instead of throwing. */
-export function saveConversation(key: string, messages: readonly ChatMessage[]): SavedConversation {
-  const stored: StoredConversation = { version: conversationVersion, messages };
+/**
+ * Saves a conversation (with its alternatives, given a tree); when storage is blocked or full,
+ * says so instead of throwing.
+ */
+export function saveConversation(
+  key: string,
+  conversation: readonly ChatMessage[] | ConversationTree,
+): SavedConversation {
+  const stored: StoredConversation =
+    conversation instanceof ConversationTree && conversation.branched
+      ? { version: conversationVersion, ...conversation.toStored() }
+      : {
+          version: conversationVersion,
+          messages: conversation instanceof ConversationTree ? conversation.messages : conversation,
+        };
   const target = storage();
   if (typeof target === 'string') return { ok: false, reason: target };
   try {

@@ -21,3 +21,10 @@ export const keyIcon = icon(
 );
 export const clockIcon = icon(svg`<circle cx="12" cy="12" r="9"/><path d="M12 7v5l3 2"/>`);
 export const spinnerIcon = icon(svg`<path class="spin" d="M12 3a9 9 0 1 0 9 9"/>`);
+export const copyIcon = icon(
+  svg`<rect x="9" y="9" width="11" height="11" rx="2"/><path d="M5 15V5a2 2 0 0 1 2-2h8"/>`,
+);
+export const editIcon = icon(svg`<path d="M4 20h4L19 9l-4-4L4 16z"/><path d="m13.5 6.5 4 4"/>`);
+export const previousIcon = icon(svg`<path d="m15 6-6 6 6 6"/>`);
+export const nextIcon = icon(svg`<path d="m9 6 6 6-6 6"/>`);
+export const newChatIcon = icon(svg`<path d="M12 5v14M5 12h14"/>`);

@@ -7,14 +7,23 @@ import { ToolAgentChat } from './tool-agent-chat.js';
 export { ToolAgentChat } from './tool-agent-chat.js';
 export { defaultChatStrings, type ChatStrings } from './chat-strings.js';
 export {
+  ToolAgentBranchEvent,
   ToolAgentChunkEvent,
   ToolAgentErrorEvent,
   ToolAgentMcpErrorEvent,
+  ToolAgentNewConversationEvent,
   ToolAgentResponseEvent,
+  ToolAgentSendEvent,
+  ToolAgentStopEvent,
   ToolAgentStorageErrorEvent,
   ToolAgentSubmitEvent,
   ToolAgentToolCallEvent,
+  type BranchAction,
+  type SendSource,
+  type ToolAgentBranchDetail,
   type ToolAgentChunkDetail,
+  type ToolAgentNewConversationDetail,
+  type ToolAgentSendDetail,
   type ToolAgentErrorDetail,
   type ToolAgentMcpErrorDetail,
   type ToolAgentResponseDetail,

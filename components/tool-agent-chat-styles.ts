@@ -68,6 +68,83 @@ export const toolAgentChatStyles = css`
     font-weight: 600;
   }
 
+  .new-conversation {
+    margin-inline-start: auto;
+    font-size: 0.85rem;
+  }
+
+  .undo-notice {
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.75rem;
+    padding: 0.4rem var(--_gap);
+    border-block-start: 1px solid var(--_border);
+    background: var(--_surface);
+    font-size: 0.9rem;
+  }
+
+  .message-actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.15rem;
+    color: var(--_muted);
+    font-size: 0.8rem;
+  }
+
+  .message.user > .message-actions {
+    justify-content: flex-end;
+  }
+
+  .icon-button.small {
+    inline-size: 1.75rem;
+    block-size: 1.75rem;
+    border-color: transparent;
+    background: none;
+    color: var(--_muted);
+  }
+
+  .icon-button.small:hover:not(:disabled) {
+    background: var(--_surface);
+    color: var(--_fg);
+  }
+
+  .pager {
+    display: inline-flex;
+    align-items: center;
+    font-variant-numeric: tabular-nums;
+  }
+
+  .usage {
+    margin-inline-start: 0.4rem;
+    font-variant-numeric: tabular-nums;
+  }
+
+  .edit-form {
+    display: flex;
+    flex-direction: column;
+    gap: 0.5rem;
+    inline-size: min(36rem, 100%);
+  }
+
+  .edit-input {
+    font: inherit;
+    color: inherit;
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.5rem 0.8rem;
+    resize: vertical;
+    inline-size: 100%;
+  }
+
+  .edit-buttons {
+    display: flex;
+    justify-content: flex-end;
+    gap: 0.5rem;
+  }
+
   .transcript {
     flex: 1;
     min-block-size: 0;

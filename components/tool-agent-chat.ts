@@ -20,9 +20,13 @@ import { keyScope } from './api-key-store.js';
 import {
   ToolAgentErrorEvent,
   ToolAgentMcpErrorEvent,
+  ToolAgentNewConversationEvent,
   ToolAgentResponseEvent,
+  ToolAgentSendEvent,
+  ToolAgentStopEvent,
   ToolAgentStorageErrorEvent,
   ToolAgentSubmitEvent,
+  type SendSource,
   type ToolAgentStorageErrorDetail,
 } from './chat-events.js';
 import {
@@ -41,23 +45,30 @@ import {
   type TurnSetup,
 } from './conversation-controller.js';
 import { loadConversation, removeConversation, saveConversation } from './conversation-storage.js';
+import type { ConversationTree } from './conversation-tree.js';
 import { describeError } from './describe-error.js';
 import { ignoredOptions, ignoredOptionsWarning } from './ignored-options.js';
 import { McpToolsController } from './mcp-tools-controller.js';
 import { shorterContextBudget } from './shorter-context.js';
 import { markdownCss, type MarkdownRenderOptions } from './markdown-adapter.js';
+import { messageActionHandlers } from './message-action-handlers.js';
+import { MessageActionsController } from './message-actions-controller.js';
 import { onByDefault } from './on-by-default.js';
 import { needsApiKey } from './needs-api-key.js';
 import { composerTemplate } from './templates/composer-template.js';
+import { headerTemplate, undoNoticeTemplate } from './templates/header-template.js';
 import { keyFormTemplate } from './templates/key-form-template.js';
 import { entryTemplate, type TranscriptActions } from './templates/message-template.js';
 import { storageNoticeTemplate } from './templates/storage-notice-template.js';
 import { toolAgentChatStyles } from './tool-agent-chat-styles.js';
 import type { ErrorNotice, RetryOptions, ToolCard } from './transcript-entry.js';
 import type { McpServerOptions } from '../src/mcp/index.js';
+import { UndoOffer } from './undo-offer.js';
 
 // Within this many pixels of the end, the reader counts as "at the bottom" and the view follows.
 const bottomSlack = 32;
+// How long Undo is offered after the New conversation button, in milliseconds.
+const undoMs = 6000;
 
 /**
  * A chat with a tool-using, streaming LLM agent on any OpenAI-compatible endpoint, straight from
@@ -76,7 +87,15 @@ const bottomSlack = 32;
  *
  * @summary Chat with a tool-using LLM agent; bring your own key.
  *
- * @fires {ToolAgentSubmitEvent} tool-agent-submit - The user submitted a message. Cancelable: `preventDefault()` sends nothing.
+ * Each user message may have versions (Edit sends a new one) and each answer too (Regenerate):
+ * `< 2/3 >` under a message pages through them, the conversation sent to the model is always the
+ * one shown, and every version is saved with the conversation (`storage-key`).
+ *
+ * @fires {ToolAgentSubmitEvent} tool-agent-submit - The user submitted a message from the composer (before `tool-agent-send`). Cancelable: `preventDefault()` sends nothing.
+ * @fires {ToolAgentSendEvent} tool-agent-send - A user message is about to go to the model, from the composer, an edit or `send()` (`detail.source`). Cancelable: `preventDefault()` sends nothing; a listener may change `detail.text`.
+ * @fires {ToolAgentStopEvent} tool-agent-stop - The running turn is being stopped (Stop, Escape, `stop()` or New conversation).
+ * @fires {ToolAgentBranchEvent} tool-agent-branch - The user edits a message, regenerates an answer or pages to another version (`detail.action`, `exchange`, `side`, `index`, `count`). Cancelable: `preventDefault()` changes nothing.
+ * @fires {ToolAgentNewConversationEvent} tool-agent-new-conversation - The New conversation button clears the conversation (`detail.action` `clear`) or Undo brings it back (`undo`). Cancelable. Not fired by `clear()`.
  * @fires {ToolAgentChunkEvent} tool-agent-chunk - One library chunk of the running turn (`detail.chunk`).
  * @fires {ToolAgentToolCallEvent} tool-agent-tool-call - A tool marked `requiresApproval` waits for a decision. Cancelable: `respondWith(decision)` decides, `preventDefault()` alone denies, nothing asks the user.
  * @fires {ToolAgentResponseEvent} tool-agent-response - A turn finished (`detail.response` is the `ChatResponse`).
@@ -87,7 +106,10 @@ const bottomSlack = 32;
  * @slot empty - Shown while the conversation is empty (the first screen).
  *
  * @csspart base - The frame around everything.
- * @csspart header - The bar holding the heading (only with `heading`).
+ * @csspart header - The bar holding the heading and New conversation (shown when it has either).
+ * @csspart new-conversation-button - New conversation (while there is one to clear; `new-conversation="off"` hides it).
+ * @csspart undo-notice - "Conversation cleared" with Undo, for a few seconds after New conversation.
+ * @csspart undo-button - Undo: brings the cleared conversation back (and saves it again).
  * @csspart heading - The heading text.
  * @csspart transcript - The scrolling conversation (a `role="log"` region).
  * @csspart empty - The wrapper of the `empty` slot.
@@ -97,6 +119,19 @@ const bottomSlack = 32;
  * @csspart typing-indicator - The dots shown before the first token.
  * @csspart state-note - "Stopped" or "Interrupted" under a cut-short answer.
  * @csspart turn-note - A line above an answer about how it was made: older messages left out to fit `context-budget`, an MCP server whose tools were unavailable.
+ * @csspart message-actions - The controls under a message: versions, Copy, Edit or Regenerate, usage.
+ * @csspart copy-message-button - Copies the message's markdown source.
+ * @csspart edit-button - Opens a user message for editing.
+ * @csspart edit-form - The box editing a user message (Enter sends a new version, Escape cancels).
+ * @csspart edit-input - Its textarea.
+ * @csspart send-edit-button - Sends the edited message.
+ * @csspart cancel-edit-button - Closes the edit box.
+ * @csspart regenerate-button - Asks for a new version of the answer.
+ * @csspart version-pager - `< 2/3 >`: which version of a message or answer is shown.
+ * @csspart previous-version-button - Shows the previous version.
+ * @csspart next-version-button - Shows the next version.
+ * @csspart version-position - The "2/3" between them.
+ * @csspart usage - Tokens in and out and the model, under an answer (only with `show-usage`).
  * @csspart reasoning - The collapsible "thinking" section.
  * @csspart tool-card - A tool call; also `tool-<status>` (`tool-streaming`, `tool-awaiting-approval`, `tool-running`, `tool-done`, `tool-failed`, `tool-denied`, `tool-stopped`).
  * @csspart tool-name - The tool's name in its card.
@@ -321,6 +356,15 @@ export class ToolAgentChat extends LitElement {
     this.#strings = { ...defaultChatStrings, ...value };
   }
 
+  /** Shows under each answer its tokens in and out and the model that answered, when the provider reported them. */
+  @property({ attribute: 'show-usage', type: Boolean }) showUsage = false;
+
+  /**
+   * Shows the New conversation button in the header (with Undo for a few seconds after).
+   * On by default; `new-conversation="off"` (or `"false"`) hides it.
+   */
+  @property({ attribute: 'new-conversation', converter: onByDefault }) newConversation = true;
+
   /** Disables the message input (programmatic `send()` still works). */
   @property({ type: Boolean, reflect: true }) disabled = false;
 
@@ -384,9 +428,27 @@ export class ToolAgentChat extends LitElement {
   // Chosen with "Continue with a shorter context": kept for later turns until the conversation is replaced.
   #shorterBudget: number | undefined;
   readonly #internals = this.attachInternals();
+  readonly #messageActions = new MessageActionsController(this);
+  readonly #undo = new UndoOffer<ConversationTree>(this);
   readonly #actions: TranscriptActions = {
     decide: (card, approved) => void this.#decide(card, approved),
     retryFor: (entry) => this.#conversation.retryFor(entry),
+    ...messageActionHandlers({
+      element: this,
+      conversation: this.#conversation,
+      controls: this.#messageActions,
+      approveSend: (text) => this.#approveSend(text, 'edit'),
+      willRun: () => {
+        this.#undo.dismiss();
+        this.#atBottom = true;
+      },
+      selected: () => {
+        this.#offerRetryIfUnanswered();
+        this.#persist();
+      },
+      announce: (text) => this.#announce(text),
+      focusInput: () => void this.updateComplete.then(() => this.input?.focus()),
+    }),
   };
   #strings = defaultChatStrings;
   // Whether the running or last turn of the built-in API sent a key; undefined for a custom backend.
@@ -444,7 +506,10 @@ export class ToolAgentChat extends LitElement {
     this.#keys.pageKey = key;
   }
 
-  /** The conversation (a copy; assign to replace it, which stops a running turn). */
+  /**
+   * The conversation as shown: the visible version of each message and answer (a copy; assign to
+   * replace it, versions included, which stops a running turn).
+   */
   get messages(): readonly ChatMessage[] {
     return [...this.#conversation.messages];
   }
@@ -471,26 +536,19 @@ export class ToolAgentChat extends LitElement {
   }
 
   /**
-   * Sends a user message and runs the turn. Resolves with the response, or `undefined` when the
-   * turn was stopped or failed (the error is shown and `tool-agent-error` fired).
+   * Sends a user message and runs the turn, after `tool-agent-send` (which may change or refuse
+   * it). Resolves with the response, or `undefined` when the message was refused or the turn was
+   * stopped or failed (the error is shown and `tool-agent-error` fired).
    * @throws Error when a turn is already running.
    */
   async send(text: string): Promise<ChatResponse | undefined> {
-    const content = text.trim();
-    if (!content) return undefined;
-    if (this.#conversation.running) {
-      if (!this.#conversation.stopping)
-        throw new Error('A turn is already running; call stop() first.');
-      await this.#conversation.settle();
-      if (this.#conversation.running)
-        throw new Error('A turn is already running; call stop() first.');
-    }
-    this.#atBottom = true;
-    return this.#conversation.send(ChatMessage.createUserMessage(content), content);
+    return this.#send(text, 'method');
   }
 
   /** Stops the running turn: the request and the running tools are aborted; the partial answer stays. */
   stop(): void {
+    if (!this.#conversation.running || this.#conversation.stopping) return;
+    this.dispatchEvent(new ToolAgentStopEvent());
     this.#conversation.stop();
   }
 
@@ -520,9 +578,16 @@ export class ToolAgentChat extends LitElement {
   protected override render(): TemplateResult {
     const running = this.#conversation.running;
     const s = this.#strings;
+    const entries = this.#conversation.entries;
+    const editing = this.#messageActions.editing;
     return html`
       <div class="chat" part="base">
-        ${this.heading ? html`<div class="header" part="header"><h2 class="heading" part="heading">${this.heading}</h2></div>` : nothing}
+        ${headerTemplate({
+          heading: this.heading,
+          newConversation: this.newConversation && entries.length > 0,
+          onNewConversation: () => void this.#newConversation(),
+          strings: s,
+        })}
         <div
           class="transcript"
           part="transcript"
@@ -534,26 +599,48 @@ export class ToolAgentChat extends LitElement {
           @scroll=${this.#onScroll}
         >
           ${this.loadProblem ? this.#storageNotice(this.loadProblem) : nothing}
-          ${this.#conversation.entries.length === 0 ? html`<div class="empty" part="empty"><slot name="empty"></slot></div>` : nothing}
+          ${entries.length === 0 ? html`<div class="empty" part="empty"><slot name="empty"></slot></div>` : nothing}
           ${repeat(
-            this.#conversation.entries,
+            entries,
             (entry) => entry.key,
             // Only entries that changed are re-rendered: a long conversation costs nothing per token.
-            (entry) =>
-              guard(
+            (entry) => {
+              const branch = this.#conversation.branchOf(entry);
+              const copied = this.#messageActions.copiedOf(entry.key);
+              const isEditing = editing === entry.key;
+              return guard(
                 [
                   entry,
                   entry.kind === 'assistant' ? entry.revision : 0,
                   this.#actions.retryFor(entry),
                   s,
+                  branch,
+                  running,
+                  isEditing,
+                  copied,
+                  this.showUsage,
                 ],
-                () => entryTemplate(entry, this.#actions, s),
-              ),
+                () =>
+                  entryTemplate(
+                    entry,
+                    {
+                      branch,
+                      busy: running,
+                      editing: isEditing,
+                      copied,
+                      showUsage: this.showUsage,
+                    },
+                    this.#actions,
+                    s,
+                  ),
+              );
+            },
           )}
           ${this.saveProblem ? this.#storageNotice(this.saveProblem) : nothing}
         </div>
         <!-- Announces each finished message once; the log itself stays quiet while tokens stream. -->
         <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement(s)}</div>
+        ${this.#undo.pending ? undoNoticeTemplate(this.#undoNewConversation, s) : nothing}
         <div class="footer" part="footer">${this.#footerTemplate(running)}</div>
       </div>
     `;
@@ -729,10 +816,20 @@ export class ToolAgentChat extends LitElement {
     };
   }
 
-  #replaceConversation(messages: ChatMessage[]): void {
-    this.#conversation.replace(messages);
+  #replaceConversation(conversation: ChatMessage[] | ConversationTree): void {
+    this.#conversation.replace(conversation);
     this.#shorterBudget = undefined;
+    this.#messageActions.endEdit();
+    this.#undo.dismiss();
     this.#atBottom = true;
+  }
+
+  /** A conversation that ends with the user's message (or unread tool results) shows "No answer yet" with Retry. */
+  #offerRetryIfUnanswered(): void {
+    this.#conversation.offerRetryIfUnanswered({
+      text: (s) => [s.noAnswer, s.noAnswerDetail],
+      unauthorized: false,
+    });
   }
 
   /** Restores the conversation saved under the current key, or reports why it cannot. */
@@ -747,11 +844,8 @@ export class ToolAgentChat extends LitElement {
       case 'none':
         return;
       case 'ok':
-        this.#replaceConversation(loaded.messages);
-        this.#conversation.offerRetryIfUnanswered({
-          text: (s) => [s.noAnswer, s.noAnswerDetail],
-          unauthorized: false,
-        });
+        this.#replaceConversation(loaded.tree ?? loaded.messages);
+        this.#offerRetryIfUnanswered();
         return;
       case 'unreadable':
       case 'newer-version':
@@ -764,7 +858,7 @@ export class ToolAgentChat extends LitElement {
   #persist(): void {
     const key = this.storageKey;
     if (!key || key !== this.#checkedKey || this.loadProblem) return;
-    const saved = saveConversation(key, this.#conversation.messages);
+    const saved = saveConversation(key, this.#conversation.tree);
     if (saved.ok) {
       if (this.saveProblem) this.#dismissSaveProblem();
       return;
@@ -809,9 +903,63 @@ export class ToolAgentChat extends LitElement {
     const text = input?.value.trim() ?? '';
     if (!input || !text || this.disabled || this.#conversation.running) return;
     if (!this.dispatchEvent(new ToolAgentSubmitEvent({ text }))) return;
+    const approved = this.#approveSend(text, 'composer');
+    if (approved === undefined) return;
     input.value = '';
-    void this.send(text);
+    void this.#send(approved, 'composer', true);
   }
+
+  /** Fires `tool-agent-send`: the text to send (as the page left it), or `undefined` when the page refused it. */
+  #approveSend(text: string, source: SendSource): string | undefined {
+    const event = new ToolAgentSendEvent({ text, source });
+    if (!this.dispatchEvent(event)) return undefined;
+    return String(event.detail.text).trim() || undefined;
+  }
+
+  async #send(
+    text: string,
+    source: SendSource,
+    approved = false,
+  ): Promise<ChatResponse | undefined> {
+    let content: string | undefined = text.trim();
+    if (!content) return undefined;
+    if (this.#conversation.running) {
+      if (!this.#conversation.stopping)
+        throw new Error('A turn is already running; call stop() first.');
+      await this.#conversation.settle();
+      if (this.#conversation.running)
+        throw new Error('A turn is already running; call stop() first.');
+    }
+    if (!approved) content = this.#approveSend(content, source);
+    if (content === undefined) return undefined;
+    // A new message starts the new conversation for good: the cleared one is no longer offered back.
+    this.#undo.dismiss();
+    this.#atBottom = true;
+    return this.#conversation.send(ChatMessage.createUserMessage(content), content);
+  }
+
+  /** New conversation: stops the turn (keeping what it produced, for Undo), clears, and offers Undo. */
+  async #newConversation(): Promise<void> {
+    if (!this.dispatchEvent(new ToolAgentNewConversationEvent({ action: 'clear' }))) return;
+    this.stop();
+    await this.#conversation.settle();
+    const previous = this.#conversation.tree;
+    this.clear();
+    this.#undo.offer(previous, undoMs);
+    this.#announce((s) => s.conversationCleared);
+    void this.updateComplete.then(() => this.input?.focus());
+  }
+
+  readonly #undoNewConversation = (): void => {
+    if (!this.dispatchEvent(new ToolAgentNewConversationEvent({ action: 'undo' }))) return;
+    const previous = this.#undo.take();
+    if (!previous) return;
+    this.#replaceConversation(previous);
+    this.#offerRetryIfUnanswered();
+    this.#persist();
+    this.#announce((s) => s.conversationRestored);
+    void this.updateComplete.then(() => this.input?.focus());
+  };
 
   readonly #submitKey = (key: string, remember: boolean): void => {
     this.#keys.submit(key, remember);

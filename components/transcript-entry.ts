@@ -103,6 +103,14 @@ export interface RetryOptions {
 /** Runs a failed turn again. */
 export type RetryTurn = (options?: RetryOptions) => void;
 
+/** What an answer cost and which model gave it. */
+export interface AnswerUsage {
+  readonly inputTokens: number;
+  readonly outputTokens: number;
+  /** The model the provider says answered, when it said. */
+  readonly model: string | undefined;
+}
+
 /** How an assistant turn ended, if it has. */
 export type AssistantState = 'streaming' | 'done' | 'stopped' | 'interrupted';
 
@@ -119,6 +127,8 @@ export interface AssistantEntry {
   readonly revision: number;
   /** Set when the turn failed; shown with a Retry button. */
   readonly error: ErrorNotice | undefined;
+  /** Tokens and model, once the provider reported either. */
+  readonly usage: AnswerUsage | undefined;
 }
 
 /** A message the user sent. */

@@ -6,6 +6,7 @@ import {
   type MarkdownWriter,
 } from './markdown-adapter.js';
 import type {
+  AnswerUsage,
   AssistantBlock,
   AssistantEntry,
   AssistantState,
@@ -83,6 +84,17 @@ export class TurnView implements AssistantEntry {
   /** The turn's state (its current attempt), if it has begun. */
   get turn(): TurnState | undefined {
     return this.#attempts.at(-1);
+  }
+
+  /** Tokens of the current attempt and the model that answered (`metadata.model` of its last reported step). */
+  get usage(): AnswerUsage | undefined {
+    const turn = this.turn;
+    if (!turn) return undefined;
+    const model = turn.steps.findLast((step) => step.end?.metadata['model'] !== undefined)?.end
+      ?.metadata['model'];
+    const { inputTokens, outputTokens } = turn.usage;
+    if (inputTokens + outputTokens === 0 && typeof model !== 'string') return undefined;
+    return { inputTokens, outputTokens, model: typeof model === 'string' ? model : undefined };
   }
 
   /** Text, reasoning and cards in order: earlier attempts' finished rounds, then the current attempt. */

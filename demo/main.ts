@@ -258,7 +258,7 @@ new ResizeObserver(fitChatToScreen).observe(document.body);
 fitChatToScreen();
 
 byId('clear-chunks', HTMLButtonElement).addEventListener('click', () => inspector.clear());
-byId('clear-chat', HTMLButtonElement).addEventListener('click', () => {
-  chat.clear();
-  inspector.clear();
+// The element's own New conversation button (with Undo) clears the chat; the chunk log follows it.
+chat.addEventListener('tool-agent-new-conversation', (event) => {
+  if (event.detail.action === 'clear') inspector.clear();
 });

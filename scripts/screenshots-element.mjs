@@ -51,14 +51,14 @@ const browser = await chromium.launch({
 /**
  * @param {string} name
  * @param {string} state
- * @param {{ colorScheme?: 'light' | 'dark', forcedColors?: 'active' | 'none', prepare?: (page: import('playwright-core').Page) => Promise<void> }} [options]
+ * @param {{ colorScheme?: 'light' | 'dark', forcedColors?: 'active' | 'none', phone?: boolean, prepare?: (page: import('playwright-core').Page) => Promise<void> }} [options]
  */
 async function shoot(name, state, options = {}) {
   if (only.length > 0 && !only.includes(name)) return;
   const context = await browser.newContext({
     colorScheme: options.colorScheme ?? 'light',
     forcedColors: options.forcedColors ?? 'none',
-    viewport: { width: 800, height: 680 },
+    viewport: options.phone ? { width: 390, height: 760 } : { width: 800, height: 680 },
     reducedMotion: 'reduce',
   });
   const page = await context.newPage();
@@ -127,6 +127,15 @@ try {
   await shoot('context-exceeded-dark', 'context-exceeded', { colorScheme: 'dark' });
   await shoot('notes', 'notes');
   await shoot('notes-dark', 'notes', { colorScheme: 'dark' });
+  // Conversation actions: versions (`< 2/2 >`), usage, the edit box and Undo, light and dark, desktop and phone.
+  for (const state of ['branches', 'editing', 'cleared'])
+    for (const phone of [false, true])
+      for (const colorScheme of /** @type {const} */ (['light', 'dark']))
+        await shoot(
+          `${state}${phone ? '-phone' : ''}${colorScheme === 'dark' ? '-dark' : ''}`,
+          state,
+          { colorScheme, phone },
+        );
   await shoot('forced-colors', 'approval', {
     forcedColors: 'active',
     prepare: (page) => page.locator('tool-agent-chat [part~="approve-button"]').waitFor(),

@@ -10,21 +10,37 @@ import type {
   UserEntry,
 } from '../transcript-entry.js';
 import { errorTemplate } from './error-template.js';
+import {
+  assistantActionsTemplate,
+  editFormTemplate,
+  userActionsTemplate,
+  type EntryControls,
+  type MessageActions,
+} from './message-actions-template.js';
 import { reasoningTemplate } from './reasoning-template.js';
 import { toolCardTemplate, type DecideToolCall } from './tool-card-template.js';
 
 /** What the transcript's controls call back. */
-export interface TranscriptActions {
+export interface TranscriptActions extends MessageActions {
   readonly decide: DecideToolCall;
   /** Retry for the failed entry, when it can run again now; `undefined` hides the button. */
   readonly retryFor: (entry: TranscriptEntry) => RetryTurn | undefined;
 }
 
-function userTemplate(entry: UserEntry, s: ChatStrings): TemplateResult {
+function userTemplate(
+  entry: UserEntry,
+  controls: EntryControls,
+  actions: TranscriptActions,
+  s: ChatStrings,
+): TemplateResult {
   return html`
-    <div class="message user" part="message user-message">
+    <div class="message user" part="message user-message" data-exchange=${controls.branch?.at ?? nothing}>
       <span class="visually-hidden">${s.youSaid}</span>
-      <div class="bubble">${entry.text}</div>
+      ${
+        controls.editing
+          ? editFormTemplate(entry, actions, s)
+          : html`<div class="bubble">${entry.text}</div>${userActionsTemplate(entry, controls, actions, s)}`
+      }
     </div>
   `;
 }
@@ -56,6 +72,7 @@ const stateNotes: Readonly<Record<AssistantEntry['state'], 'stopped' | 'interrup
 
 function assistantTemplate(
   entry: AssistantEntry,
+  controls: EntryControls,
   actions: TranscriptActions,
   s: ChatStrings,
 ): TemplateResult {
@@ -66,7 +83,7 @@ function assistantTemplate(
   // Dots while text is awaited or arriving; a running tool card shows its own spinner.
   const waiting = entry.state === 'streaming' && entry.blocks.at(-1)?.kind !== 'tool';
   return html`
-    <div class="message assistant" part="message assistant-message" data-state=${entry.state}>
+    <div class="message assistant" part="message assistant-message" data-state=${entry.state} data-exchange=${controls.branch?.at ?? nothing}>
       <span class="visually-hidden">${s.assistantSaid}</span>
       ${repeat(
         entry.blocks,
@@ -76,6 +93,7 @@ function assistantTemplate(
       ${waiting ? html`<span class="typing" part="typing-indicator" aria-hidden="true"><span></span><span></span><span></span></span>` : nothing}
       ${note ? html`<p class="state-note" part="state-note">${s[note]}</p>` : nothing}
       ${entry.error ? errorTemplate(entry.error, actions.retryFor(entry), s) : nothing}
+      ${assistantActionsTemplate(entry, controls, actions, s)}
     </div>
   `;
 }
@@ -83,8 +101,11 @@ function assistantTemplate(
 /** One transcript entry, in the given strings. */
 export function entryTemplate(
   entry: TranscriptEntry,
+  controls: EntryControls,
   actions: TranscriptActions,
   s: ChatStrings,
 ): TemplateResult {
-  return entry.kind === 'user' ? userTemplate(entry, s) : assistantTemplate(entry, actions, s);
+  return entry.kind === 'user'
+    ? userTemplate(entry, controls, actions, s)
+    : assistantTemplate(entry, controls, actions, s);
 }

@@ -1,4 +1,5 @@
 import type { AxeResults } from 'axe-core';
+import { textReply, type ScriptedReply } from '../../src/testing/index.js';
 import '../../components/index.js';
 import type { ToolAgentChat } from '../../components/index.js';
 
@@ -143,4 +144,12 @@ export function recordEvents(chat: EventTarget, names: readonly string[]): Event
   const events: Event[] = [];
   for (const name of names) chat.addEventListener(name, (event) => events.push(event));
   return events;
+}
+
+/** A long answer, one word every `delayMs`: a turn that is still running when the test acts. */
+export function slowReply(words = 200, delayMs = 30): ScriptedReply {
+  return textReply(
+    Array.from({ length: words }, (_, i) => `w${i} `),
+    { delayMs },
+  );
 }

@@ -13,6 +13,7 @@ import {
   removeConversation,
   saveConversation,
 } from '../../components/conversation-storage.js';
+import { ConversationTree } from '../../components/conversation-tree.js';
 import {
   assistantText,
   axeViolations,
@@ -50,8 +51,62 @@ describe('conversation storage', () => {
         version: conversationVersion,
         messages: JSON.parse(JSON.stringify(messages)) as unknown,
       });
-      expect(conversationVersion).to.equal(1);
+      expect(conversationVersion).to.equal(2);
       expect(loadConversation(key)).to.deep.equal({ kind: 'ok', messages });
+    });
+
+    it('reads a version 1 conversation (saved before branches) as one without branches', () => {
+      const messages = [
+        ChatMessage.createUserMessage('Hi'),
+        ChatMessage.createAssistantMessage('Hello'),
+      ];
+      const raw = JSON.stringify({ version: 1, messages });
+      localStorage.setItem(key, raw);
+      expect(loadConversation(key)).to.deep.equal({ kind: 'ok', messages });
+      expect(localStorage.getItem(key), 'reading never writes').to.equal(raw);
+    });
+
+    it('saves every version with the shown one, and reads the visible branch back', () => {
+      const tree = ConversationTree.linear([
+        ChatMessage.createUserMessage('Hi'),
+        ChatMessage.createAssistantMessage('Hello'),
+      ]);
+      tree.regenerate(0);
+      tree.append([ChatMessage.createAssistantMessage('Hey there')]);
+      tree.select(0, 'answer', 0);
+      expect(saveConversation(key, tree)).to.deep.equal({ ok: true });
+      const raw = stored() as { branches?: unknown; messages: unknown[] } | null;
+      expect(raw?.messages, 'each message once').to.have.length(3);
+      expect(raw?.branches).to.deep.include({ prefix: 0, shown: 0 });
+      const loaded = loadConversation(key);
+      expect(loaded.kind).to.equal('ok');
+      if (loaded.kind !== 'ok') return;
+      expect(loaded.messages.map((message) => message.role)).to.deep.equal(['user', 'assistant']);
+      expect(loaded.messages[1]?.content).to.deep.equal([{ type: 'text', text: 'Hello' }]);
+      expect(loaded.tree?.position(0, 'answer')).to.deep.equal({ index: 0, count: 2 });
+    });
+
+    it('reports branches it cannot read, and keeps them', () => {
+      const messages = JSON.parse(
+        JSON.stringify([ChatMessage.createUserMessage('Hi')]),
+      ) as unknown[];
+      const raw = JSON.stringify({
+        version: 2,
+        messages,
+        branches: { prefix: 0, shown: 0, nodes: [{ parent: 4, count: 1, shown: 0 }] },
+      });
+      localStorage.setItem(key, raw);
+      const loaded = loadConversation(key);
+      expect(loaded.kind).to.equal('unreadable');
+      expect(loaded.kind === 'unreadable' && loaded.reason).to.match(/no parent/);
+      expect(localStorage.getItem(key)).to.equal(raw);
+    });
+
+    it('refuses (and keeps) the version after this one', () => {
+      const raw = JSON.stringify({ version: conversationVersion + 1, messages: [] });
+      localStorage.setItem(key, raw);
+      expect(loadConversation(key)).to.deep.include({ kind: 'newer-version', version: 3 });
+      expect(localStorage.getItem(key)).to.equal(raw);
     });
 
     it('tells "nothing saved" apart from "saved but unreadable", with the reason', () => {

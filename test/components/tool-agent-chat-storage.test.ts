@@ -164,9 +164,9 @@ describe('<tool-agent-chat> storage problems', () => {
 
   describe('a conversation saved by a newer version', () => {
     it('is never overwritten or removed, and says so', async () => {
-      const raw = JSON.stringify({ version: 2, messages: [], somethingNew: true });
+      const raw = JSON.stringify({ version: 3, messages: [], somethingNew: true });
       localStorage.setItem(key, raw);
-      const { fetch } = createScriptedFetch([textReply('Hi.')]);
+      const { fetch } = createScriptedFetch([textReply('Hi.'), textReply('Again.')]);
       const { chat, events } = await chatOnKey((c) => (c.fetch = fetch));
       expect(notice(chat)?.dataset['kind']).to.equal('newer-version');
       expect(notice(chat)?.textContent).to.contain('newer version').and.contain('not saved');
@@ -176,7 +176,7 @@ describe('<tool-agent-chat> storage problems', () => {
           key,
           kind: 'newer-version',
           reason:
-            'It was saved by a newer version of this chat (format 2; this one reads up to 1).',
+            'It was saved by a newer version of this chat (format 3; this one reads up to 2).',
         },
       ]);
       await chat.send('hello');
@@ -185,6 +185,12 @@ describe('<tool-agent-chat> storage problems', () => {
       await chat.updateComplete;
       expect(localStorage.getItem(key)).to.equal(raw, 'clear() leaves it too');
       expect(notice(chat)).not.to.equal(null);
+      await chat.send('again');
+      find<HTMLButtonElement>(chat, '[part~="new-conversation-button"]')?.click();
+      await waitFor(() => find(chat, '[part~="undo-button"]'), 'Undo');
+      find<HTMLButtonElement>(chat, '[part~="undo-button"]')?.click();
+      await chat.updateComplete;
+      expect(localStorage.getItem(key)).to.equal(raw, 'New conversation and Undo leave it too');
     });
 
     it('another key then works as usual', async () => {

@@ -158,6 +158,33 @@ describe('<tool-agent-chat> strings', () => {
     expectAllWrapped(chat, 'stopped', ['Internal Server Error']);
   });
 
+  it('words the message actions, versions, usage, the edit box and Undo from the strings', async () => {
+    const scripted = createScriptedFetch((_request, index) =>
+      textReply(`answer ${index}`, { usage: { prompt_tokens: 3, completion_tokens: 2 } }),
+    );
+    const chat = await createChat((c) => {
+      c.strings = pseudoStrings();
+      c.fetch = scripted.fetch;
+      c.showUsage = true;
+    });
+    await chat.send('Hi');
+    find<HTMLButtonElement>(chat, '[part~="regenerate-button"]')?.click();
+    await waitFor(() => scripted.requests.length === 2, 'the regeneration');
+    await waitIdle(chat);
+    await waitForPart(chat, '[part~="version-pager"]');
+    expect(find(chat, '[part~="usage"]')).to.exist;
+    expectAllWrapped(chat, 'versions and usage', ['Hi']);
+
+    find<HTMLButtonElement>(chat, '[part~="edit-button"]')?.click();
+    await waitForPart(chat, '[part~="edit-form"]');
+    expectAllWrapped(chat, 'edit box', ['Hi']);
+    find<HTMLButtonElement>(chat, '[part~="cancel-edit-button"]')?.click();
+
+    find<HTMLButtonElement>(chat, '[part~="new-conversation-button"]')?.click();
+    await waitForPart(chat, '[part~="undo-notice"]');
+    expectAllWrapped(chat, 'undo notice');
+  });
+
   it('words the key form, the key status and a storage notice from the strings', async () => {
     localStorage.setItem(key, 'garbage');
     const chat = await createChat((c) => {

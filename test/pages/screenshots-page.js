@@ -199,8 +199,72 @@ function conversation() {
   ];
 }
 
+/** A ChatAPI that answers each request with the next text, reporting usage and a model. */
+function answeringApi(texts) {
+  let count = 0;
+  return scriptedApi([
+    async function* () {
+      const text = texts[Math.min(count, texts.length - 1)];
+      count += 1;
+      yield* textEvents(text);
+      yield {
+        ...finish(text),
+        step: {
+          ...finish(text).step,
+          usage: { inputTokens: 412 + count * 37, outputTokens: 96 + count * 11, totalTokens: 0 },
+          metadata: { model: 'gpt-4o-mini-2024-07-18' },
+        },
+      };
+    },
+  ]);
+}
+
+const inShadow = (selector) => chat.shadowRoot.querySelector(selector);
+async function settled() {
+  while (chat.running) await pause(10);
+  await chat.updateComplete;
+}
+
+/** Two exchanges, the first answer regenerated and the second message edited: `< 2/2 >` on both. */
+async function branched() {
+  chat.showUsage = true;
+  chat.chatApi = answeringApi([
+    'Start at **Alfama** early, then take tram 28 up to the castle.',
+    'Begin in **Belém**: the monastery opens at 9:30, and the pastéis are next door.',
+    'Porto is two and a half hours away by train; a day trip works.',
+    'Yes: take the 7:00 Alfa Pendular from Santa Apolónia and be in Porto by 9:45.',
+  ]);
+  await chat.send('Plan a morning in Lisbon.');
+  inShadow('.message.assistant[data-exchange="0"] [part~="regenerate-button"]').click();
+  await pause(20);
+  await settled();
+  await chat.send('Could I see Porto too?');
+  inShadow('.message.user[data-exchange="1"] [part~="edit-button"]').click();
+  await chat.updateComplete;
+  const input = inShadow('[part~="edit-input"]');
+  input.value = 'Could I fit in a day trip to Porto?';
+  inShadow('[part~="send-edit-button"]').click();
+  await pause(20);
+  await settled();
+}
+
 async function run() {
   switch (state) {
+    case 'branches':
+      await branched();
+      break;
+    case 'editing':
+      await branched();
+      inShadow('.message.user[data-exchange="1"] [part~="edit-button"]').click();
+      await chat.updateComplete;
+      break;
+    case 'cleared':
+      chat.messages = conversation();
+      await chat.updateComplete;
+      inShadow('[part~="new-conversation-button"]').click();
+      await pause(20);
+      await chat.updateComplete;
+      break;
     case 'light':
     case 'dark':
       chat.messages = conversation();

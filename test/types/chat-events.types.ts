@@ -2,8 +2,14 @@
 import { expectTypeOf } from 'expect-type';
 import type { ChatResponse, ChatResponseChunk, ToolApprovalDecision } from '../../src/index.js';
 import type {
+  BranchAction,
+  SendSource,
   StorageErrorKind,
+  ToolAgentBranchEvent,
   ToolAgentChat,
+  ToolAgentNewConversationEvent,
+  ToolAgentSendEvent,
+  ToolAgentStopEvent,
   ToolAgentChunkEvent,
   ToolAgentErrorEvent,
   ToolAgentResponseEvent,
@@ -18,6 +24,28 @@ declare const element: ToolAgentChat;
 element.addEventListener('tool-agent-submit', (event) => {
   expectTypeOf(event).toEqualTypeOf<ToolAgentSubmitEvent>();
   expectTypeOf(event.detail.text).toEqualTypeOf<string>();
+});
+element.addEventListener('tool-agent-send', (event) => {
+  expectTypeOf(event).toEqualTypeOf<ToolAgentSendEvent>();
+  // The page may rewrite the text; where it came from is read-only.
+  expectTypeOf(event.detail).toHaveProperty('text').toEqualTypeOf<string>();
+  expectTypeOf(event.detail.source).toEqualTypeOf<SendSource>();
+  // @ts-expect-error the source cannot be changed
+  event.detail.source = 'edit';
+  event.detail.text = 'changed';
+});
+element.addEventListener('tool-agent-stop', (event) => {
+  expectTypeOf(event).toEqualTypeOf<ToolAgentStopEvent>();
+});
+element.addEventListener('tool-agent-branch', (event) => {
+  expectTypeOf(event).toEqualTypeOf<ToolAgentBranchEvent>();
+  expectTypeOf(event.detail.action).toEqualTypeOf<BranchAction>();
+  expectTypeOf(event.detail.side).toEqualTypeOf<'message' | 'answer'>();
+  expectTypeOf(event.detail.index).toEqualTypeOf<number>();
+});
+element.addEventListener('tool-agent-new-conversation', (event) => {
+  expectTypeOf(event).toEqualTypeOf<ToolAgentNewConversationEvent>();
+  expectTypeOf(event.detail.action).toEqualTypeOf<'clear' | 'undo'>();
 });
 element.addEventListener('tool-agent-chunk', (event) => {
   expectTypeOf(event).toEqualTypeOf<ToolAgentChunkEvent>();
