@@ -1,4 +1,9 @@
-import type { ChatResponse, ChatResponseChunk, ToolApprovalDecision } from '../src/index.js';
+import type {
+  ChatMessagePart,
+  ChatResponse,
+  ChatResponseChunk,
+  ToolApprovalDecision,
+} from '../src/index.js';
 
 /** Every event of `<tool-agent-chat>` bubbles out of its shadow root. */
 const eventInit = { bubbles: true, composed: true } as const;
@@ -7,6 +12,8 @@ const eventInit = { bubbles: true, composed: true } as const;
 export interface ToolAgentSubmitDetail {
   /** The text the user is about to send. */
   readonly text: string;
+  /** The attached files as the parts they are sent as (images, text files); empty when none. */
+  readonly attachments: readonly ChatMessagePart[];
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   type ToolApprovalDecision,
   type ToolApprovalRequest,
 } from '../src/index.js';
+import { userMessageParts } from './attachments/user-message-parts.js';
 import { ToolAgentChunkEvent, ToolAgentToolCallEvent } from './chat-events.js';
 import type { MarkdownRenderOptions } from './markdown-adapter.js';
 import { ProgressiveTranscript } from './progressive-transcript.js';
@@ -142,7 +143,12 @@ export class ConversationController implements ReactiveController {
     this.#messages = [...this.#messages, user];
     this.#entries = [
       ...this.#entries,
-      { kind: 'user', key: `user-${user.id}`, text: shownText },
+      {
+        kind: 'user',
+        key: `user-${user.id}`,
+        text: shownText,
+        attachments: userMessageParts(user).attachments,
+      },
       view,
     ];
     return this.#execute(view);

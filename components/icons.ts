@@ -21,3 +21,9 @@ export const keyIcon = icon(
 );
 export const clockIcon = icon(svg`<circle cx="12" cy="12" r="9"/><path d="M12 7v5l3 2"/>`);
 export const spinnerIcon = icon(svg`<path class="spin" d="M12 3a9 9 0 1 0 9 9"/>`);
+export const attachIcon = icon(
+  svg`<path d="m21 11-8.6 8.6a5.5 5.5 0 0 1-7.8-7.8l8.6-8.6a3.7 3.7 0 0 1 5.2 5.2l-8.6 8.6a1.8 1.8 0 0 1-2.6-2.6l8-8"/>`,
+);
+export const fileIcon = icon(
+  svg`<path d="M14 3H7a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V8z"/><path d="M14 3v5h5M9 13h6M9 17h6"/>`,
+);

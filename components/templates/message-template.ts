@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import { messageAttachmentsTemplate } from '../attachments/message-attachments-template.js';
 import type { ChatStrings } from '../chat-strings.js';
 import type {
   AssistantBlock,
@@ -22,7 +23,8 @@ function userTemplate(entry: UserEntry, s: ChatStrings): TemplateResult {
   return html`
     <div class="message user" part="message user-message">
       <span class="visually-hidden">${s.youSaid}</span>
-      <div class="bubble">${entry.text}</div>
+      ${entry.attachments?.length ? messageAttachmentsTemplate(entry.attachments, s) : nothing}
+      ${entry.text ? html`<div class="bubble">${entry.text}</div>` : nothing}
     </div>
   `;
 }
