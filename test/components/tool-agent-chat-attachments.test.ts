@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { ChatMessage } from '../../src/index.js';
 import { createScriptedFetch, textReply } from '../../src/testing/index.js';
 import { mockServer } from '../helpers/index.js';
-import type { ToolAgentSubmitEvent} from '../../components/index.js';
+import type { ToolAgentSubmitEvent } from '../../components/index.js';
 import { type ToolAgentChat } from '../../components/index.js';
 import {
   checkAxeThenRemoveChats,
