@@ -51,14 +51,15 @@ const browser = await chromium.launch({
 /**
  * @param {string} name
  * @param {string} state
- * @param {{ colorScheme?: 'light' | 'dark', forcedColors?: 'active' | 'none', prepare?: (page: import('playwright-core').Page) => Promise<void> }} [options]
+ * @param {{ colorScheme?: 'light' | 'dark', forcedColors?: 'active' | 'none', phone?: boolean, prepare?: (page: import('playwright-core').Page) => Promise<void> }} [options]
  */
 async function shoot(name, state, options = {}) {
   if (only.length > 0 && !only.includes(name)) return;
   const context = await browser.newContext({
     colorScheme: options.colorScheme ?? 'light',
     forcedColors: options.forcedColors ?? 'none',
-    viewport: { width: 800, height: 680 },
+    // A phone: 390×844 CSS pixels (the element fills the width less the page's padding).
+    viewport: options.phone ? { width: 390, height: 760 } : { width: 800, height: 680 },
     reducedMotion: 'reduce',
   });
   const page = await context.newPage();
@@ -123,6 +124,14 @@ try {
   await shoot('storage-unreadable', 'storage-unreadable');
   await shoot('storage-unreadable-dark', 'storage-unreadable', { colorScheme: 'dark' });
   await shoot('save-failed', 'save-failed');
+  for (const state of ['attachments-composer', 'attachments-transcript'])
+    for (const phone of [false, true])
+      for (const colorScheme of /** @type {const} */ (['light', 'dark']))
+        await shoot(
+          `${state}${phone ? '-phone' : ''}${colorScheme === 'dark' ? '-dark' : ''}`,
+          state,
+          { colorScheme, phone },
+        );
   await shoot('forced-colors', 'approval', {
     forcedColors: 'active',
     prepare: (page) => page.locator('tool-agent-chat [part~="approve-button"]').waitFor(),

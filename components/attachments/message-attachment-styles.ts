@@ -20,6 +20,7 @@ export const messageAttachmentStyles = css`
     display: flex;
     flex-wrap: wrap;
     justify-content: flex-end;
+    align-items: flex-start;
     gap: 0.5rem;
   }
 
@@ -27,6 +28,8 @@ export const messageAttachmentStyles = css`
     margin: 0;
     display: flex;
     flex-direction: column;
+    /* Not stretched: the image's own box, never a letterboxed one. */
+    align-items: flex-end;
     gap: 0.2rem;
     max-inline-size: 100%;
   }
