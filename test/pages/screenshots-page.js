@@ -1,6 +1,6 @@
 // Puts <tool-agent-chat> into one state per `?state=` for scripts/screenshots-element.mjs, with an
 // in-page chat API (no network) so every state is reproducible.
-/* global URLSearchParams, location, Storage, DOMException */
+/* global URLSearchParams, location, Storage, DOMException, OffscreenCanvas, File, DataTransfer, KeyboardEvent */
 import {
   ChatMessage,
   FunctionTool,
