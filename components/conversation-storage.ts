@@ -1,4 +1,5 @@
 import { ChatHistory, type ChatMessage } from '../src/index.js';
+import { isRecord } from '../src/internal/is-record.js';
 
 /** The format version `saveConversation` writes. */
 export const conversationVersion = 1;
@@ -43,10 +44,6 @@ function describe(error: unknown): string {
   if (error instanceof Error)
     return error.name && error.name !== 'Error' ? `${error.name}: ${error.message}` : error.message;
   return String(error);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Validates messages with the library's own schema (via `ChatHistory.loadFromJSON`); the error says where. */

@@ -1,4 +1,5 @@
 import type { ChatMessagePart, ImagePart, TextPart } from '../../src/index.js';
+import { isRecord } from '../../src/internal/is-record.js';
 
 /**
  * What the element records about an attached file, under `metadata.attachment` of the part it
@@ -21,10 +22,6 @@ export interface AttachmentInfo {
 
 /** A part that came from an attached file (or an image of any origin). */
 export type AttachedPart = ImagePart | (TextPart & { readonly metadata: { attachment: unknown } });
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 const dimension = (value: unknown): number | undefined =>
   typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
