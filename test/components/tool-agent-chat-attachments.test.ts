@@ -179,6 +179,28 @@ describe('<tool-agent-chat> attachments', () => {
     ).to.equal('Resized to 800×533 (from 2400×1600)');
   });
 
+  it('falls back to the default image side and file limit, with a warning, for values that make no sense', async () => {
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
+    try {
+      const { chat } = await attachingChat('', (c) => {
+        c.setAttribute('image-max-side', 'big');
+        c.setAttribute('attachment-max-bytes', '-1');
+      });
+      expect([chat.imageMaxSide, chat.attachmentMaxBytes]).to.deep.equal([1568, 10_000_000]);
+      chat.imageMaxSide = 8;
+      expect(chat.imageMaxSide).to.equal(1568);
+      expect(warnings).to.deep.equal([
+        '<tool-agent-chat>: ignoring image-max-side="big": expected a whole number of pixels of at least 16; using the default 1568.',
+        '<tool-agent-chat>: ignoring attachment-max-bytes="-1": expected a whole number of bytes of at least 1; using the default 10000000.',
+        '<tool-agent-chat>: ignoring imageMaxSide = 8: expected a whole number of pixels of at least 16; using the default 1568.',
+      ]);
+    } finally {
+      console.warn = warn;
+    }
+  });
+
   it('attaches an image pasted into the input', async () => {
     const { chat } = await attachingChat();
     const paste = new ClipboardEvent('paste', {
