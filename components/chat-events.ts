@@ -18,7 +18,8 @@ export interface ToolAgentSubmitDetail {
 
 /**
  * The user submitted a message from the composer. Cancel it (`preventDefault()`) to keep the
- * text in the input and send nothing. Not fired by the `send()` method.
+ * text in the input (and the attached files in the composer) and send nothing. Not fired by the
+ * `send()` method.
  */
 export class ToolAgentSubmitEvent extends Event {
   static readonly eventName = 'tool-agent-submit' as const;

@@ -380,14 +380,18 @@ export class ToolAgentChat extends LitElement {
     onFailed: (error, notice) => this.#failed(error, notice),
   });
   readonly #keys = new ApiKeyController(this);
-  readonly #attachments = new AttachmentsFeature(this, {
-    attribute: () => (this.disabled ? undefined : this.attachments),
-    maxSide: () => this.imageMaxSide,
-    maxBytes: () => this.attachmentMaxBytes,
-    announce: (text) => this.#announce(text),
-    input: () => this.input,
-    root: () => this.shadowRoot,
-  });
+  readonly #attachments = new AttachmentsFeature(
+    this,
+    {
+      attribute: () => (this.disabled ? undefined : this.attachments),
+      maxSide: () => this.imageMaxSide,
+      maxBytes: () => this.attachmentMaxBytes,
+      announce: (text) => this.#announce(text),
+      input: () => this.input,
+      root: () => this.shadowRoot,
+    },
+    () => this.attachments !== undefined,
+  );
   readonly #internals = this.attachInternals();
   readonly #actions: TranscriptActions = {
     decide: (card, approved) => void this.#decide(card, approved),

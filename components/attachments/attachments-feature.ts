@@ -22,6 +22,7 @@ function loadComposer(): Promise<typeof ComposerModule> {
 export class AttachmentsFeature {
   readonly #host: ReactiveControllerHost & { readonly renderRoot: Node };
   readonly #settings: AttachmentSettings;
+  readonly #enabled: () => boolean;
   #loading = false;
   #module: typeof ComposerModule | undefined;
   #controller: AttachmentController | undefined;
@@ -29,9 +30,11 @@ export class AttachmentsFeature {
   constructor(
     host: ReactiveControllerHost & { readonly renderRoot: Node },
     settings: AttachmentSettings,
+    enabled: () => boolean,
   ) {
     this.#host = host;
     this.#settings = settings;
+    this.#enabled = enabled;
   }
 
   /** Starts loading the composer's attachment code, once. */
@@ -52,19 +55,20 @@ export class AttachmentsFeature {
     );
   }
 
-  /** The files' controller, once loaded. */
+  /** The files' controller, once loaded and while attachments are on (files left when they are turned off are not sent). */
   get controller(): AttachmentController | undefined {
-    return this.#controller;
+    return this.#enabled() ? this.#controller : undefined;
   }
 
   /** The attach button and its file input; nothing until loaded or with attachments off. */
   button(attribute: string | undefined, disabled: boolean, strings: ChatStrings): unknown {
     const module = this.#module;
-    if (!module || !this.#controller || attribute === undefined) return undefined;
+    const controller = this.controller;
+    if (!module || !controller || attribute === undefined) return undefined;
     return module.attachButtonTemplate({
       accept: module.acceptedTypes(attribute).join(','),
       disabled,
-      onPick: this.#controller.onPick,
+      onPick: controller.onPick,
       strings,
     });
   }
@@ -72,7 +76,7 @@ export class AttachmentsFeature {
   /** The files waiting to be sent and the refusals; nothing until loaded. */
   list(strings: ChatStrings): unknown {
     const module = this.#module;
-    const controller = this.#controller;
+    const controller = this.controller;
     if (!module || !controller) return nothing;
     return module.composerAttachmentsTemplate({
       items: controller.items,
@@ -85,7 +89,7 @@ export class AttachmentsFeature {
 
   /** The highlight over the element while files are dragged over it. */
   dropZone(strings: ChatStrings): unknown {
-    return this.#controller?.dragging
+    return this.controller?.dragging
       ? html`<div class="drop-zone" part="drop-zone" aria-hidden="true">${strings.dropFiles}</div>`
       : nothing;
   }

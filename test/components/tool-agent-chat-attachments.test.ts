@@ -360,6 +360,19 @@ describe('<tool-agent-chat> attachments', () => {
     expect(find(chat, '[part~="attachment-problems"]')).to.equal(null);
   });
 
+  it('neither shows nor sends waiting files once the attribute is removed', async () => {
+    const { chat, requests } = await attachingChat();
+    await pick(chat, textFile('left.md', 'left behind'));
+    await ready(chat);
+    chat.removeAttribute('attachments');
+    await chat.updateComplete;
+    expect(find(chat, '[part~="attachments"]')).to.equal(null);
+    expect(find(chat, '[part~="attach-button"]')).to.equal(null);
+    await typeAndSend(chat, 'Just text');
+    await waitIdle(chat);
+    expect(wireMessages(requests[0]?.body).at(-1)?.content).to.equal('Just text');
+  });
+
   it('takes no files while disabled', async () => {
     const { chat } = await attachingChat('', (c) => (c.disabled = true));
     expect(find<HTMLButtonElement>(chat, '[part~="attach-button"]')?.disabled).to.equal(true);
