@@ -1,4 +1,9 @@
-import type { ChatResponse, ChatResponseChunk, ToolApprovalDecision } from '../src/index.js';
+import type {
+  ChatMessagePart,
+  ChatResponse,
+  ChatResponseChunk,
+  ToolApprovalDecision,
+} from '../src/index.js';
 import type { McpServerError } from '../src/mcp/index.js';
 
 /** Every event of `<tool-agent-chat>` bubbles out of its shadow root. */
@@ -8,11 +13,14 @@ const eventInit = { bubbles: true, composed: true } as const;
 export interface ToolAgentSubmitDetail {
   /** The text the user is about to send. */
   readonly text: string;
+  /** The attached files as the parts they are sent as (images, text files); empty when none. */
+  readonly attachments: readonly ChatMessagePart[];
 }
 
 /**
  * The user submitted a message from the composer. Cancel it (`preventDefault()`) to keep the
- * text in the input and send nothing. Not fired by the `send()` method.
+ * text in the input (and the attached files in the composer) and send nothing. Not fired by the
+ * `send()` method.
  */
 export class ToolAgentSubmitEvent extends Event {
   static readonly eventName = 'tool-agent-submit' as const;
@@ -33,6 +41,8 @@ export interface ToolAgentSendDetail {
   text: string;
   /** The composer, an edited message (a new version beside the old one), or the `send()` method. */
   readonly source: SendSource;
+  /** Attached files going with it (image and text parts, before the text); an edit keeps the original's. */
+  readonly attachments: readonly ChatMessagePart[];
 }
 
 /**

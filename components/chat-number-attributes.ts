@@ -66,3 +66,21 @@ export const contextBudgetAttribute = numberAttribute({
   accepts: (value) => isCount(value, 1) || value === Infinity,
   expected: 'a whole number of tokens of at least 1 (or Infinity for no budget)',
 });
+
+/** The longest side, in pixels, an attached image is sent with (larger ones are downscaled). */
+export const imageMaxSideAttribute = numberAttribute({
+  attribute: 'image-max-side',
+  property: 'imageMaxSide',
+  fallback: 1568,
+  accepts: (value) => isCount(value, 16),
+  expected: 'a whole number of pixels of at least 16',
+});
+
+/** The largest file, in bytes, the user may attach. */
+export const attachmentMaxBytesAttribute = numberAttribute({
+  attribute: 'attachment-max-bytes',
+  property: 'attachmentMaxBytes',
+  fallback: 10_000_000,
+  accepts: (value) => isCount(value, 1),
+  expected: 'a whole number of bytes of at least 1',
+});

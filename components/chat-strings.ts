@@ -223,6 +223,43 @@ export interface ChatStrings extends CodeBlockLabels {
   readonly contextTrimmed: (droppedMessages: number, budget: number) => string;
   /** The note above an answer when an MCP server's tools could not be offered; `reason` says why. */
   readonly mcpUnavailable: (server: string, reason: string) => string;
+  /** The attach button's accessible name and tooltip (with `attachments`). */
+  readonly attachFiles: string;
+  /** The accessible name of the list of files waiting to be sent. */
+  readonly attachments: string;
+  /** Shown over the element while files are dragged over it. */
+  readonly dropFiles: string;
+  /** A waiting file's note while it is read (and an image downscaled). */
+  readonly readingFile: string;
+  /** The accessible name of the button that removes a waiting file. */
+  readonly removeFile: (name: string) => string;
+  /** A file's size, e.g. "1.2 MB" (`bytes` as picked). */
+  readonly fileSize: (bytes: number) => string;
+  /** The note on an image downscaled before sending: the size sent, and the size picked. */
+  readonly imageResized: (
+    width: number,
+    height: number,
+    fromWidth: number,
+    fromHeight: number,
+  ) => string;
+  /** The note on an image re-encoded before sending; `format` is e.g. "JPEG". */
+  readonly imageConverted: (format: string) => string;
+  /** Announced when a file is ready to be sent. */
+  readonly fileAttached: (name: string) => string;
+  /** A file over the size limit (`size` and `limit` from `fileSize`). */
+  readonly fileTooLarge: (name: string, size: string, limit: string) => string;
+  /** A file of a type the `attachments` attribute does not accept. */
+  readonly fileRefused: (name: string) => string;
+  /** A file taken as text that is not UTF-8 text. */
+  readonly fileNotText: (name: string) => string;
+  /** An image the browser could not decode. */
+  readonly imageUnreadable: (name: string) => string;
+  /** A file the browser could not read. */
+  readonly fileUnreadable: (name: string) => string;
+  /** The alternative text of an image in the transcript that has no file name. */
+  readonly image: string;
+  /** In the transcript, in place of a remote image (never loaded); the URL follows as text. */
+  readonly imageNotLoaded: string;
 }
 
 /** The element's English strings: what `strings` is merged over. */
@@ -351,6 +388,29 @@ export const defaultChatStrings: ChatStrings = {
     `${droppedMessages === 1 ? 'The oldest message was' : `The ${droppedMessages.toLocaleString('en')} oldest messages were`} left out of this request to fit the context budget of ${budget.toLocaleString('en')} tokens.`,
   mcpUnavailable: (server, reason) =>
     `The tools of "${server}" are not available for this answer: ${reason}`,
+  attachFiles: 'Attach files',
+  attachments: 'Files to send',
+  dropFiles: 'Drop files to attach them',
+  readingFile: 'Reading…',
+  removeFile: (name) => `Remove ${name}`,
+  fileSize: (bytes) =>
+    bytes < 1000
+      ? `${bytes} B`
+      : bytes < 1_000_000
+        ? `${(bytes / 1000).toLocaleString('en', { maximumFractionDigits: 1 })} KB`
+        : `${(bytes / 1_000_000).toLocaleString('en', { maximumFractionDigits: 1 })} MB`,
+  imageResized: (width, height, fromWidth, fromHeight) =>
+    `Resized to ${width}×${height} (from ${fromWidth}×${fromHeight})`,
+  imageConverted: (format) => `Converted to ${format}`,
+  fileAttached: (name) => `Attached ${name}.`,
+  fileTooLarge: (name, size, limit) =>
+    `${name} was not attached: it is ${size}, and files up to ${limit} can be attached.`,
+  fileRefused: (name) => `${name} was not attached: this chat does not take files of its type.`,
+  fileNotText: (name) => `${name} was not attached: it is not a UTF-8 text file.`,
+  imageUnreadable: (name) => `${name} was not attached: it could not be read as an image.`,
+  fileUnreadable: (name) => `${name} was not attached: it could not be read.`,
+  image: 'Image',
+  imageNotLoaded: 'Image not loaded:',
   ...defaultCodeBlockLabels,
 };
 

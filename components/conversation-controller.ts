@@ -11,6 +11,7 @@ import {
   type ToolApprovalDecision,
   type ToolApprovalRequest,
 } from '../src/index.js';
+import { userMessageParts } from './attachments/user-message-parts.js';
 import { ToolAgentChunkEvent, ToolAgentToolCallEvent } from './chat-events.js';
 import { ConversationTree, type BranchSide } from './conversation-tree.js';
 import { entriesFromMessages } from './entries-from-messages.js';
@@ -372,7 +373,16 @@ export class ConversationController implements ReactiveController {
     this.#failed = undefined;
     this.#entries = [
       ...before,
-      ...(user ? [{ kind: 'user' as const, key: `user-${user.id}`, text: shownText }] : []),
+      ...(user
+        ? [
+            {
+              kind: 'user' as const,
+              key: `user-${user.id}`,
+              text: shownText,
+              attachments: userMessageParts(user).attachments,
+            },
+          ]
+        : []),
       view,
     ];
     return this.#execute(view);

@@ -1,5 +1,6 @@
 import { ChatHistory, type ChatMessage } from '../src/index.js';
 import { ConversationTree, type StoredBranches } from './conversation-tree.js';
+import { isRecord } from '../src/internal/is-record.js';
 
 /** The format version `saveConversation` writes (2 added branches; a version 1 conversation reads as one without). */
 export const conversationVersion = 2;
@@ -56,10 +57,6 @@ function describe(error: unknown): string {
   if (error instanceof Error)
     return error.name && error.name !== 'Error' ? `${error.name}: ${error.message}` : error.message;
   return String(error);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Validates messages with the library's own schema (via `ChatHistory.loadFromJSON`); the error says where. */

@@ -1,4 +1,5 @@
 import { turnFromMessages, type ChatMessage } from '../src/index.js';
+import { userMessageParts } from './attachments/user-message-parts.js';
 import type { MarkdownRenderOptions } from './markdown-adapter.js';
 import type { TranscriptEntry } from './transcript-entry.js';
 import { TurnView } from './turn-view.js';
@@ -28,18 +29,15 @@ export function entriesFromMessages(
     if (message.role === 'system') continue;
     if (message.role === 'user') {
       flush();
-      entries.push({ kind: 'user', key: `${prefix}-${entries.length}`, text: userText(message) });
+      entries.push({
+        kind: 'user',
+        key: `${prefix}-${entries.length}`,
+        ...userMessageParts(message),
+      });
       continue;
     }
     run.push(message);
   }
   flush();
   return entries;
-}
-
-function userText(message: ChatMessage): string {
-  return message.content
-    .map((part) => (part.type === 'text' ? part.text : part.type === 'image' ? '[image]' : ''))
-    .filter(Boolean)
-    .join('\n');
 }

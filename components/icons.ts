@@ -28,3 +28,9 @@ export const editIcon = icon(svg`<path d="M4 20h4L19 9l-4-4L4 16z"/><path d="m13
 export const previousIcon = icon(svg`<path d="m15 6-6 6 6 6"/>`);
 export const nextIcon = icon(svg`<path d="m9 6 6 6-6 6"/>`);
 export const newChatIcon = icon(svg`<path d="M12 5v14M5 12h14"/>`);
+export const attachIcon = icon(
+  svg`<path d="m21 11-8.6 8.6a5.5 5.5 0 0 1-7.8-7.8l8.6-8.6a3.7 3.7 0 0 1 5.2 5.2l-8.6 8.6a1.8 1.8 0 0 1-2.6-2.6l8-8"/>`,
+);
+export const fileIcon = icon(
+  svg`<path d="M14 3H7a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V8z"/><path d="M14 3v5h5M9 13h6M9 17h6"/>`,
+);

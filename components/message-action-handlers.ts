@@ -1,5 +1,5 @@
 import type { ReactiveControllerHost } from 'lit';
-import { ChatMessage } from '../src/index.js';
+import { ChatMessage, type ChatMessagePart } from '../src/index.js';
 import { ToolAgentBranchEvent, type BranchAction } from './chat-events.js';
 import type { ChatText } from './chat-strings.js';
 import type { ConversationController, EntryBranch } from './conversation-controller.js';
@@ -13,7 +13,10 @@ export interface MessageActionsHost {
   readonly conversation: ConversationController;
   readonly controls: MessageActionsController;
   /** Fires `tool-agent-send` for an edit: the text to send, or `undefined` when the page refused it. */
-  readonly approveSend: (text: string) => string | undefined;
+  readonly approveSend: (
+    text: string,
+    attachments: readonly ChatMessagePart[],
+  ) => string | undefined;
   /** A turn is about to run (the view follows it; Undo of a cleared conversation ends). */
   readonly willRun: () => void;
   /** Another version is shown (offer Retry when it has no answer; save which one). */
@@ -72,12 +75,17 @@ export function messageActionHandlers(host: MessageActionsHost): MessageActions 
 
     submitEdit: (entry, text) => {
       const branch = conversation.branchOf(entry);
-      if (!branch || conversation.running || !text.trim()) return;
-      const content = host.approveSend(text);
+      // The edited message keeps the files the original had; only its text is edited.
+      const attachments = entry.attachments ?? [];
+      if (!branch || conversation.running || (!text.trim() && attachments.length === 0)) return;
+      const content = host.approveSend(text, attachments);
       if (content === undefined || !allowed('edit', branch, branch.count)) return;
       controls.endEdit();
       host.willRun();
-      void conversation.edit(entry, ChatMessage.createUserMessage(content), content);
+      const parts = content
+        ? [...attachments, { type: 'text' as const, text: content }]
+        : attachments;
+      void conversation.edit(entry, ChatMessage.createUserMessage(parts), content);
       host.focusInput();
     },
 

@@ -12,10 +12,13 @@ import {
   ToolRegistry,
   type AnyFunctionTool,
   type ChatAPI,
+  type ChatMessagePart,
   type ChatResponse,
   type ChatSettings,
 } from '../src/index.js';
 import { ApiKeyController } from './api-key-controller.js';
+import { AttachmentsFeature } from './attachments/attachments-feature.js';
+import { messageAttachmentStyles } from './attachments/message-attachment-styles.js';
 import { keyScope } from './api-key-store.js';
 import {
   ToolAgentErrorEvent,
@@ -31,7 +34,9 @@ import {
 } from './chat-events.js';
 import {
   contextBudgetAttribute,
+  attachmentMaxBytesAttribute,
   idleTimeoutAttribute,
+  imageMaxSideAttribute,
   maxIterationsAttribute,
   maxRetriesAttribute,
   maxTokensAttribute,
@@ -158,12 +163,22 @@ const undoMs = 6000;
  * @csspart notice-title - What happened, in the storage notice.
  * @csspart notice-detail - Why, and what it means, in the storage notice.
  * @csspart start-over-button - Deletes an unreadable saved conversation so saving can resume.
- * @csspart dismiss-button - Hides the "could not be saved" notice.
+ * @csspart dismiss-button - Hides the "could not be saved" notice, or the list of refused files.
  * @csspart footer - The area below the transcript.
  * @csspart composer - The message form.
  * @csspart input - The message textarea.
  * @csspart send-button - Send (the same button becomes `stop-button` while a turn runs).
  * @csspart stop-button - Stop.
+ * @csspart attach-button - Opens the file picker (with `attachments`).
+ * @csspart attachments - The files waiting to be sent (a list above the input).
+ * @csspart attachment - A waiting file: thumbnail or icon, name, note, remove button; `data-state` is `reading` or `ready`.
+ * @csspart attachment-note - What was done to an image before sending ("Resized to 1568×1045 (from 4032×2688)", "Converted to JPEG"), or a file's size.
+ * @csspart attachment-remove - Removes a waiting file.
+ * @csspart attachment-problems - Says which files were not attached and why (`role="alert"`).
+ * @csspart drop-zone - Shown over the element while files are dragged over it.
+ * @csspart attachment-image - An image sent with a message, in the transcript.
+ * @csspart attachment-file - A text file sent with a message, in the transcript (opens to its text).
+ * @csspart attachment-remote - In place of a remote (`https:`) image in the conversation, which is never loaded.
  * @csspart key-form - The API key form.
  * @csspart key-input - The API key password input.
  * @csspart key-remember - The "Remember on this device" checkbox.
@@ -203,7 +218,7 @@ const undoMs = 6000;
  * @cssstate busy - A turn is running.
  */
 export class ToolAgentChat extends LitElement {
-  static override styles = [markdownCss, toolAgentChatStyles];
+  static override styles = [markdownCss, toolAgentChatStyles, messageAttachmentStyles];
 
   /** Base URL of the OpenAI-compatible API (`…/v1`). A localhost URL needs no key. */
   @property({ attribute: 'base-url' }) baseURL = 'https://api.openai.com/v1';
@@ -364,6 +379,43 @@ export class ToolAgentChat extends LitElement {
    * On by default; `new-conversation="off"` (or `"false"`) hides it.
    */
   @property({ attribute: 'new-conversation', converter: onByDefault }) newConversation = true;
+  /**
+   * Lets the user attach files by the attach button, paste and drop, and says which: a list like
+   * an `<input accept>` (`image/*,.md,.py`). A bare `attachments` takes images and common text and
+   * source files. Images are sent as image parts (downscaled to `image-max-side`), text files
+   * (UTF-8 only) as text parts holding the file's name and content. Unset: no attachments.
+   * @default undefined
+   */
+  @property({ converter: { fromAttribute: (value: string | null) => value ?? undefined } })
+  attachments: string | undefined = undefined;
+
+  /**
+   * The longest side, in pixels, of an attached image as sent: larger ones are downscaled (never
+   * upscaled), and the file's thumbnail says so.
+   * @default 1568
+   */
+  @property({ attribute: 'image-max-side', converter: imageMaxSideAttribute.converter })
+  get imageMaxSide(): number {
+    return this.#imageMaxSide;
+  }
+
+  set imageMaxSide(value: number) {
+    this.#imageMaxSide = imageMaxSideAttribute.read(value);
+  }
+
+  /**
+   * The largest file, in bytes, the user may attach (as picked, before any downscaling); a larger
+   * one is refused with a message.
+   * @default 10000000
+   */
+  @property({ attribute: 'attachment-max-bytes', converter: attachmentMaxBytesAttribute.converter })
+  get attachmentMaxBytes(): number {
+    return this.#attachmentMaxBytes;
+  }
+
+  set attachmentMaxBytes(value: number) {
+    this.#attachmentMaxBytes = attachmentMaxBytesAttribute.read(value);
+  }
 
   /** Disables the message input (programmatic `send()` still works). */
   @property({ type: Boolean, reflect: true }) disabled = false;
@@ -427,6 +479,18 @@ export class ToolAgentChat extends LitElement {
   #contextBudget = contextBudgetAttribute.read(undefined);
   // Chosen with "Continue with a shorter context": kept for later turns until the conversation is replaced.
   #shorterBudget: number | undefined;
+  readonly #attachments = new AttachmentsFeature(
+    this,
+    {
+      attribute: () => (this.disabled ? undefined : this.attachments),
+      maxSide: () => this.imageMaxSide,
+      maxBytes: () => this.attachmentMaxBytes,
+      announce: (text) => this.#announce(text),
+      input: () => this.input,
+      root: () => this.shadowRoot,
+    },
+    () => this.attachments !== undefined,
+  );
   readonly #internals = this.attachInternals();
   readonly #messageActions = new MessageActionsController(this);
   readonly #undo = new UndoOffer<ConversationTree>(this);
@@ -437,7 +501,7 @@ export class ToolAgentChat extends LitElement {
       element: this,
       conversation: this.#conversation,
       controls: this.#messageActions,
-      approveSend: (text) => this.#approveSend(text, 'edit'),
+      approveSend: (text, attachments) => this.#approveSend(text, 'edit', attachments),
       willRun: () => {
         this.#undo.dismiss();
         this.#atBottom = true;
@@ -461,6 +525,8 @@ export class ToolAgentChat extends LitElement {
   #idleTimeout = idleTimeoutAttribute.read(undefined);
   #temperature = temperatureAttribute.read(undefined);
   #maxTokens = maxTokensAttribute.read(undefined);
+  #imageMaxSide = imageMaxSideAttribute.read(undefined);
+  #attachmentMaxBytes = attachmentMaxBytesAttribute.read(undefined);
   /** The storage key whose saved conversation was looked at (restored, or found unreadable). */
   #checkedKey = '';
   /** The saved conversation could not be restored: nothing is saved under its key meanwhile. */
@@ -538,11 +604,15 @@ export class ToolAgentChat extends LitElement {
   /**
    * Sends a user message and runs the turn, after `tool-agent-send` (which may change or refuse
    * it). Resolves with the response, or `undefined` when the message was refused or the turn was
-   * stopped or failed (the error is shown and `tool-agent-error` fired).
+   * stopped or failed (the error is shown and `tool-agent-error` fired). `attachments` (image
+   * parts, text parts) go before the text, as the composer sends attached files.
    * @throws Error when a turn is already running.
    */
-  async send(text: string): Promise<ChatResponse | undefined> {
-    return this.#send(text, 'method');
+  async send(
+    text: string,
+    attachments: readonly ChatMessagePart[] = [],
+  ): Promise<ChatResponse | undefined> {
+    return this.#send(text, 'method', false, attachments);
   }
 
   /** Stops the running turn: the request and the running tools are aborted; the partial answer stays. */
@@ -566,6 +636,7 @@ export class ToolAgentChat extends LitElement {
 
   protected override willUpdate(): void {
     this.#keys.setBaseURL(this.baseURL);
+    if (this.attachments !== undefined) this.#attachments.enable();
     if (this.storageKey !== this.#checkedKey) this.#restore();
   }
 
@@ -580,8 +651,16 @@ export class ToolAgentChat extends LitElement {
     const s = this.#strings;
     const entries = this.#conversation.entries;
     const editing = this.#messageActions.editing;
+    const files = this.#attachments.controller;
     return html`
-      <div class="chat" part="base">
+      <div
+        class="chat"
+        part="base"
+        @dragenter=${files?.onDragEnter}
+        @dragover=${files?.onDragOver}
+        @dragleave=${files?.onDragLeave}
+        @drop=${files?.onDrop}
+      >
         ${headerTemplate({
           heading: this.heading,
           newConversation: this.newConversation && entries.length > 0,
@@ -642,6 +721,7 @@ export class ToolAgentChat extends LitElement {
         <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement(s)}</div>
         ${this.#undo.pending ? undoNoticeTemplate(this.#undoNewConversation, s) : nothing}
         <div class="footer" part="footer">${this.#footerTemplate(running)}</div>
+        ${this.#attachments.dropZone(s)}
       </div>
     `;
   }
@@ -667,6 +747,7 @@ export class ToolAgentChat extends LitElement {
     const keeping = this.chatApi || this.agent ? undefined : this.#keys.userKeyKeeping;
     const s = this.#strings;
     return html`
+      ${this.#attachments.list(s)}
       ${composerTemplate({
         placeholder: this.placeholder || s.placeholder,
         label: s.messageTo(this.heading || s.assistant),
@@ -675,6 +756,8 @@ export class ToolAgentChat extends LitElement {
         onSubmit: this.#onSubmit,
         onKeydown: this.#onKeydown,
         onStop: () => this.stop(),
+        attach: this.#attachments.button(this.attachments, this.disabled, s),
+        onPaste: this.#attachments.controller?.onPaste,
         strings: s,
       })}
       ${
@@ -889,40 +972,52 @@ export class ToolAgentChat extends LitElement {
 
   readonly #onSubmit = (event: SubmitEvent): void => {
     event.preventDefault();
-    this.#submitInput();
+    void this.#submitInput();
   };
 
   readonly #onKeydown = (event: KeyboardEvent): void => {
     if (event.key !== 'Enter' || event.shiftKey || event.isComposing) return;
     event.preventDefault();
-    this.#submitInput();
+    void this.#submitInput();
   };
 
-  #submitInput(): void {
+  async #submitInput(): Promise<void> {
+    const files = this.#attachments.controller;
+    // Files still being read (an image being downscaled) go with this message, once ready.
+    if (files?.reading) await files.settled();
     const input = this.input;
     const text = input?.value.trim() ?? '';
-    if (!input || !text || this.disabled || this.#conversation.running) return;
-    if (!this.dispatchEvent(new ToolAgentSubmitEvent({ text }))) return;
-    const approved = this.#approveSend(text, 'composer');
+    const attachments = files?.parts() ?? [];
+    if (!input || (!text && attachments.length === 0)) return;
+    if (this.disabled || this.#conversation.running) return;
+    if (!this.dispatchEvent(new ToolAgentSubmitEvent({ text, attachments }))) return;
+    const approved = this.#approveSend(text, 'composer', attachments);
     if (approved === undefined) return;
     input.value = '';
-    void this.#send(approved, 'composer', true);
+    files?.clear();
+    void this.#send(approved, 'composer', true, attachments);
   }
 
   /** Fires `tool-agent-send`: the text to send (as the page left it), or `undefined` when the page refused it. */
-  #approveSend(text: string, source: SendSource): string | undefined {
-    const event = new ToolAgentSendEvent({ text, source });
+  #approveSend(
+    text: string,
+    source: SendSource,
+    attachments: readonly ChatMessagePart[],
+  ): string | undefined {
+    const event = new ToolAgentSendEvent({ text, source, attachments });
     if (!this.dispatchEvent(event)) return undefined;
-    return String(event.detail.text).trim() || undefined;
+    // Emptied by the page: nothing is sent, unless files go with it.
+    return String(event.detail.text).trim() || (attachments.length > 0 ? '' : undefined);
   }
 
   async #send(
     text: string,
     source: SendSource,
     approved = false,
+    attachments: readonly ChatMessagePart[] = [],
   ): Promise<ChatResponse | undefined> {
     let content: string | undefined = text.trim();
-    if (!content) return undefined;
+    if (!content && attachments.length === 0) return undefined;
     if (this.#conversation.running) {
       if (!this.#conversation.stopping)
         throw new Error('A turn is already running; call stop() first.');
@@ -930,12 +1025,15 @@ export class ToolAgentChat extends LitElement {
       if (this.#conversation.running)
         throw new Error('A turn is already running; call stop() first.');
     }
-    if (!approved) content = this.#approveSend(content, source);
+    if (!approved) content = this.#approveSend(content, source, attachments);
     if (content === undefined) return undefined;
     // A new message starts the new conversation for good: the cleared one is no longer offered back.
     this.#undo.dismiss();
     this.#atBottom = true;
-    return this.#conversation.send(ChatMessage.createUserMessage(content), content);
+    const parts = content
+      ? [...attachments, { type: 'text' as const, text: content }]
+      : attachments;
+    return this.#conversation.send(ChatMessage.createUserMessage(parts), content);
   }
 
   /** New conversation: stops the turn (keeping what it produced, for Undo), clears, and offers Undo. */

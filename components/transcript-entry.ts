@@ -1,4 +1,5 @@
 import type { ToolCallStatus } from '../src/index.js';
+import type { AttachedPart } from './attachments/attachment-info.js';
 import type { ChatStrings } from './chat-strings.js';
 import type { MarkdownWriter } from './markdown-adapter.js';
 
@@ -136,6 +137,8 @@ export interface UserEntry {
   readonly kind: 'user';
   readonly key: string;
   readonly text: string;
+  /** The images and files sent with it. */
+  readonly attachments?: readonly AttachedPart[];
 }
 
 /** One item of the transcript. */

@@ -58,6 +58,7 @@ async function shoot(name, state, options = {}) {
   const context = await browser.newContext({
     colorScheme: options.colorScheme ?? 'light',
     forcedColors: options.forcedColors ?? 'none',
+    // A phone: 390×844 CSS pixels (the element fills the width less the page's padding).
     viewport: options.phone ? { width: 390, height: 760 } : { width: 800, height: 680 },
     reducedMotion: 'reduce',
   });
@@ -127,8 +128,14 @@ try {
   await shoot('context-exceeded-dark', 'context-exceeded', { colorScheme: 'dark' });
   await shoot('notes', 'notes');
   await shoot('notes-dark', 'notes', { colorScheme: 'dark' });
-  // Conversation actions: versions (`< 2/2 >`), usage, the edit box and Undo, light and dark, desktop and phone.
-  for (const state of ['branches', 'editing', 'cleared'])
+  // Conversation actions (versions, usage, the edit box, Undo) and attachments, light and dark, desktop and phone.
+  for (const state of [
+    'branches',
+    'editing',
+    'cleared',
+    'attachments-composer',
+    'attachments-transcript',
+  ])
     for (const phone of [false, true])
       for (const colorScheme of /** @type {const} */ (['light', 'dark']))
         await shoot(

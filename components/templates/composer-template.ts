@@ -11,6 +11,9 @@ export interface ComposerOptions {
   readonly onSubmit: (event: SubmitEvent) => void;
   readonly onKeydown: (event: KeyboardEvent) => void;
   readonly onStop: () => void;
+  /** The attach button, before the input (with `attachments`). */
+  readonly attach?: unknown;
+  readonly onPaste?: ((event: ClipboardEvent) => void) | undefined;
   readonly strings: ChatStrings;
 }
 
@@ -19,6 +22,7 @@ export function composerTemplate(options: ComposerOptions): TemplateResult {
   const s = options.strings;
   return html`
     <form class="composer" part="composer" @submit=${options.onSubmit}>
+      ${options.attach}
       <textarea
         id="input"
         class="input"
@@ -29,6 +33,7 @@ export function composerTemplate(options: ComposerOptions): TemplateResult {
         placeholder=${options.placeholder}
         ?disabled=${options.disabled}
         @keydown=${options.onKeydown}
+        @paste=${options.onPaste}
       ></textarea>
       <!-- One button that turns from Send into Stop and back, so keyboard focus stays on it. -->
       <button

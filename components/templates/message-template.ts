@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import { messageAttachmentsTemplate } from '../attachments/message-attachments-template.js';
 import type { ChatStrings } from '../chat-strings.js';
 import type {
   AssistantBlock,
@@ -36,10 +37,11 @@ function userTemplate(
   return html`
     <div class="message user" part="message user-message" data-exchange=${controls.branch?.at ?? nothing}>
       <span class="visually-hidden">${s.youSaid}</span>
+      ${entry.attachments?.length ? messageAttachmentsTemplate(entry.attachments, s) : nothing}
       ${
         controls.editing
           ? editFormTemplate(entry, actions, s)
-          : html`<div class="bubble">${entry.text}</div>${userActionsTemplate(entry, controls, actions, s)}`
+          : html`${entry.text ? html`<div class="bubble">${entry.text}</div>` : nothing}${userActionsTemplate(entry, controls, actions, s)}`
       }
     </div>
   `;

@@ -3,6 +3,7 @@ import type { ChatMessage } from './chat-message.js';
 import { chatMessageSchemas } from './chat-message-schema.js';
 import { describeIssues } from './describe-issues.js';
 import { readJsonInput } from './read-json-input.js';
+import { isRecord } from '../internal/is-record.js';
 
 /** The `format` marker of a saved {@link ChatHistory}. */
 export const chatHistoryFormat = 'tool-agents.chat-history';
@@ -37,10 +38,6 @@ function chatHistoryJSONSchema(): ReturnType<typeof buildChatHistoryJSONSchema> 
 }
 
 const what = 'Chat history JSON';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function checkEnvelope(data: unknown): void {
   if (!isRecord(data))

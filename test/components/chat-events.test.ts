@@ -8,12 +8,14 @@ import {
 describe('chat events', () => {
   it('bubble out of shadow roots', () => {
     for (const event of [
-      new ToolAgentSubmitEvent({ text: 'x' }),
+      new ToolAgentSubmitEvent({ text: 'x', attachments: [] }),
       new ToolAgentErrorEvent({ error: new Error('e') }),
     ]) {
       expect(event.bubbles && event.composed).to.equal(true);
     }
-    expect(new ToolAgentSubmitEvent({ text: 'x' }).type).to.equal('tool-agent-submit');
+    expect(new ToolAgentSubmitEvent({ text: 'x', attachments: [] }).type).to.equal(
+      'tool-agent-submit',
+    );
     expect(new ToolAgentErrorEvent({ error: 1 }).cancelable).to.equal(false);
   });
 

@@ -49,7 +49,12 @@ describe('entriesFromMessages', () => {
     expect(text?.kind === 'text' && text.container.querySelector('strong')?.textContent).to.equal(
       'A',
     );
-    expect(entries[2]?.kind === 'user' && entries[2].text).to.equal('look\n[image]');
+    // The typed text, and the image as an attachment (shown as such, never as a placeholder word).
+    const user = entries[2];
+    expect(user?.kind === 'user' && user.text).to.equal('look');
+    expect(user?.kind === 'user' && user.attachments?.map((part) => part.type)).to.deep.equal([
+      'image',
+    ]);
   });
 
   it('marks a stopped answer and a call without a result', () => {

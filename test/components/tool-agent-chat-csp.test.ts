@@ -3,6 +3,7 @@ import { textReply, toolCallReply } from '../../src/testing/index.js';
 import { mockServer } from '../helpers/index.js';
 import { loadPage, removeFrames } from './page-frame.js';
 import { waitFor } from './chat-test-utils.js';
+import { imageFile } from './attachments/test-files.js';
 
 describe('<tool-agent-chat> under a strict Content Security Policy', () => {
   afterEach(removeFrames);
@@ -49,5 +50,49 @@ describe('<tool-agent-chat> under a strict Content Security Policy', () => {
     expect(() => {
       page.document.body.innerHTML = '<b>raw</b>';
     }).to.throw(/TrustedHTML/);
+  });
+
+  it('attaches, downscales, sends and shows images with img-src data: as the only addition', async () => {
+    const mock = await mockServer.script([textReply('A picture.')]);
+    const { window: page, chat } = await loadPage(
+      `/test/pages/csp-attachments.html?base=${encodeURIComponent(mock.baseURL)}`,
+    );
+    const shadow = chat.shadowRoot!;
+    const input = await waitFor(
+      () => shadow.querySelector<HTMLInputElement>('input[type="file"]'),
+      'the file input',
+    );
+    // Files made in the page's own realm, as its picker would hand them over.
+    const file = await imageFile(2000, 1000, { name: 'wide.png' });
+    const realm = page as unknown as typeof globalThis;
+    const files = new realm.DataTransfer();
+    files.items.add(new realm.File([file], file.name, { type: file.type }));
+    files.items.add(new realm.File(['# Notes'], 'notes.md'));
+    input.files = files.files;
+    input.dispatchEvent(new Event('change'));
+    await waitFor(
+      () => shadow.querySelectorAll('[part~="attachment"][data-state="ready"]').length === 2,
+      'the files',
+    );
+    const thumbnail = shadow.querySelector<HTMLImageElement>('[part~="attachment"] img')!;
+    await waitFor(() => thumbnail.complete && thumbnail.naturalWidth > 0, 'the thumbnail');
+    expect(shadow.querySelector('[part~="attachment-note"]')?.textContent).to.equal(
+      'Resized to 1568×784 (from 2000×1000)',
+    );
+    const textarea = shadow.querySelector<HTMLTextAreaElement>('[part~="input"]')!;
+    textarea.value = 'What is it?';
+    shadow.querySelector<HTMLButtonElement>('[part~="send-button"]')!.click();
+    const shown = await waitFor(
+      () =>
+        shadow.querySelector<HTMLImageElement>(
+          '[part~="user-message"] [part~="attachment-image"] img',
+        ),
+      'the image in the transcript',
+    );
+    await waitFor(() => shown.complete && shown.naturalWidth === 1568, 'the image to display');
+    await waitFor(() => !chat.running, 'the answer');
+    const [request] = await mock.requests();
+    expect(JSON.stringify(request?.body)).to.contain('data:image/jpeg;base64,');
+    expect(page['cspViolations']).to.deep.equal([]);
   });
 });

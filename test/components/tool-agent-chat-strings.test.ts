@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import * as z from 'zod';
 import { defaultChatStrings, type ChatStrings } from '../../components/index.js';
-import { FunctionTool } from '../../src/index.js';
+import { ChatMessage, FunctionTool } from '../../src/index.js';
 import {
   createScriptedFetch,
   errorReply,
@@ -19,6 +19,7 @@ import {
   waitIdle,
 } from './chat-test-utils.js';
 import type { ToolAgentChat } from '../../components/index.js';
+import { imageFile, textFile, transfer } from './attachments/test-files.js';
 
 const open = '⟦';
 const close = '⟧';
@@ -44,6 +45,7 @@ const dataContainers = [
   '[part~="tool-argument-list"]',
   '[part~="hidden-char"]',
   '.tool-denial-reason',
+  '.attachment-name',
   'pre',
   'style',
 ].join(', ');
@@ -183,6 +185,51 @@ describe('<tool-agent-chat> strings', () => {
     find<HTMLButtonElement>(chat, '[part~="new-conversation-button"]')?.click();
     await waitForPart(chat, '[part~="undo-notice"]');
     expectAllWrapped(chat, 'undo notice');
+  });
+
+  it('words attachments from the strings: the composer, refusals, the drop zone and the transcript', async () => {
+    const chat = await createChat((c) => {
+      c.strings = pseudoStrings();
+      c.fetch = createScriptedFetch([textReply('Seen.')]).fetch;
+      c.setAttribute('attachments', 'image/*,.md');
+      c.setAttribute('image-max-side', '100');
+      c.setAttribute('attachment-max-bytes', '100000');
+    });
+    const input = await waitForPart<HTMLInputElement>(chat, 'input[type="file"]');
+    input.files = transfer(
+      await imageFile(400, 200, { name: 'wide.png' }),
+      textFile('notes.md', '# Notes'),
+      textFile('huge.md', 'x'.repeat(200_000)),
+      textFile('report.pdf', '%PDF', 'application/pdf'),
+    ).files;
+    input.dispatchEvent(new Event('change'));
+    await waitFor(
+      () => find(chat, '[part~="attachment"]') && !find(chat, '[data-state="reading"]'),
+      'the files to be read',
+    );
+    await chat.updateComplete;
+    expect(find(chat, '[part~="attachment-problems"]')).to.exist;
+    expectAllWrapped(chat, 'attachments');
+
+    const files = transfer(textFile('more.md', 'more'));
+    find(chat, '[part~="base"]')!.dispatchEvent(
+      new DragEvent('dragenter', { dataTransfer: files, bubbles: true }),
+    );
+    await waitForPart(chat, '[part~="drop-zone"]');
+    expectAllWrapped(chat, 'drop zone');
+    find(chat, '[part~="base"]')!.dispatchEvent(
+      new DragEvent('drop', { dataTransfer: files, bubbles: true, cancelable: true }),
+    );
+
+    await typeAndSend(chat, 'Look');
+    await waitIdle(chat);
+    await waitForPart(chat, '[part~="user-message"] [part~="attachment-image"]');
+    chat.messages = [
+      ...chat.messages,
+      ChatMessage.createUserMessage([{ type: 'image', url: 'https://example.com/a.png' }]),
+    ];
+    await waitForPart(chat, '[part~="attachment-remote"]');
+    expectAllWrapped(chat, 'transcript with attachments', ['Look']);
   });
 
   it('words the key form, the key status and a storage notice from the strings', async () => {

@@ -161,6 +161,43 @@ describe('untrusted output cannot inject markup or script', () => {
     expect(findAll(chat, '[part~="tool-card"]')).to.have.length(xssVectors.length);
   });
 
+  it('renders every vector inert in attachments: file names, file text and image URLs', async () => {
+    const pixel =
+      'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+    const messages = xssVectors.flatMap((vector) => [
+      ChatMessage.createUserMessage([
+        { type: 'image', url: vector, metadata: { attachment: { name: vector, size: 1 } } },
+        {
+          type: 'image',
+          url: pixel,
+          metadata: { attachment: { name: vector, size: 1, type: vector } },
+        },
+        { type: 'text', text: vector, metadata: { attachment: { name: vector, size: 1 } } },
+        { type: 'text', text: vector },
+      ]),
+      ChatMessage.createAssistantMessage('ok'),
+    ]);
+    const chat = await createChat((c) => (c.messages = messages));
+    await waitFor(
+      () => findAll(chat, '[part~="attachment-file"]').length === xssVectors.length,
+      'every restored file',
+      15_000,
+    );
+    for (const details of findAll<HTMLDetailsElement>(chat, 'details')) details.open = true;
+    await settle();
+    // The only images are the messages' own data: URLs, named by their (inert) alt text.
+    const images = findAll<HTMLImageElement>(chat, 'img');
+    expect(images).to.have.length(xssVectors.length);
+    for (const [index, image] of images.entries()) {
+      expect(image.getAttribute('src')).to.equal(pixel);
+      expect(image.alt).to.equal(xssVectors[index]);
+      expect(image.parentElement?.getAttribute('part')).to.equal('attachment-image');
+      image.remove();
+    }
+    assertInert(chat, hits);
+    expect(findAll(chat, '[part~="attachment-file"] pre')[0]?.textContent).to.equal(xssVectors[0]);
+  });
+
   it('renders vectors inert in error messages', async () => {
     const { fetch } = createScriptedFetch(xssVectors.map((vector) => errorReply(400, vector)));
     const chat = await createChat((c) => (c.fetch = fetch));

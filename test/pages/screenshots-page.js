@@ -1,6 +1,6 @@
 // Puts <tool-agent-chat> into one state per `?state=` for scripts/screenshots-element.mjs, with an
 // in-page chat API (no network) so every state is reproducible.
-/* global URLSearchParams, location, Storage, DOMException */
+/* global URLSearchParams, location, Storage, DOMException, OffscreenCanvas, File, DataTransfer, KeyboardEvent */
 import {
   ChatMessage,
   FunctionTool,
@@ -247,6 +247,53 @@ async function branched() {
   await pause(20);
   await settled();
 }
+/** A landscape photo drawn in the page (sky, sun, hills), as a file the user might attach. */
+async function photoFile(width, height, name) {
+  const canvas = new OffscreenCanvas(width, height);
+  const context = canvas.getContext('2d');
+  const sky = context.createLinearGradient(0, 0, 0, height);
+  sky.addColorStop(0, '#5b8fd6');
+  sky.addColorStop(1, '#f4c98b');
+  context.fillStyle = sky;
+  context.fillRect(0, 0, width, height);
+  context.fillStyle = '#fff1b8';
+  context.beginPath();
+  context.arc(width * 0.7, height * 0.42, height * 0.12, 0, Math.PI * 2);
+  context.fill();
+  for (const [color, top] of [
+    ['#4f7a4a', 0.62],
+    ['#2f5533', 0.74],
+  ]) {
+    context.fillStyle = color;
+    context.beginPath();
+    context.moveTo(0, height);
+    for (let x = 0; x <= width; x += width / 40)
+      context.lineTo(x, height * (top + 0.06 * Math.sin((x / width) * 7 + top * 10)));
+    context.lineTo(width, height);
+    context.fill();
+  }
+  const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
+  return new File([blob], name, { type: 'image/jpeg' });
+}
+
+/** Picks files with the element's file input, as the picker would, and waits until they are read. */
+async function attach(files) {
+  chat.setAttribute('attachments', '');
+  let input;
+  while (!(input = chat.shadowRoot.querySelector('input[type="file"]'))) await pause(20);
+  const data = new DataTransfer();
+  for (const file of files) data.items.add(file);
+  input.files = data.files;
+  input.dispatchEvent(new Event('change'));
+  while (
+    !chat.shadowRoot.querySelector('[part~="attachment"]') ||
+    chat.shadowRoot.querySelector('[part~="attachment"][data-state="reading"]')
+  )
+    await pause(20);
+}
+
+const csvFile = () =>
+  new File(['month,rain_mm\nJan,100\nFeb,91\nMar,64\n'], 'lisbon-rain.csv', { type: 'text/csv' });
 
 async function run() {
   switch (state) {
@@ -370,6 +417,38 @@ async function run() {
       chat.storageKey = 'screenshots:save-failed';
       chat.messages = conversation();
       break;
+    case 'attachments-composer':
+      await attach([
+        await photoFile(4032, 3024, 'IMG_2041.jpg'),
+        csvFile(),
+        new File(['%PDF-1.7'], 'itinerary.pdf', { type: 'application/pdf' }),
+      ]);
+      chat.shadowRoot.querySelector('[part~="input"]').value =
+        'Where was this taken, and how rainy is it in March?';
+      break;
+    case 'attachments-transcript': {
+      chat.chatApi = scriptedApi([
+        async function* () {
+          const text =
+            'That looks like the hills above **Sintra** at sunset.\n\nFrom your file, March is the driest of the three months: **64 mm** of rain, against 100 mm in January.';
+          yield* textEvents(text);
+          yield finish(text);
+        },
+      ]);
+      await attach([await photoFile(4032, 3024, 'IMG_2041.jpg'), csvFile()]);
+      const input = chat.shadowRoot.querySelector('[part~="input"]');
+      input.value = 'Where was this taken, and how rainy is it in March?';
+      input.dispatchEvent(
+        new KeyboardEvent('keydown', {
+          key: 'Enter',
+          bubbles: true,
+          composed: true,
+          cancelable: true,
+        }),
+      );
+      while (chat.messages.length < 2 || chat.running) await pause(20);
+      break;
+    }
     case 'http-error':
       chat.chatApi = scriptedApi([
         // eslint-disable-next-line require-yield -- a request that fails before its first event

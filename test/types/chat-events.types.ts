@@ -1,6 +1,11 @@
 // Type tests (npm run test:types): checked by tsc, never run.
 import { expectTypeOf } from 'expect-type';
-import type { ChatResponse, ChatResponseChunk, ToolApprovalDecision } from '../../src/index.js';
+import type {
+  ChatMessagePart,
+  ChatResponse,
+  ChatResponseChunk,
+  ToolApprovalDecision,
+} from '../../src/index.js';
 import type {
   BranchAction,
   SendSource,
@@ -24,6 +29,7 @@ declare const element: ToolAgentChat;
 element.addEventListener('tool-agent-submit', (event) => {
   expectTypeOf(event).toEqualTypeOf<ToolAgentSubmitEvent>();
   expectTypeOf(event.detail.text).toEqualTypeOf<string>();
+  expectTypeOf(event.detail.attachments).toEqualTypeOf<readonly ChatMessagePart[]>();
 });
 element.addEventListener('tool-agent-send', (event) => {
   expectTypeOf(event).toEqualTypeOf<ToolAgentSendEvent>();
