@@ -21,3 +21,4 @@ export const keyIcon = icon(
 );
 export const clockIcon = icon(svg`<circle cx="12" cy="12" r="9"/><path d="M12 7v5l3 2"/>`);
 export const spinnerIcon = icon(svg`<path class="spin" d="M12 3a9 9 0 1 0 9 9"/>`);
+export const arrowDownIcon = icon(svg`<path d="M12 5v14"/><path d="m5 12 7 7 7-7"/>`);

@@ -15,7 +15,9 @@ import {
   type ChatResponse,
   type ChatSettings,
 } from '../src/index.js';
+import { announcedAnswer } from './announced-answer.js';
 import { ApiKeyController } from './api-key-controller.js';
+import { BottomFollower } from './bottom-follower.js';
 import { keyScope } from './api-key-store.js';
 import {
   ToolAgentErrorEvent,
@@ -42,13 +44,11 @@ import { onByDefault } from './on-by-default.js';
 import { needsApiKey } from './needs-api-key.js';
 import { composerTemplate } from './templates/composer-template.js';
 import { keyFormTemplate } from './templates/key-form-template.js';
+import { scrollButtonTemplate } from './templates/scroll-button-template.js';
 import { entryTemplate, type TranscriptActions } from './templates/message-template.js';
 import { storageNoticeTemplate } from './templates/storage-notice-template.js';
 import { toolAgentChatStyles } from './tool-agent-chat-styles.js';
 import type { ErrorNotice, ToolCard } from './transcript-entry.js';
-
-// Within this many pixels of the end, the reader counts as "at the bottom" and the view follows.
-const bottomSlack = 32;
 
 /**
  * A chat with a tool-using, streaming LLM agent on any OpenAI-compatible endpoint, straight from
@@ -112,6 +112,7 @@ const bottomSlack = 32;
  * @csspart notice-detail - Why, and what it means, in the storage notice.
  * @csspart start-over-button - Deletes an unreadable saved conversation so saving can resume.
  * @csspart dismiss-button - Hides the "could not be saved" notice.
+ * @csspart scroll-button - "Jump to the latest": shown while the reader is scrolled up during a turn, or after new content arrived below (then `data-state="new"`, "New messages below", announced politely); it goes to the bottom and follows again.
  * @csspart footer - The area below the transcript.
  * @csspart composer - The message form.
  * @csspart input - The message textarea.
@@ -320,13 +321,17 @@ export class ToolAgentChat extends LitElement {
     markdown: () => this.#markdownOptions(),
     // The built-in API knows whether its turn sent a key; a custom backend is assumed to have sent one.
     describe: (error) => describeError(error, this.#builtInKeySent ?? true),
-    onProgress: () => this.#follow(),
+    onProgress: () => this.#follower.progressed(),
     onApprovalRequested: () => void this.#focusApproval(),
     onFinished: (response) => this.#finished(response),
     onStopped: () => this.#stopped(),
     onFailed: (error, notice) => this.#failed(error, notice),
   });
   readonly #keys = new ApiKeyController(this);
+  readonly #follower = new BottomFollower(this, {
+    view: () => this.transcriptView,
+    sentinel: () => this.bottomSentinel,
+  });
   readonly #internals = this.attachInternals();
   readonly #actions: TranscriptActions = {
     decide: (card, approved) => void this.#decide(card, approved),
@@ -353,12 +358,10 @@ export class ToolAgentChat extends LitElement {
   @state() private announcement: ChatText = () => '';
   @query('#input') private input!: HTMLTextAreaElement | null;
   @query('.transcript') private transcriptView!: HTMLElement | null;
+  @query('.bottom-anchor') private bottomSentinel!: HTMLElement | null;
   /** The first call waiting for the user's decision, if any. */
   @query('[part~="approve-button"]') private approveButton!: HTMLButtonElement | null;
   @query('#api-key') private apiKeyInput!: HTMLInputElement | null;
-  #atBottom = true;
-  #lastScrollTop = 0;
-  #followFrame = 0;
   #focusReturn: HTMLElement | undefined;
   #warnedIgnored = false;
 
@@ -429,7 +432,7 @@ export class ToolAgentChat extends LitElement {
       if (this.#conversation.running)
         throw new Error('A turn is already running; call stop() first.');
     }
-    this.#atBottom = true;
+    this.#follower.jump();
     return this.#conversation.send(ChatMessage.createUserMessage(content), content);
   }
 
@@ -458,7 +461,6 @@ export class ToolAgentChat extends LitElement {
   protected override updated(): void {
     if (this.#conversation.running) this.#internals.states.add('busy');
     else this.#internals.states.delete('busy');
-    this.#follow();
   }
 
   protected override render(): TemplateResult {
@@ -475,7 +477,7 @@ export class ToolAgentChat extends LitElement {
           aria-label=${this.label || s.label}
           aria-busy=${running ? 'true' : 'false'}
           tabindex="0"
-          @scroll=${this.#onScroll}
+          @scroll=${this.#follower.onScroll}
         >
           ${this.loadProblem ? this.#storageNotice(this.loadProblem) : nothing}
           ${this.#conversation.entries.length === 0 ? html`<div class="empty" part="empty"><slot name="empty"></slot></div>` : nothing}
@@ -495,10 +497,20 @@ export class ToolAgentChat extends LitElement {
               ),
           )}
           ${this.saveProblem ? this.#storageNotice(this.saveProblem) : nothing}
+          <!-- Last child: scroll anchoring holds it in place while the view follows the bottom. -->
+          <div class="bottom-anchor" aria-hidden="true"></div>
         </div>
         <!-- Announces each finished message once; the log itself stays quiet while tokens stream. -->
         <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement(s)}</div>
-        <div class="footer" part="footer">${this.#footerTemplate(running)}</div>
+        <div class="footer" part="footer">
+          ${scrollButtonTemplate({
+            shown: !this.#follower.following && (running || this.#follower.newBelow),
+            newBelow: this.#follower.newBelow,
+            onClick: this.#jumpToLatest,
+            strings: s,
+          })}
+          ${this.#footerTemplate(running)}
+        </div>
       </div>
     `;
   }
@@ -580,7 +592,9 @@ export class ToolAgentChat extends LitElement {
   #finished(response: ChatResponse): void {
     this.#persist();
     this.#announce((s) =>
-      response.response ? s.saidAnnouncement(response.response) : s.doneAnnouncement,
+      response.response
+        ? s.saidAnnouncement(announcedAnswer(response.response))
+        : s.doneAnnouncement,
     );
     this.dispatchEvent(new ToolAgentResponseEvent({ response }));
   }
@@ -650,7 +664,7 @@ export class ToolAgentChat extends LitElement {
 
   #replaceConversation(messages: ChatMessage[]): void {
     this.#conversation.replace(messages);
-    this.#atBottom = true;
+    this.#follower.jump();
   }
 
   /** Restores the conversation saved under the current key, or reports why it cannot. */
@@ -736,7 +750,7 @@ export class ToolAgentChat extends LitElement {
     // The turn that failed for want of this key runs again with it, as its Retry would.
     if (this.#retryOnKey && this.#conversation.canRetry) {
       this.#retryOnKey = false;
-      this.#atBottom = true;
+      this.#follower.jump();
       this.#conversation.retry();
     }
     void this.updateComplete.then(() => this.input?.focus());
@@ -774,30 +788,12 @@ export class ToolAgentChat extends LitElement {
     target?.focus();
   }
 
-  // Scroll events only schedule work: reading geometry inside them forced a layout per event while
-  // tokens kept the DOM dirty (the render bench's longest tasks). One read and write per frame instead.
-  readonly #onScroll = (): void => {
-    this.#scheduleScrollFrame();
+  readonly #jumpToLatest = (): void => {
+    const focused = this.shadowRoot?.activeElement?.closest('[part~="scroll-button"]');
+    this.#follower.jump();
+    // The button goes away once the view follows: keyboard focus continues in the log it scrolled.
+    if (focused) void this.updateComplete.then(() => this.transcriptView?.focus());
   };
-
-  #follow(): void {
-    this.#scheduleScrollFrame();
-  }
-
-  #scheduleScrollFrame(): void {
-    if (this.#followFrame) return;
-    this.#followFrame = requestAnimationFrame(() => {
-      this.#followFrame = 0;
-      const view = this.transcriptView;
-      if (!view) return;
-      const top = view.scrollTop;
-      // Only the reader scrolls up; growth of the content never counts as leaving the bottom.
-      if (view.scrollHeight - top - view.clientHeight <= bottomSlack) this.#atBottom = true;
-      else if (top < this.#lastScrollTop) this.#atBottom = false;
-      if (this.#atBottom) view.scrollTop = view.scrollHeight;
-      this.#lastScrollTop = view.scrollTop;
-    });
-  }
 }
 
 function hostOf(baseURL: string): string {
