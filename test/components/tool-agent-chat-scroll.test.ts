@@ -126,6 +126,26 @@ describe('<tool-agent-chat> scroll-to-bottom button', () => {
     expect(await axeViolations(chat)).to.deep.equal([]);
   });
 
+  it('takes its words from the strings, in both states', async () => {
+    const { fetch, resume } = pausedAnswer(lines('Line', 40), lines('More', 10));
+    const chat = await createChat((c) => {
+      c.fetch = fetch;
+      c.style.height = '300px';
+      c.strings = { scrollToLatest: '⟦Zum Neuesten⟧', newMessagesBelow: '⟦Neues unten⟧' };
+    });
+    const view = find(chat, '[part~="transcript"]')!;
+    const sent = chat.send('Go');
+    await waitFor(() => view.textContent?.includes('Line 39'), 'the first part of the answer');
+    await waitFor(() => distanceFromBottom(view) < 40, 'the view to follow to the bottom');
+    view.scrollTop = 0;
+    const button = await waitForPart<HTMLButtonElement>(chat, '[part~="scroll-button"]');
+    expect(button.textContent?.trim()).to.equal('⟦Zum Neuesten⟧');
+    resume();
+    await waitFor(() => button.dataset['state'] === 'new', 'new content below');
+    expect(button.textContent?.trim()).to.equal('⟦Neues unten⟧');
+    await sent;
+  });
+
   it('goes away, following again, when the reader scrolls back down by hand', async () => {
     const { fetch, resume } = pausedAnswer(lines('Line', 40), lines('More', 30));
     const chat = await createChat((c) => {
