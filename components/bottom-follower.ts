@@ -4,7 +4,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 const bottomSlack = 32;
 
 /** The class the scroller has while it follows the bottom (its CSS lets only the sentinel anchor). */
-export const FOLLOWING_CLASS = 'following';
+const FOLLOWING_CLASS = 'following';
 
 /** Where the follower finds the scroller and the empty sentinel that ends its content. */
 export interface BottomFollowerOptions {
