@@ -438,11 +438,9 @@ export const toolAgentChatStyles = css`
     display: flex;
     flex-direction: column;
     gap: 0.5rem;
-    /* The containing block of the scroll-to-bottom button, which floats over the transcript's end. */
     position: relative;
   }
 
-  /* While following, only the sentinel may anchor: the browser keeps the bottom in view as content grows, with no script per frame. */
   .transcript.following > :not(.bottom-anchor) {
     overflow-anchor: none;
   }
@@ -450,7 +448,6 @@ export const toolAgentChatStyles = css`
   .bottom-anchor {
     flex: none;
     block-size: 1px;
-    /* Takes no room: the transcript's gap before it is given back. */
     margin-block-start: calc(var(--_gap) * -1);
     overflow-anchor: auto;
   }

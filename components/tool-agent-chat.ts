@@ -463,6 +463,7 @@ export class ToolAgentChat extends LitElement {
     else this.#internals.states.delete('busy');
   }
 
+  // The transcript's last child is the bottom sentinel: scroll anchoring holds it in place while the view follows.
   protected override render(): TemplateResult {
     const running = this.#conversation.running;
     const s = this.#strings;
@@ -497,7 +498,6 @@ export class ToolAgentChat extends LitElement {
               ),
           )}
           ${this.saveProblem ? this.#storageNotice(this.saveProblem) : nothing}
-          <!-- Last child: scroll anchoring holds it in place while the view follows the bottom. -->
           <div class="bottom-anchor" aria-hidden="true"></div>
         </div>
         <!-- Announces each finished message once; the log itself stays quiet while tokens stream. -->
