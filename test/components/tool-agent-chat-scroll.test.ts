@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { createScriptedFetch, textReply } from '../../src/testing/index.js';
+import type { ToolAgentChat } from '../../components/index.js';
 import {
   axeViolations,
   checkAxeThenRemoveChats,
@@ -56,6 +57,24 @@ function pausedAnswer(
   return { fetch: fetchImpl, resume };
 }
 
+/** A chat in a 300 px box streaming a paused answer, once the view followed its first part to the bottom. */
+async function followedPausedAnswer(
+  more: number,
+  strings?: Partial<ToolAgentChat['strings']>,
+): Promise<{ chat: ToolAgentChat; view: HTMLElement; sent: Promise<unknown>; resume: () => void }> {
+  const { fetch, resume } = pausedAnswer(lines('Line', 40), lines('More', more));
+  const chat = await createChat((c) => {
+    c.fetch = fetch;
+    c.style.height = '300px';
+    if (strings) c.strings = strings;
+  });
+  const view = find(chat, '[part~="transcript"]')!;
+  const sent = chat.send('Go');
+  await waitFor(() => view.textContent?.includes('Line 39'), 'the first part of the answer');
+  await waitFor(() => distanceFromBottom(view) < 40, 'the view to follow to the bottom');
+  return { chat, view, sent, resume };
+}
+
 describe('<tool-agent-chat> scroll-to-bottom button', () => {
   afterEach(checkAxeThenRemoveChats);
 
@@ -81,15 +100,7 @@ describe('<tool-agent-chat> scroll-to-bottom button', () => {
   });
 
   it('appears when the reader scrolls up while an answer streams, says that new content arrived, and follows again when used', async () => {
-    const { fetch, resume } = pausedAnswer(lines('Line', 40), lines('More', 20));
-    const chat = await createChat((c) => {
-      c.fetch = fetch;
-      c.style.height = '300px';
-    });
-    const view = find(chat, '[part~="transcript"]')!;
-    const sent = chat.send('Go');
-    await waitFor(() => view.textContent?.includes('Line 39'), 'the first part of the answer');
-    await waitFor(() => distanceFromBottom(view) < 40, 'the view to follow to the bottom');
+    const { chat, view, sent, resume } = await followedPausedAnswer(20);
     expect(find(chat, '[part~="scroll-button"]')).to.equal(null);
 
     view.scrollTop = 0;
@@ -127,16 +138,10 @@ describe('<tool-agent-chat> scroll-to-bottom button', () => {
   });
 
   it('takes its words from the strings, in both states', async () => {
-    const { fetch, resume } = pausedAnswer(lines('Line', 40), lines('More', 10));
-    const chat = await createChat((c) => {
-      c.fetch = fetch;
-      c.style.height = '300px';
-      c.strings = { scrollToLatest: '⟦Zum Neuesten⟧', newMessagesBelow: '⟦Neues unten⟧' };
+    const { chat, view, sent, resume } = await followedPausedAnswer(10, {
+      scrollToLatest: '⟦Zum Neuesten⟧',
+      newMessagesBelow: '⟦Neues unten⟧',
     });
-    const view = find(chat, '[part~="transcript"]')!;
-    const sent = chat.send('Go');
-    await waitFor(() => view.textContent?.includes('Line 39'), 'the first part of the answer');
-    await waitFor(() => distanceFromBottom(view) < 40, 'the view to follow to the bottom');
     view.scrollTop = 0;
     const button = await waitForPart<HTMLButtonElement>(chat, '[part~="scroll-button"]');
     expect(button.textContent?.trim()).to.equal('⟦Zum Neuesten⟧');
@@ -147,15 +152,7 @@ describe('<tool-agent-chat> scroll-to-bottom button', () => {
   });
 
   it('goes away, following again, when the reader scrolls back down by hand', async () => {
-    const { fetch, resume } = pausedAnswer(lines('Line', 40), lines('More', 30));
-    const chat = await createChat((c) => {
-      c.fetch = fetch;
-      c.style.height = '300px';
-    });
-    const view = find(chat, '[part~="transcript"]')!;
-    const sent = chat.send('Go');
-    await waitFor(() => view.textContent?.includes('Line 39'), 'the first part of the answer');
-    await waitFor(() => distanceFromBottom(view) < 40, 'the view to follow to the bottom');
+    const { chat, view, sent, resume } = await followedPausedAnswer(30);
     view.scrollTop = 0;
     await waitForPart(chat, '[part~="scroll-button"]');
     view.scrollTop = view.scrollHeight;
