@@ -53,8 +53,13 @@ function assistantTemplate(
 ): TemplateResult {
   // "Stopped" or "Interrupted" qualifies an answer; with nothing received there is nothing to qualify.
   const note = entry.blocks.length > 0 ? stateNotes[entry.state] : undefined;
-  // Dots while text is awaited or arriving; a running tool card shows its own spinner.
-  const waiting = entry.state === 'streaming' && entry.blocks.at(-1)?.kind !== 'tool';
+  // Dots only while something is awaited: streaming text shows its own progress (and the dots'
+  // animation cost a style pass every frame of the stream); a tool card shows its own spinner.
+  const last = entry.blocks.at(-1);
+  const waiting =
+    entry.state === 'streaming' &&
+    last?.kind !== 'tool' &&
+    !(last?.kind === 'text' && last.streaming);
   return html`
     <div class="message assistant" part="message assistant-message" data-state=${entry.state}>
       <span class="visually-hidden">${s.assistantSaid}</span>

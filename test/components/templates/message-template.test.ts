@@ -1,0 +1,48 @@
+import { expect } from 'chai';
+import { render } from 'lit';
+import { defaultChatStrings } from '../../../components/chat-strings.js';
+import { entryTemplate } from '../../../components/templates/message-template.js';
+import type { AssistantBlock, AssistantEntry } from '../../../components/transcript-entry.js';
+
+const actions = { decide: () => undefined, retryFor: () => undefined };
+
+function textBlock(streaming: boolean): AssistantBlock {
+  return {
+    kind: 'text',
+    key: 'text',
+    step: 0,
+    container: document.createElement('div'),
+    writer: { append: () => undefined, end: () => undefined },
+    text: 'Hello',
+    streaming,
+  };
+}
+
+function dotsShown(
+  blocks: AssistantBlock[],
+  state: AssistantEntry['state'] = 'streaming',
+): boolean {
+  const entry: AssistantEntry = {
+    kind: 'assistant',
+    key: 'turn',
+    state,
+    blocks,
+    revision: 0,
+    error: undefined,
+  };
+  const host = document.createElement('div');
+  render(entryTemplate(entry, actions, defaultChatStrings), host);
+  return host.querySelector('[part~="typing-indicator"]') !== null;
+}
+
+describe('entryTemplate typing dots', () => {
+  it('shows them while an answer is awaited, before its first token or after its text ended', () => {
+    expect(dotsShown([])).to.equal(true);
+    expect(dotsShown([textBlock(false)])).to.equal(true);
+  });
+
+  it('hides them while text streams (the text is the progress) and once the turn is over', () => {
+    expect(dotsShown([textBlock(true)])).to.equal(false);
+    expect(dotsShown([textBlock(false)], 'done')).to.equal(false);
+  });
+});
