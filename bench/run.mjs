@@ -147,7 +147,7 @@ const settings = quick
         ],
         pacedRounds: 2,
         tokensPerChunk: 10,
-        budgetMs: 90_000,
+        budgetMs: 300_000,
       },
       memory: { turns: 200, every: 20 },
       latency: { rounds: 4, count: 200, interval: 5 },
