@@ -1,9 +1,10 @@
 /**
  * 3. Render cost in Chromium: a markdown answer (headings, lists, tables, code) of 5k, 10k and
- * 20k tokens streamed into <tool-agent-chat>, against plain text appended to paragraph nodes
- * (the lower bound) and the naive approach (marked + DOMPurify over the whole message on every
- * chunk), all fed by the same stream through our core. Two pacings: as fast as possible (each
- * network read its own task) and 100 reads/s. Each run gets a fresh page; the page is set up
+ * 20k tokens streamed into <tool-agent-chat>, into our renderer alone (MarkdownStream) and into
+ * streaming-markdown, against plain text appended to paragraph nodes (the lower bound) and the
+ * naive approach (marked + DOMPurify over the whole message on every chunk), all fed by the same
+ * stream through our core. Two pacings: as fast as possible (each network read its own task) and
+ * paced at a model's speed (100 and 1,000 tokens/s, reads due on a clock). Each run gets a fresh page; the page is set up
  * before measuring. Per run: main-thread CPU (CDP Performance.getMetrics ThreadTime, thread
  * ticks), TaskDuration, top-level tasks from a CDP trace (longest task by thread CPU and by wall
  * time), long tasks seen by PerformanceObserver, and rAF deltas.
@@ -99,23 +100,31 @@ async function renderRun(browser, origin, options) {
   }
 }
 
+/** The renderers compared at every size: the plain bound, our renderer alone, the element, streaming-markdown. */
+const compared = ['plain', 'markdown', 'element', 'smd'];
+
+/** Rotates `list` by `by` places, so interleaved rounds change who runs first. */
+const rotate = (list, by) => list.map((_, i) => list[(i + by) % list.length]);
+
 /**
  * @param {object} o
- * @param {number[]} o.sizes          token counts for the element and the plain bound
+ * @param {number[]} o.sizes          token counts for the fast runs of every compared renderer
  * @param {number[]} o.naiveSizes     token counts for the naive reference (it is quadratic)
  * @param {number} o.fastRounds       interleaved rounds of the fast runs
- * @param {number[]} o.pacedSizes     token counts for the 100 reads/s runs (1 round)
- * @param {number} o.tokensPerChunk
+ * @param {{ name: string, tokens: number, tokensPerChunk: number, intervalMs: number }[]} o.paced
+ *   paced scenarios (e.g. 100 tokens/s = one token per read every 10 ms)
+ * @param {number} o.pacedRounds      interleaved rounds of each paced scenario
+ * @param {number} o.tokensPerChunk   events per read in the fast runs
  * @param {number} o.budgetMs         soft time budget: fast rounds beyond the first stop after it
  */
 export async function measureRender(browser, origin, o, log = () => {}) {
   const started = Date.now();
-  const fast = { element: {}, plain: {}, naive: {} };
+  const fast = Object.fromEntries([...compared, 'naive'].map((r) => [r, {}]));
   const base = { tokensPerChunk: o.tokensPerChunk, budgetMs: 120_000 };
   for (let round_ = 0; round_ < o.fastRounds; round_++) {
     if (round_ > 0 && Date.now() - started > o.budgetMs) break;
     for (const tokens of o.sizes) {
-      for (const renderer of round_ % 2 ? ['element', 'plain'] : ['plain', 'element']) {
+      for (const renderer of rotate(compared, round_)) {
         const run = await renderRun(browser, origin, { ...base, renderer, tokens, intervalMs: 0 });
         (fast[renderer][tokens] ??= []).push(run);
         log(`render fast ${renderer} ${tokens}: ${run.mainThreadCpuMs} ms CPU`);
@@ -133,14 +142,25 @@ export async function measureRender(browser, origin, o, log = () => {}) {
     (fast.naive[tokens] ??= []).push(run);
     log(`render fast naive ${tokens}: ${run.mainThreadCpuMs} ms CPU`);
   }
-  const paced = { element: {}, plain: {} };
-  for (const tokens of o.pacedSizes) {
-    for (const renderer of ['plain', 'element']) {
-      const run = await renderRun(browser, origin, { ...base, renderer, tokens, intervalMs: 10 });
-      paced[renderer][tokens] = run;
-      log(
-        `render paced ${renderer} ${tokens}: ${run.mainThreadCpuMs} ms CPU, longest task ${run.longestTaskCpuMs} ms CPU`,
-      );
+  // Paced: the stream arrives at a model's pace; what counts is the CPU each renderer spends per
+  // frame around it (the wall time is the same for all, set by the pace).
+  const pacedRuns = {};
+  for (const scenario of o.paced) {
+    const runs = (pacedRuns[scenario.name] = Object.fromEntries(compared.map((r) => [r, []])));
+    for (let round_ = 0; round_ < o.pacedRounds; round_++) {
+      for (const renderer of rotate(compared, round_)) {
+        const run = await renderRun(browser, origin, {
+          renderer,
+          tokens: scenario.tokens,
+          tokensPerChunk: scenario.tokensPerChunk,
+          intervalMs: scenario.intervalMs,
+          budgetMs: 120_000,
+        });
+        runs[renderer].push(run);
+        log(
+          `render paced ${scenario.name} ${renderer} ${scenario.tokens}: ${run.mainThreadCpuMs} ms CPU, longest task ${run.longestTaskCpuMs} ms CPU`,
+        );
+      }
     }
   }
 
@@ -181,15 +201,10 @@ export async function measureRender(browser, origin, o, log = () => {}) {
       );
     return round(median(perRound), 2);
   };
-  const ratio = (tokens) =>
-    round(
-      median(
-        fast.element[tokens].map(
-          (run, i) => run.mainThreadCpuMs / fast.plain[tokens][i].mainThreadCpuMs,
-        ),
-      ),
-      2,
-    );
+  const overPlain = (runs, plainRuns) =>
+    round(median(runs.map((run, i) => run.mainThreadCpuMs / plainRuns[i].mainThreadCpuMs)), 2);
+  const ratios = (renderer) =>
+    Object.fromEntries(o.sizes.map((t) => [t, overPlain(fast[renderer][t], fast.plain[t])]));
   const largest = o.sizes[o.sizes.length - 1];
   const naiveExponent = exponent('naive', o.naiveSizes);
   const naiveLargest = o.naiveSizes[o.naiveSizes.length - 1];
@@ -203,30 +218,55 @@ export async function measureRender(browser, origin, o, log = () => {}) {
       ),
     ]),
   );
+  const paced = {};
+  for (const scenario of o.paced) {
+    const runs = pacedRuns[scenario.name];
+    paced[scenario.name] = {
+      ...scenario,
+      tokens: runs.plain[0].tokens,
+      ...Object.fromEntries(
+        compared.map((renderer) => [
+          renderer,
+          {
+            mainThreadCpuMs: round(median(runs[renderer].map((r) => r.mainThreadCpuMs)), 1),
+            overPlain: renderer === 'plain' ? 1 : overPlain(runs[renderer], runs.plain),
+            longestTaskCpuMs: round(Math.max(...runs[renderer].map((r) => r.longestTaskCpuMs)), 1),
+            longestTaskWallMs: round(
+              Math.max(...runs[renderer].map((r) => r.longestTaskWallMs)),
+              1,
+            ),
+            framesOver17Ms: median(runs[renderer].map((r) => r.framesOver17Ms)),
+            frames: median(runs[renderer].map((r) => r.frames)),
+            wallMs: round(median(runs[renderer].map((r) => r.wallMs)), 1),
+            samplesCpuMs: runs[renderer].map((r) => r.mainThreadCpuMs),
+          },
+        ]),
+      ),
+    };
+  }
+  const elementRuns = [
+    ...Object.values(fast.element).flat(),
+    ...Object.values(pacedRuns).flatMap((runs) => runs.element),
+  ];
   return {
     fast: summary,
     paced,
-    exponents: {
-      element: exponent('element', o.sizes),
-      plain: exponent('plain', o.sizes),
-      naive: naiveExponent,
-    },
-    elementOverPlain: Object.fromEntries(o.sizes.map((t) => [t, ratio(t)])),
+    exponents: Object.fromEntries([
+      ...compared.map((renderer) => [renderer, exponent(renderer, o.sizes)]),
+      ['naive', naiveExponent],
+    ]),
+    elementOverPlain: ratios('element'),
+    markdownOverPlain: ratios('markdown'),
+    smdOverPlain: ratios('smd'),
     naiveExtrapolatedCpuMs: extrapolated,
     largest,
-    longestElementTaskCpuMs: round(
+    longestElementTaskCpuMs: round(Math.max(...elementRuns.map((r) => r.longestTaskCpuMs)), 1),
+    longestElementTaskWallMs: round(
       Math.max(
-        ...Object.values(fast.element)
-          .flat()
-          .map((r) => r.longestTaskCpuMs),
-        ...Object.values(paced.element).map((r) => r.longestTaskCpuMs),
+        ...Object.values(pacedRuns).flatMap((runs) => runs.element.map((r) => r.longestTaskWallMs)),
       ),
       1,
     ),
-    longestElementTaskWallMs: round(
-      Math.max(...Object.values(paced.element).map((r) => r.longestTaskWallMs)),
-      1,
-    ),
-    runs: { fast, paced },
+    runs: { fast, paced: pacedRuns },
   };
 }

@@ -122,7 +122,11 @@ const settings = quick
         sizes: [1000, 2000, 4000],
         naiveSizes: [250, 500],
         fastRounds: 1,
-        pacedSizes: [1000],
+        paced: [
+          { name: '100 tokens/s', tokens: 300, tokensPerChunk: 1, intervalMs: 10 },
+          { name: '1000 tokens/s', tokens: 2000, tokensPerChunk: 10, intervalMs: 10 },
+        ],
+        pacedRounds: 1,
         tokensPerChunk: 10,
         budgetMs: 30_000,
       },
@@ -136,9 +140,14 @@ const settings = quick
         sizes: [5000, 10000, 20000],
         naiveSizes: [1000, 2000],
         fastRounds: 3,
-        pacedSizes: [20000],
+        // A model's pace: one token per read every 10 ms, and ten tokens per read every 10 ms.
+        paced: [
+          { name: '100 tokens/s', tokens: 2000, tokensPerChunk: 1, intervalMs: 10 },
+          { name: '1000 tokens/s', tokens: 10000, tokensPerChunk: 10, intervalMs: 10 },
+        ],
+        pacedRounds: 2,
         tokensPerChunk: 10,
-        budgetMs: 90_000,
+        budgetMs: 300_000,
       },
       memory: { turns: 200, every: 20 },
       latency: { rounds: 4, count: 200, interval: 5 },
@@ -197,6 +206,7 @@ if (needs('throughput') || needs('render') || needs('memory')) {
         r &&
         wantProfile &&
         (r.elementOverPlain[r.largest] > 1.3 ||
+          Object.values(r.paced).some((p) => p.element.overPlain > 1.3) ||
           r.exponents.element > 1.1 ||
           r.longestElementTaskCpuMs > 50)
       ) {

@@ -147,7 +147,11 @@ export interface ChatStrings extends CodeBlockLabels {
   readonly noAnswer: string;
   /** Error detail of a restored conversation whose last message has no answer. */
   readonly noAnswerDetail: string;
-  /** Announced when an answer arrives. */
+  /** The scroll-to-bottom button's text while the reader is above the bottom of a running turn. */
+  readonly scrollToLatest: string;
+  /** The scroll-to-bottom button's text once new content arrived below the reader (announced politely). */
+  readonly newMessagesBelow: string;
+  /** Announced when an answer arrives (a long answer is cut to its beginning; the log holds it all). */
   readonly saidAnnouncement: (answer: string) => string;
   /** Announced when a turn ends with no text (only tool calls). */
   readonly doneAnnouncement: string;
@@ -342,6 +346,8 @@ export const defaultChatStrings: ChatStrings = {
   noAnswer: 'No answer yet',
   noAnswerDetail:
     'The answer to this message did not arrive before the page was closed or the request failed.',
+  scrollToLatest: 'Jump to the latest',
+  newMessagesBelow: 'New messages below',
   saidAnnouncement: (answer) => `Assistant: ${answer}`,
   doneAnnouncement: 'The assistant finished.',
   stoppedAnnouncement: 'Stopped.',

@@ -34,3 +34,4 @@ export const attachIcon = icon(
 export const fileIcon = icon(
   svg`<path d="M14 3H7a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V8z"/><path d="M14 3v5h5M9 13h6M9 17h6"/>`,
 );
+export const arrowDownIcon = icon(svg`<path d="M12 5v14"/><path d="m5 12 7 7 7-7"/>`);

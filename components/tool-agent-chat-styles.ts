@@ -538,6 +538,39 @@ export const toolAgentChatStyles = css`
     display: flex;
     flex-direction: column;
     gap: 0.5rem;
+    position: relative;
+  }
+
+  .transcript.following > :not(.bottom-anchor) {
+    overflow-anchor: none;
+  }
+
+  .bottom-anchor {
+    flex: none;
+    block-size: 1px;
+    margin-block-start: calc(var(--_gap) * -1);
+    overflow-anchor: auto;
+  }
+
+  .scroll-latest {
+    position: absolute;
+    inset-block-end: calc(100% + var(--_gap));
+    inset-inline: 0;
+    display: flex;
+    justify-content: center;
+    pointer-events: none;
+  }
+
+  .scroll-button {
+    pointer-events: auto;
+    border-radius: 999px;
+    box-shadow: 0 2px 8px rgb(0 0 0 / 0.18);
+  }
+
+  .scroll-button[data-state='new'] {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_on-accent);
   }
 
   .composer,
@@ -677,7 +710,8 @@ export const toolAgentChatStyles = css`
     }
 
     .button.primary,
-    .icon-button.send {
+    .icon-button.send,
+    .scroll-button[data-state='new'] {
       forced-color-adjust: none;
       background: ButtonText;
       color: ButtonFace;

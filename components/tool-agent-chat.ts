@@ -16,9 +16,11 @@ import {
   type ChatResponse,
   type ChatSettings,
 } from '../src/index.js';
+import { announcedAnswer } from './announced-answer.js';
 import { ApiKeyController } from './api-key-controller.js';
 import { AttachmentsFeature } from './attachments/attachments-feature.js';
 import { messageAttachmentStyles } from './attachments/message-attachment-styles.js';
+import { BottomFollower } from './bottom-follower.js';
 import { keyScope } from './api-key-store.js';
 import {
   ToolAgentErrorEvent,
@@ -63,6 +65,7 @@ import { needsApiKey } from './needs-api-key.js';
 import { composerTemplate } from './templates/composer-template.js';
 import { headerTemplate, undoNoticeTemplate } from './templates/header-template.js';
 import { keyFormTemplate } from './templates/key-form-template.js';
+import { scrollButtonTemplate } from './templates/scroll-button-template.js';
 import { entryTemplate, type TranscriptActions } from './templates/message-template.js';
 import { storageNoticeTemplate } from './templates/storage-notice-template.js';
 import { toolAgentChatStyles } from './tool-agent-chat-styles.js';
@@ -70,8 +73,6 @@ import type { ErrorNotice, RetryOptions, ToolCard } from './transcript-entry.js'
 import type { McpServerOptions } from '../src/mcp/index.js';
 import { UndoOffer } from './undo-offer.js';
 
-// Within this many pixels of the end, the reader counts as "at the bottom" and the view follows.
-const bottomSlack = 32;
 // How long Undo is offered after the New conversation button, in milliseconds.
 const undoMs = 6000;
 
@@ -164,6 +165,7 @@ const undoMs = 6000;
  * @csspart notice-detail - Why, and what it means, in the storage notice.
  * @csspart start-over-button - Deletes an unreadable saved conversation so saving can resume.
  * @csspart dismiss-button - Hides the "could not be saved" notice, or the list of refused files.
+ * @csspart scroll-button - "Jump to the latest": shown while the reader is scrolled up during a turn, or after new content arrived below (then `data-state="new"`, "New messages below", announced politely); it goes to the bottom and follows again.
  * @csspart footer - The area below the transcript.
  * @csspart composer - The message form.
  * @csspart input - The message textarea.
@@ -465,7 +467,7 @@ export class ToolAgentChat extends LitElement {
     markdown: () => this.#markdownOptions(),
     // The built-in API knows whether its turn sent a key; a custom backend is assumed to have sent one.
     describe: (error) => describeError(error, this.#builtInKeySent ?? true),
-    onProgress: () => this.#follow(),
+    onProgress: () => this.#follower.progressed(),
     onApprovalRequested: () => void this.#focusApproval(),
     onFinished: (response) => this.#finished(response),
     onStopped: () => this.#stopped(),
@@ -491,6 +493,10 @@ export class ToolAgentChat extends LitElement {
     },
     () => this.attachments !== undefined,
   );
+  readonly #follower = new BottomFollower(this, {
+    view: () => this.transcriptView,
+    sentinel: () => this.bottomSentinel,
+  });
   readonly #internals = this.attachInternals();
   readonly #messageActions = new MessageActionsController(this);
   readonly #undo = new UndoOffer<ConversationTree>(this);
@@ -504,7 +510,7 @@ export class ToolAgentChat extends LitElement {
       approveSend: (text, attachments) => this.#approveSend(text, 'edit', attachments),
       willRun: () => {
         this.#undo.dismiss();
-        this.#atBottom = true;
+        this.#follower.jump();
       },
       selected: () => {
         this.#offerRetryIfUnanswered();
@@ -537,12 +543,10 @@ export class ToolAgentChat extends LitElement {
   @state() private announcement: ChatText = () => '';
   @query('#input') private input!: HTMLTextAreaElement | null;
   @query('.transcript') private transcriptView!: HTMLElement | null;
+  @query('.bottom-anchor') private bottomSentinel!: HTMLElement | null;
   /** The first call waiting for the user's decision, if any. */
   @query('[part~="approve-button"]') private approveButton!: HTMLButtonElement | null;
   @query('#api-key') private apiKeyInput!: HTMLInputElement | null;
-  #atBottom = true;
-  #lastScrollTop = 0;
-  #followFrame = 0;
   #focusReturn: HTMLElement | undefined;
   #warnedIgnored = false;
 
@@ -643,9 +647,9 @@ export class ToolAgentChat extends LitElement {
   protected override updated(): void {
     if (this.#conversation.running) this.#internals.states.add('busy');
     else this.#internals.states.delete('busy');
-    this.#follow();
   }
 
+  // The transcript's last child is the bottom sentinel: scroll anchoring holds it in place while the view follows.
   protected override render(): TemplateResult {
     const running = this.#conversation.running;
     const s = this.#strings;
@@ -675,7 +679,7 @@ export class ToolAgentChat extends LitElement {
           aria-label=${this.label || s.label}
           aria-busy=${running ? 'true' : 'false'}
           tabindex="0"
-          @scroll=${this.#onScroll}
+          @scroll=${this.#follower.onScroll}
         >
           ${this.loadProblem ? this.#storageNotice(this.loadProblem) : nothing}
           ${entries.length === 0 ? html`<div class="empty" part="empty"><slot name="empty"></slot></div>` : nothing}
@@ -716,11 +720,20 @@ export class ToolAgentChat extends LitElement {
             },
           )}
           ${this.saveProblem ? this.#storageNotice(this.saveProblem) : nothing}
+          <div class="bottom-anchor" aria-hidden="true"></div>
         </div>
         <!-- Announces each finished message once; the log itself stays quiet while tokens stream. -->
         <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement(s)}</div>
         ${this.#undo.pending ? undoNoticeTemplate(this.#undoNewConversation, s) : nothing}
-        <div class="footer" part="footer">${this.#footerTemplate(running)}</div>
+        <div class="footer" part="footer">
+          ${scrollButtonTemplate({
+            shown: !this.#follower.following && (running || this.#follower.newBelow),
+            newBelow: this.#follower.newBelow,
+            onClick: this.#jumpToLatest,
+            strings: s,
+          })}
+          ${this.#footerTemplate(running)}
+        </div>
         ${this.#attachments.dropZone(s)}
       </div>
     `;
@@ -831,7 +844,9 @@ export class ToolAgentChat extends LitElement {
   #finished(response: ChatResponse): void {
     this.#persist();
     this.#announce((s) =>
-      response.response ? s.saidAnnouncement(response.response) : s.doneAnnouncement,
+      response.response
+        ? s.saidAnnouncement(announcedAnswer(response.response))
+        : s.doneAnnouncement,
     );
     this.dispatchEvent(new ToolAgentResponseEvent({ response }));
   }
@@ -904,7 +919,7 @@ export class ToolAgentChat extends LitElement {
     this.#shorterBudget = undefined;
     this.#messageActions.endEdit();
     this.#undo.dismiss();
-    this.#atBottom = true;
+    this.#follower.jump();
   }
 
   /** A conversation that ends with the user's message (or unread tool results) shows "No answer yet" with Retry. */
@@ -1029,7 +1044,7 @@ export class ToolAgentChat extends LitElement {
     if (content === undefined) return undefined;
     // A new message starts the new conversation for good: the cleared one is no longer offered back.
     this.#undo.dismiss();
-    this.#atBottom = true;
+    this.#follower.jump();
     const parts = content
       ? [...attachments, { type: 'text' as const, text: content }]
       : attachments;
@@ -1064,7 +1079,7 @@ export class ToolAgentChat extends LitElement {
     // The turn that failed for want of this key runs again with it, as its Retry would.
     if (this.#retryOnKey && this.#conversation.canRetry) {
       this.#retryOnKey = false;
-      this.#atBottom = true;
+      this.#follower.jump();
       this.#conversation.retry();
     }
     void this.updateComplete.then(() => this.input?.focus());
@@ -1102,30 +1117,12 @@ export class ToolAgentChat extends LitElement {
     target?.focus();
   }
 
-  // Scroll events only schedule work: reading geometry inside them forced a layout per event while
-  // tokens kept the DOM dirty (the render bench's longest tasks). One read and write per frame instead.
-  readonly #onScroll = (): void => {
-    this.#scheduleScrollFrame();
+  readonly #jumpToLatest = (): void => {
+    const focused = this.shadowRoot?.activeElement?.closest('[part~="scroll-button"]');
+    this.#follower.jump();
+    // The button goes away once the view follows: keyboard focus continues in the log it scrolled.
+    if (focused) void this.updateComplete.then(() => this.transcriptView?.focus());
   };
-
-  #follow(): void {
-    this.#scheduleScrollFrame();
-  }
-
-  #scheduleScrollFrame(): void {
-    if (this.#followFrame) return;
-    this.#followFrame = requestAnimationFrame(() => {
-      this.#followFrame = 0;
-      const view = this.transcriptView;
-      if (!view) return;
-      const top = view.scrollTop;
-      // Only the reader scrolls up; growth of the content never counts as leaving the bottom.
-      if (view.scrollHeight - top - view.clientHeight <= bottomSlack) this.#atBottom = true;
-      else if (top < this.#lastScrollTop) this.#atBottom = false;
-      if (this.#atBottom) view.scrollTop = view.scrollHeight;
-      this.#lastScrollTop = view.scrollTop;
-    });
-  }
 }
 
 function hostOf(baseURL: string): string {

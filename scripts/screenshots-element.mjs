@@ -51,7 +51,7 @@ const browser = await chromium.launch({
 /**
  * @param {string} name
  * @param {string} state
- * @param {{ colorScheme?: 'light' | 'dark', forcedColors?: 'active' | 'none', phone?: boolean, prepare?: (page: import('playwright-core').Page) => Promise<void> }} [options]
+ * @param {{ colorScheme?: 'light' | 'dark', forcedColors?: 'active' | 'none', phone?: boolean, viewport?: { width: number, height: number }, prepare?: (page: import('playwright-core').Page) => Promise<void> }} [options]
  */
 async function shoot(name, state, options = {}) {
   if (only.length > 0 && !only.includes(name)) return;
@@ -59,7 +59,9 @@ async function shoot(name, state, options = {}) {
     colorScheme: options.colorScheme ?? 'light',
     forcedColors: options.forcedColors ?? 'none',
     // A phone: 390×844 CSS pixels (the element fills the width less the page's padding).
-    viewport: options.phone ? { width: 390, height: 760 } : { width: 800, height: 680 },
+    viewport:
+      options.viewport ??
+      (options.phone ? { width: 390, height: 760 } : { width: 800, height: 680 }),
     reducedMotion: 'reduce',
   });
   const page = await context.newPage();
@@ -99,6 +101,17 @@ try {
   await shoot('streaming-dark', 'streaming', {
     colorScheme: 'dark',
     prepare: (page) => page.locator('tool-agent-chat [part~="reasoning"]').waitFor(),
+  });
+  const newBelow = (/** @type {import('playwright-core').Page} */ page) =>
+    page.locator('tool-agent-chat [part~="scroll-button"][data-state="new"]').waitFor();
+  const phone = { width: 390, height: 844 };
+  await shoot('scroll-button', 'scroll-button', { prepare: newBelow });
+  await shoot('scroll-button-dark', 'scroll-button', { colorScheme: 'dark', prepare: newBelow });
+  await shoot('scroll-button-phone', 'scroll-button', { viewport: phone, prepare: newBelow });
+  await shoot('scroll-button-phone-dark', 'scroll-button', {
+    colorScheme: 'dark',
+    viewport: phone,
+    prepare: newBelow,
   });
   await shoot('tool-card', 'tool', { prepare: openResults });
   await shoot('approval', 'approval', {

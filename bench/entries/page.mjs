@@ -9,12 +9,14 @@
 import '../../components/index.js';
 import { ChatMessage, ChatToolAgent, OpenAIChatAPI } from '../../src/index.js';
 import { createScriptedFetch, textReply } from '../../src/testing/index.js';
+import { MarkdownStream } from '../../components/markdown/index.js';
 import { marked } from 'marked';
 import DOMPurify from 'dompurify';
+import * as smd from 'streaming-markdown';
 import { endMarker, markdownDocument, tokenize } from '../lib/markdown-document.mjs';
 
 /**
- * @typedef {{ renderer: 'element' | 'plain' | 'naive', tokens: number, tokensPerChunk: number, intervalMs: number, budgetMs: number }} RenderOptions
+ * @typedef {{ renderer: 'element' | 'markdown' | 'smd' | 'plain' | 'naive', tokens: number, tokensPerChunk: number, intervalMs: number, budgetMs: number }} RenderOptions
  *   tokensPerChunk: events per network read; intervalMs: between reads, 0 = as fast as possible
  *   (each read still its own task); budgetMs: stop the turn after this long (the naive reference).
  */
@@ -32,14 +34,22 @@ const nextTask = () =>
     channel.port2.postMessage(0);
   });
 
+/**
+ * Paced reads follow a clock (read i is due at start + i × interval), so every renderer gets the
+ * same stream over the same wall time and a slow consumer catches up instead of stretching it.
+ */
 function streamingFetch(reads, intervalMs) {
   return async () => {
     let next = 0;
+    const start = performance.now();
     const body = new ReadableStream(
       {
         async pull(controller) {
-          if (intervalMs > 0) await new Promise((resolve) => setTimeout(resolve, intervalMs));
-          else await nextTask();
+          if (intervalMs > 0) {
+            const wait = start + next * intervalMs - performance.now();
+            if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+            else await nextTask();
+          } else await nextTask();
           if (next < reads.length) controller.enqueue(reads[next++].slice());
           else controller.close();
         },
@@ -115,6 +125,29 @@ async function runPlain(fetchImpl, signal) {
   return container.textContent ?? '';
 }
 
+/** Our renderer alone (MarkdownStream, spec settle pass included), without the element around it. */
+async function runMarkdown(fetchImpl, signal) {
+  const container = document.createElement('div');
+  host().append(container);
+  const stream = new MarkdownStream(container);
+  for await (const chunk of agentStream(fetchImpl, signal))
+    if (chunk.chunk) stream.append(chunk.chunk);
+  stream.end();
+  await stream.settled();
+  return container.textContent ?? '';
+}
+
+/** streaming-markdown (smd) with its default DOM renderer: the streaming peer. */
+async function runSmd(fetchImpl, signal) {
+  const container = document.createElement('div');
+  host().append(container);
+  const parser = smd.parser(smd.default_renderer(container));
+  for await (const chunk of agentStream(fetchImpl, signal))
+    if (chunk.chunk) smd.parser_write(parser, chunk.chunk);
+  smd.parser_end(parser);
+  return container.textContent ?? '';
+}
+
 /** The naive approach: the whole message re-rendered with marked + DOMPurify on every chunk. */
 let processed = 0;
 
@@ -173,6 +206,9 @@ async function go() {
   try {
     if (options.renderer === 'plain') text = await runPlain(fetchImpl, controller.signal);
     else if (options.renderer === 'naive') text = await runNaive(fetchImpl, controller.signal);
+    else if (options.renderer === 'markdown')
+      text = await runMarkdown(fetchImpl, controller.signal);
+    else if (options.renderer === 'smd') text = await runSmd(fetchImpl, controller.signal);
     else text = await runElement(fetchImpl, controller.signal);
   } catch (e) {
     error = String(e);

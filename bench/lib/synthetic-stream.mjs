@@ -1,7 +1,7 @@
 /**
  * A synthetic OpenAI chat-completions stream, deterministic from its seed: `count` delta
  * events (text, optionally followed by tool-call argument deltas), a finish event and
- * `[DONE]`, cut into random-sized network reads. Plain JS so Node and the browser bundle share it.
+ * `[DONE]`, cut into random-sized network reads or delivered one event per read. Plain JS so Node and the browser bundle share it.
  */
 
 /** xorshift32 in [0, 1): the same seed gives the same stream and the same cuts. */
@@ -52,7 +52,7 @@ const tail = ',"logprobs":null,"finish_reason":null}]}';
 /**
  * @param {{ count?: number, toolShare?: number, toolCalls?: number, seed?: number, maxPiece?: number }} options
  *   `toolShare`: the fraction of the `count` delta events that are tool-call deltas (after the text).
- *   `maxPiece`: network reads are 1..maxPiece bytes, uniformly.
+ *   `maxPiece`: network reads are 1..maxPiece bytes, uniformly; 0: one read per event.
  */
 export function syntheticStream({
   count = 100_000,
@@ -99,9 +99,10 @@ export function syntheticStream({
     `data: ${envelope}{},"logprobs":null,"finish_reason":"${calls ? 'tool_calls' : 'stop'}"}]}\n\n`,
   );
   parts.push('data: [DONE]\n\n');
-  const bytes = new TextEncoder().encode(parts.join(''));
-  const pieces = [];
-  for (let offset = 0; offset < bytes.length;) {
+  const encoder = new TextEncoder();
+  const bytes = encoder.encode(parts.join(''));
+  const pieces = maxPiece === 0 ? parts.map((part) => encoder.encode(part)) : [];
+  for (let offset = 0; maxPiece > 0 && offset < bytes.length;) {
     const end = Math.min(bytes.length, offset + 1 + Math.floor(random() * maxPiece));
     pieces.push(bytes.slice(offset, end));
     offset = end;

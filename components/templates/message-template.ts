@@ -82,8 +82,13 @@ function assistantTemplate(
   const note = entry.blocks.some((block) => block.kind !== 'note')
     ? stateNotes[entry.state]
     : undefined;
-  // Dots while text is awaited or arriving; a running tool card shows its own spinner.
-  const waiting = entry.state === 'streaming' && entry.blocks.at(-1)?.kind !== 'tool';
+  // Dots only while something is awaited: streaming text shows its own progress (and the dots'
+  // animation cost a style pass every frame of the stream); a tool card shows its own spinner.
+  const last = entry.blocks.at(-1);
+  const waiting =
+    entry.state === 'streaming' &&
+    last?.kind !== 'tool' &&
+    !(last?.kind === 'text' && last.streaming);
   return html`
     <div class="message assistant" part="message assistant-message" data-state=${entry.state} data-exchange=${controls.branch?.at ?? nothing}>
       <span class="visually-hidden">${s.assistantSaid}</span>

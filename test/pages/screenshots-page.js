@@ -338,6 +338,29 @@ async function run() {
       ]);
       void chat.send('What should I pack for a rainy weekend in Lisbon?');
       break;
+    case 'scroll-button':
+      // The reader scrolled up while the answer streams, and more of it arrived below.
+      chat.messages = conversation();
+      chat.chatApi = scriptedApi([
+        async function* () {
+          yield* textEvents(
+            'Here is a plan for the **weekend**, day by day.\n\n' +
+              Array.from(
+                { length: 8 },
+                (_, i) =>
+                  `### Day ${i + 1}\n\nA walk through the old town, lunch by the river and a museum in the afternoon.`,
+              ).join('\n\n'),
+          );
+          await pause(300);
+          const view = chat.shadowRoot?.querySelector('[part~="transcript"]');
+          if (view) view.scrollTop = view.scrollHeight - view.clientHeight - 500;
+          await pause(300);
+          yield* textEvents('\n\n### Day 9\n\nA day trip to the coast, back by train.');
+          await never;
+        },
+      ]);
+      void chat.send('Plan my week in Lisbon.');
+      break;
     case 'tool':
       chat.chatApi = scriptedApi([
         async function* () {
