@@ -167,10 +167,10 @@ export class AttachmentController {
   };
 
   readonly onDragOver = (event: DragEvent): void => {
-    if (!this.#carriesFiles(event)) return;
-    // Without this the browser refuses the drop (or opens the file in the tab).
+    if (!hasFiles(event)) return;
+    // Without this the browser refuses the drop, or opens the file in the tab (leaving the page).
     event.preventDefault();
-    if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+    if (event.dataTransfer) event.dataTransfer.dropEffect = this.#takesFiles() ? 'copy' : 'none';
   };
 
   readonly onDragLeave = (event: DragEvent): void => {
@@ -180,18 +180,21 @@ export class AttachmentController {
   };
 
   readonly onDrop = (event: DragEvent): void => {
-    if (!this.#carriesFiles(event)) return;
+    if (!hasFiles(event)) return;
+    // Taken or refused here, never handed to the browser, which would open the file in the tab.
     event.preventDefault();
     this.#dragDepth = 0;
     this.#setDragging(false);
-    this.add([...(event.dataTransfer?.files ?? [])]);
+    if (this.#takesFiles()) this.add([...(event.dataTransfer?.files ?? [])]);
   };
 
+  /** Files are taken now (the attribute is set and the element is not disabled). */
+  #takesFiles(): boolean {
+    return this.#settings.attribute() !== undefined;
+  }
+
   #carriesFiles(event: DragEvent): boolean {
-    return (
-      this.#settings.attribute() !== undefined &&
-      (event.dataTransfer?.types.includes('Files') ?? false)
-    );
+    return this.#takesFiles() && hasFiles(event);
   }
 
   #setDragging(dragging: boolean): void {
@@ -235,4 +238,8 @@ export class AttachmentController {
 
 function problem(text: ChatText): AttachmentProblem {
   return { key: `problem-${++counter}`, text };
+}
+
+function hasFiles(event: DragEvent): boolean {
+  return event.dataTransfer?.types.includes('Files') ?? false;
 }

@@ -408,6 +408,20 @@ describe('<tool-agent-chat> attachments', () => {
     find(chat, '[part~="input"]')!.dispatchEvent(paste);
     await chat.updateComplete;
     expect(find(chat, '[part~="attachments"]')).to.equal(null);
+    // A dropped file is refused, not handed to the browser (which would open it and leave the page).
+    const files = transfer(textFile('b.txt', 'b'));
+    const over = new DragEvent('dragover', {
+      dataTransfer: files,
+      bubbles: true,
+      cancelable: true,
+    });
+    const drop = new DragEvent('drop', { dataTransfer: files, bubbles: true, cancelable: true });
+    find(chat, '[part~="base"]')!.dispatchEvent(over);
+    find(chat, '[part~="base"]')!.dispatchEvent(drop);
+    expect(over.defaultPrevented && drop.defaultPrevented).to.equal(true);
+    expect(over.dataTransfer?.dropEffect).to.equal('none');
+    await chat.updateComplete;
+    expect(find(chat, '[part~="attachments"]')).to.equal(null);
   });
 
   it('saves images and files with the conversation and shows them again after a reload', async () => {
