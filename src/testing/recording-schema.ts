@@ -8,16 +8,18 @@ import type {
 } from './recording.js';
 import { recordingVersion } from './recording.js';
 
-const chunkTypes = [
-  'text-delta',
-  'reasoning-delta',
-  'tool-call-start',
-  'tool-call-delta',
-  'tool-call-ready',
-  'tool-call-result',
-  'context-trimmed',
-  'finish',
-] as const satisfies readonly RecordedChunk['type'][];
+// Keyed by every chunk type, so a type added to the core fails to compile here until it is listed.
+const chunkTypeSet = {
+  'text-delta': true,
+  'reasoning-delta': true,
+  'tool-call-start': true,
+  'tool-call-delta': true,
+  'tool-call-ready': true,
+  'tool-call-result': true,
+  'context-trimmed': true,
+  finish: true,
+} as const satisfies Record<RecordedChunk['type'], true>;
+const chunkTypes = Object.keys(chunkTypeSet) as [RecordedChunk['type'], ...RecordedChunk['type'][]];
 
 function buildRecordingSchema() {
   const milliseconds = z.number().nonnegative().finite();
