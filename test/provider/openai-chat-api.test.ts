@@ -548,7 +548,8 @@ describe('OpenAIChatAPI', () => {
       for await (const event of api.streamChat({ messages: user, settings: {}, tools: [] })) {
         if (event.type === 'text-delta') break;
       }
-      await script.waitForRequests((requests) => requests[0]?.aborted === true);
+      // The server may learn of the closed connection only when it next writes (the 5 s chunk).
+      await script.waitForRequests((requests) => requests[0]?.aborted === true, 8000);
     });
   });
 });
