@@ -52,7 +52,7 @@ export async function profileElementRender(browser, origin, { tokens, tokensPerC
   }
 }
 
-async function renderRun(browser, origin, options) {
+export async function renderRun(browser, origin, options) {
   const page = await openPage(browser, origin, 'page.js');
   try {
     await enableThreadClock(page.cdp);

@@ -33,6 +33,9 @@ import { yieldToBrowser } from './yield-to-browser.js';
 // Longest run of chunk handling before the browser gets a turn to paint and take input.
 const sliceMs = 12;
 
+/** A wait for the next chunk longer than this was the network, not the turn's own work. */
+const idleMs = 1;
+
 /** What one turn runs with, besides the conversation the controller holds. */
 export interface TurnSetup {
   readonly agent: ChatToolAgent;
@@ -415,12 +418,23 @@ export class ConversationController implements ReactiveController {
     }
   }
 
-  /** Drains the turn's chunks (for the page's chunk events), yielding to the browser now and then; never rejects. */
+  /**
+   * Drains the turn's chunks (for the page's chunk events), yielding to the browser when chunks
+   * keep coming for longer than a slice; never rejects.
+   */
   async #stream(turn: ChatTurn): Promise<void> {
+    const chunks = turn[Symbol.asyncIterator]();
     try {
       let sliceStart = performance.now();
-      for await (const chunk of turn) {
-        this.#host.dispatchEvent(new ToolAgentChunkEvent({ chunk }));
+      for (;;) {
+        const waitStart = performance.now();
+        const next = await chunks.next();
+        const now = performance.now();
+        // Waiting for the network let the browser in: a new slice starts. Counting that idle
+        // time would yield after every chunk of a model-paced stream, a task hop per token.
+        if (now - waitStart > idleMs) sliceStart = now;
+        if (next.done) break;
+        this.#host.dispatchEvent(new ToolAgentChunkEvent({ chunk: next.value }));
         if (performance.now() - sliceStart > sliceMs) {
           await yieldToBrowser();
           sliceStart = performance.now();

@@ -28,6 +28,17 @@ export const markdownStyles = css`
     overflow-wrap: anywhere;
     line-height: 1.5;
   }
+  /*
+   * Each top-level block is laid out and painted only near the view: a long answer (or one below
+   * the fold) otherwise costs every frame of the stream paint and compositing work for all of it.
+   * A block remembers its size once shown; before that it counts as a few lines. The slight
+   * clip margin keeps focus rings at a block's edge visible under the paint containment this brings.
+   */
+  .tool-agent-markdown > * {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 4em;
+    overflow-clip-margin: 0.25em;
+  }
   .tool-agent-markdown > :first-child {
     margin-top: 0;
   }
@@ -64,6 +75,13 @@ export const markdownStyles = css`
   }
   .tool-agent-markdown li + li {
     margin-top: 0.2em;
+  }
+  /* A quote is contained (see above): its first and last margins no longer collapse through it. */
+  .tool-agent-markdown blockquote > :first-child {
+    margin-top: 0;
+  }
+  .tool-agent-markdown blockquote > :last-child {
+    margin-bottom: 0;
   }
   .tool-agent-markdown blockquote {
     margin-inline: 0;

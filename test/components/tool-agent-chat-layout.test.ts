@@ -36,6 +36,9 @@ describe('<tool-agent-chat> layout', () => {
     });
     await chat.send('Show a table');
     const scroller = await waitFor(() => find(chat, '.table-scroll'), 'the table');
+    // Blocks are laid out once the browser has seen them near the view (content-visibility: auto).
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    await new Promise((resolve) => requestAnimationFrame(resolve));
     expect(scroller.scrollWidth).to.be.greaterThan(scroller.clientWidth);
     const cell = find(chat, 'td')!;
     const range = document.createRange();
