@@ -9,7 +9,7 @@
 import '../../components/index.js';
 import { ChatMessage, ChatToolAgent, OpenAIChatAPI } from '../../src/index.js';
 import { createScriptedFetch, textReply } from '../../src/testing/index.js';
-import { MarkdownStream } from '../../components/markdown/index.js';
+import { MarkdownStream, adoptMarkdownStyles } from '../../components/markdown/index.js';
 import { marked } from 'marked';
 import DOMPurify from 'dompurify';
 import * as smd from 'streaming-markdown';
@@ -74,6 +74,8 @@ async function prepare(options) {
   for (let i = 0; i < events.length; i += options.tokensPerChunk)
     reads.push(encoder.encode(events.slice(i, i + options.tokensPerChunk).join('')));
   prepared = { options, tokens: pieces.length, reads };
+  // The renderer alone as the README shows it: with its styles adopted (set up, not timed).
+  if (options.renderer === 'markdown') adoptMarkdownStyles(host());
   if (options.renderer === 'element') {
     const element = document.createElement('tool-agent-chat');
     element.style.cssText = 'display:block;height:600px;width:800px';
