@@ -3,6 +3,14 @@ import { css } from 'lit';
 /**
  * Styles of `<tool-agent-chat>`. Colours come from `--tool-agent-*` custom properties whose
  * defaults follow the page's colour scheme through `light-dark()`.
+ *
+ * Why some rules are as they are (kept here, not in the CSS, which ships as written):
+ * - `.chat { position: relative }`: the containing block of the visually hidden labels: without it they escape to the page and grow it.
+ * - `.transcript { position: relative }`: labels inside messages stay in this scroller instead of stretching the page.
+ * - `.tool-card[data-status='denied']`: a denial is the user's decision, not an error: neutral colours, a dashed edge.
+ * - `.tool-name`, `.tool-card code` and the like: each piece of untrusted text is its own left-to-right island: no direction leaks between them.
+ * - `.hidden-char`: an invisible or control character, shown as its code so it cannot hide or reorder text.
+ * - `.error[data-actions='2'] .error-actions`: two choices read better on a line of their own, under what they answer.
  */
 export const toolAgentChatStyles = css`
   :host {
@@ -50,7 +58,6 @@ export const toolAgentChatStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     overflow: hidden;
-    /* The containing block of the visually hidden labels: without it they escape to the page and grow it. */
     position: relative;
   }
 
@@ -150,7 +157,6 @@ export const toolAgentChatStyles = css`
     min-block-size: 0;
     overflow-y: auto;
     overscroll-behavior: contain;
-    /* Labels inside messages stay in this scroller instead of stretching the page. */
     position: relative;
     padding: var(--_gap);
     display: flex;
@@ -285,7 +291,6 @@ export const toolAgentChatStyles = css`
     color: var(--_error);
   }
 
-  /* A denial is the user's decision, not an error: neutral colours, a dashed edge. */
   .tool-card[data-status='denied'] {
     border-style: dashed;
   }
@@ -317,7 +322,6 @@ export const toolAgentChatStyles = css`
     margin-block-start: 0.3rem;
   }
 
-  /* Each piece of untrusted text is its own left-to-right island: no direction leaks between them. */
   .tool-name,
   .tool-card code,
   .tool-argument-string,
@@ -371,7 +375,6 @@ export const toolAgentChatStyles = css`
     overflow-wrap: anywhere;
   }
 
-  /* An invisible or control character, shown as its code so it cannot hide or reorder text. */
   .hidden-char {
     display: inline-block;
     unicode-bidi: isolate;
@@ -449,7 +452,6 @@ export const toolAgentChatStyles = css`
     margin-inline-start: auto;
   }
 
-  /* Two choices read better on a line of their own, under what they answer. */
   .error[data-actions='2'] .error-actions {
     flex-basis: 100%;
     justify-content: flex-end;

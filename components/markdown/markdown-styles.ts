@@ -19,6 +19,17 @@ import { css } from 'lit';
  * @cssprop --tool-agent-code-deletion - removed lines in a diff (default: red)
  * @cssprop --tool-agent-code-addition - added lines in a diff (default: green)
  *
+ * Each top-level block has `content-visibility: auto`: a block far from the view is neither laid
+ * out nor painted, so a long answer (or one below the fold) does not cost every frame of the
+ * stream work for all of it. A block remembers its size once shown (before that it counts as a
+ * few lines); the small `overflow-clip-margin` keeps focus rings at a block's edge visible under
+ * the paint containment this brings, and a quote's first and last margins, which no longer
+ * collapse through it, are zero.
+ *
+ * Why some rules are as they are (kept here, not in the CSS, which ships as written):
+ * - `pre { white-space: pre }`: code keeps its lines and scrolls sideways rather than wrapping mid-token.
+ * - `:is(th, td) { overflow-wrap: normal }`: cells keep whole words: a wide table scrolls in .table-scroll instead of breaking them.
+ *
  * The highlighting colours (with `light-dark()` defaults that follow the page's or the element's
  * `color-scheme`) and the layout of display math come with their lazy chunks, which adopt them
  * into the root they render in; set the custom properties to match another theme.
@@ -28,12 +39,6 @@ export const markdownStyles = css`
     overflow-wrap: anywhere;
     line-height: 1.5;
   }
-  /*
-   * Each top-level block is laid out and painted only near the view: a long answer (or one below
-   * the fold) otherwise costs every frame of the stream paint and compositing work for all of it.
-   * A block remembers its size once shown; before that it counts as a few lines. The slight
-   * clip margin keeps focus rings at a block's edge visible under the paint containment this brings.
-   */
   .tool-agent-markdown > * {
     content-visibility: auto;
     contain-intrinsic-size: auto 4em;
@@ -76,7 +81,6 @@ export const markdownStyles = css`
   .tool-agent-markdown li + li {
     margin-top: 0.2em;
   }
-  /* A quote is contained (see above): its first and last margins no longer collapse through it. */
   .tool-agent-markdown blockquote > :first-child {
     margin-top: 0;
   }
@@ -112,7 +116,6 @@ export const markdownStyles = css`
     margin: 0;
     padding: 0.75em 1em;
     overflow-x: auto;
-    /* Code keeps its lines and scrolls sideways rather than wrapping mid-token. */
     white-space: pre;
     overflow-wrap: normal;
     border-radius: 0.4em;
@@ -146,7 +149,6 @@ export const markdownStyles = css`
     padding: 0.3em 0.6em;
     border: 1px solid var(--tool-agent-border-color, color-mix(in srgb, currentColor 25%, transparent));
     text-align: start;
-    /* Cells keep whole words: a wide table scrolls in .table-scroll instead of breaking them. */
     overflow-wrap: normal;
   }
   .tool-agent-markdown th {
