@@ -218,7 +218,8 @@ try {
     await page.reload();
     await input.waitFor({ timeout: 15_000 });
     await chat.locator('[part~="user-message"]').first().waitFor({ timeout: 10_000 });
-    const transcript = await chat.locator('[part~="transcript"]').innerText();
+    // textContent, not innerText: innerText leaves out the answer blocks scrolled far out of view.
+    const transcript = (await chat.locator('[part~="transcript"]').textContent()) ?? '';
     for (const expected of [
       'what is 17 * 23?',
       '17 * 23 = 391',
@@ -395,7 +396,8 @@ try {
         undefined,
         { timeout: 10_000 },
       );
-      const transcript = await chat.locator('[part~="transcript"]').innerText();
+      // textContent, not innerText: innerText leaves out the answer blocks scrolled far out of view.
+      const transcript = (await chat.locator('[part~="transcript"]').textContent()) ?? '';
       assert(
         transcript.includes('17 * 23 = 391') &&
           !transcript.includes('Hello from the real endpoint.'),
@@ -448,7 +450,9 @@ try {
         'the recorded prompt was not sent',
       );
       assert(
-        !(await chat.locator('[part~="transcript"]').innerText()).includes('17 * 23 = 391'),
+        !((await chat.locator('[part~="transcript"]').textContent()) ?? '').includes(
+          '17 * 23 = 391',
+        ),
         'the demo conversation is mixed into the replay',
       );
       const note = await page.locator('#replay-note').innerText();
@@ -478,7 +482,8 @@ try {
         undefined,
         { timeout: 10_000 },
       );
-      const transcript = await chat.locator('[part~="transcript"]').innerText();
+      // textContent, not innerText: innerText leaves out the answer blocks scrolled far out of view.
+      const transcript = (await chat.locator('[part~="transcript"]').textContent()) ?? '';
       assert(transcript.includes('17 * 23 = 391'), 'the demo conversation did not come back');
       assert(await page.locator('#replay-note').isHidden(), 'the replay note stayed');
       await page.locator('#replay-panel summary').click();
