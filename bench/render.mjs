@@ -102,6 +102,8 @@ export async function renderRun(browser, origin, options) {
 
 /** The renderers compared at every size: the plain bound, our renderer alone, the element, streaming-markdown. */
 const compared = ['plain', 'markdown', 'element', 'smd'];
+/** Paced runs add the element writing every read as it arrives (`render-interval` 0). */
+const comparedPaced = [...compared, 'elementEveryRead'];
 
 /** Rotates `list` by `by` places, so interleaved rounds change who runs first. */
 const rotate = (list, by) => list.map((_, i) => list[(i + by) % list.length]);
@@ -146,9 +148,9 @@ export async function measureRender(browser, origin, o, log = () => {}) {
   // frame around it (the wall time is the same for all, set by the pace).
   const pacedRuns = {};
   for (const scenario of o.paced) {
-    const runs = (pacedRuns[scenario.name] = Object.fromEntries(compared.map((r) => [r, []])));
+    const runs = (pacedRuns[scenario.name] = Object.fromEntries(comparedPaced.map((r) => [r, []])));
     for (let round_ = 0; round_ < o.pacedRounds; round_++) {
-      for (const renderer of rotate(compared, round_)) {
+      for (const renderer of rotate(comparedPaced, round_)) {
         const run = await renderRun(browser, origin, {
           renderer,
           tokens: scenario.tokens,
@@ -225,7 +227,7 @@ export async function measureRender(browser, origin, o, log = () => {}) {
       ...scenario,
       tokens: runs.plain[0].tokens,
       ...Object.fromEntries(
-        compared.map((renderer) => [
+        comparedPaced.map((renderer) => [
           renderer,
           {
             mainThreadCpuMs: round(median(runs[renderer].map((r) => r.mainThreadCpuMs)), 1),

@@ -67,6 +67,15 @@ export const contextBudgetAttribute = numberAttribute({
   expected: 'a whole number of tokens of at least 1 (or Infinity for no budget)',
 });
 
+/** How often, in ms, streamed answer text is written into the transcript (0: every piece as it comes). */
+export const renderIntervalAttribute = numberAttribute({
+  attribute: 'render-interval',
+  property: 'renderInterval',
+  fallback: 50,
+  accepts: (value) => Number.isFinite(value) && value >= 0,
+  expected: 'a number of milliseconds of at least 0',
+});
+
 /** The longest side, in pixels, an attached image is sent with (larger ones are downscaled). */
 export const imageMaxSideAttribute = numberAttribute({
   attribute: 'image-max-side',

@@ -5,6 +5,7 @@ import {
   renderMarkdown,
   type CodeBlockLabels,
 } from './markdown/index.js';
+import { PacedWriter } from './paced-writer.js';
 
 /**
  * The one place the element meets the markdown renderer, so swapping renderers is a one-line
@@ -25,14 +26,18 @@ export interface MarkdownRenderOptions {
   readonly math?: boolean;
   /** The copy buttons' words (the element's strings). */
   readonly labels?: CodeBlockLabels;
+  /** Streamed text reaches the DOM at most this often, in ms (0 or unset: every piece as it comes). */
+  readonly renderInterval?: number;
 }
 
-/** Streams markdown into `container`. */
+/** Streams markdown into `container`, paced to `options.renderInterval`. */
 export function createMarkdownWriter(
   container: HTMLElement,
   options: MarkdownRenderOptions = {},
 ): MarkdownWriter {
-  return new MarkdownStream(container, options);
+  const stream = new MarkdownStream(container, options);
+  const interval = options.renderInterval ?? 0;
+  return interval > 0 ? new PacedWriter(stream, interval, container.ownerDocument) : stream;
 }
 
 /** Renders finished markdown (a restored message) into `container`; the spec pass settles it moments later. */

@@ -16,7 +16,7 @@ import * as smd from 'streaming-markdown';
 import { endMarker, markdownDocument, tokenize } from '../lib/markdown-document.mjs';
 
 /**
- * @typedef {{ renderer: 'element' | 'markdown' | 'smd' | 'plain' | 'naive', tokens: number, tokensPerChunk: number, intervalMs: number, budgetMs: number }} RenderOptions
+ * @typedef {{ renderer: 'element' | 'elementEveryRead' | 'markdown' | 'smd' | 'plain' | 'naive', tokens: number, tokensPerChunk: number, intervalMs: number, budgetMs: number }} RenderOptions
  *   tokensPerChunk: events per network read; intervalMs: between reads, 0 = as fast as possible
  *   (each read still its own task); budgetMs: stop the turn after this long (the naive reference).
  */
@@ -76,10 +76,13 @@ async function prepare(options) {
   prepared = { options, tokens: pieces.length, reads };
   // The renderer alone as the README shows it: with its styles adopted (set up, not timed).
   if (options.renderer === 'markdown') adoptMarkdownStyles(host());
-  if (options.renderer === 'element') {
+  if (options.renderer === 'element' || options.renderer === 'elementEveryRead') {
     const element = document.createElement('tool-agent-chat');
     element.style.cssText = 'display:block;height:600px;width:800px';
     element.setAttribute('model', 'bench-model');
+    // The element as configured by default writes streamed text at most every 50 ms; this one
+    // writes every read as it arrives, to show what that pacing saves.
+    if (options.renderer === 'elementEveryRead') element.renderInterval = 0;
     host().append(element);
     await element.updateComplete;
     prepared.element = element;

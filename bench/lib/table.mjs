@@ -171,6 +171,15 @@ export function buildTable(r) {
         '<= 1.3x plain',
         p.element.overPlain <= targets.renderOverPlain,
       );
+      if (p.elementEveryRead)
+        add(
+          'render',
+          `paced ${p.name}: element writing every read (render-interval 0)`,
+          `${int(p.elementEveryRead.mainThreadCpuMs)} ms, ${p.elementEveryRead.framesOver17Ms}/${p.elementEveryRead.frames}`,
+          `plain → ${x(p.elementEveryRead.overPlain)}`,
+          '',
+          undefined,
+        );
       add(
         'render',
         `paced ${p.name}: renderer alone, streaming-markdown`,

@@ -139,6 +139,24 @@ export async function axeViolations(element: Element): Promise<string[]> {
   );
 }
 
+/**
+ * Collects `console.warn` lines in each test of the enclosing `describe` (cleared before each,
+ * `console.warn` restored after each), then removes the chats after checking them with axe.
+ */
+export function captureWarningsThenRemoveChats(): string[] {
+  const warnings: string[] = [];
+  const originalWarn = console.warn;
+  beforeEach(() => {
+    warnings.length = 0;
+    console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
+  });
+  afterEach(async () => {
+    console.warn = originalWarn;
+    await checkAxeThenRemoveChats();
+  });
+  return warnings;
+}
+
 /** Collects the events of `names` fired by `chat`. */
 export function recordEvents(chat: EventTarget, names: readonly string[]): Event[] {
   const events: Event[] = [];

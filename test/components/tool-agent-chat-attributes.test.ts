@@ -3,7 +3,12 @@ import * as z from 'zod';
 import { FunctionTool, type ChatResponse } from '../../src/index.js';
 import { createScriptedFetch, textReply, toolCallReply } from '../../src/testing/index.js';
 import type { ToolAgentChat, ToolAgentErrorEvent } from '../../components/index.js';
-import { checkAxeThenRemoveChats, createChat, recordEvents, waitFor } from './chat-test-utils.js';
+import {
+  captureWarningsThenRemoveChats,
+  createChat,
+  recordEvents,
+  waitFor,
+} from './chat-test-utils.js';
 
 const noop = new FunctionTool({
   name: 'noop',
@@ -35,16 +40,7 @@ const stallingFetch: typeof fetch = async () => {
 };
 
 describe('<tool-agent-chat> numeric attributes', () => {
-  let warnings: string[];
-  const originalWarn = console.warn;
-  beforeEach(() => {
-    warnings = [];
-    console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
-  });
-  afterEach(async () => {
-    console.warn = originalWarn;
-    await checkAxeThenRemoveChats();
-  });
+  const warnings = captureWarningsThenRemoveChats();
 
   it('has the library defaults', async () => {
     const chat = await createChat();

@@ -55,7 +55,8 @@ describe('<tool-agent-chat>', () => {
     const gate = new Promise<void>((resolve) => (release = resolve));
     const { fetch } = createScriptedFetch(async (_request, index) => {
       if (index === 0) await gate;
-      return textReply(['First paragraph.\n\n', 'Second ', 'paragraph.']);
+      // Paced like a model, so the paced transcript shows the first paragraph while the rest streams.
+      return textReply(['First paragraph.\n\n', 'Second ', 'paragraph.'], { delayMs: 120 });
     });
     const chat = await createChat((c) => (c.fetch = fetch));
     const seen: Node[] = [];
