@@ -17,16 +17,15 @@ const MAX_HELD_CHARS = 1024;
  * the browser lays out, paints and scrolls the growing answer that often rather than for every
  * network read (a fast model sends 30-100 reads a second, and each frame that changes the answer
  * costs layout, paint and scrolling of what is in view). Nothing is lost or reordered: the first
- * text goes out on the next frame, `end()` writes what is held at once, a burst past a couple of
- * thousand characters is written as it comes, and a hidden page (no frames) gets every piece
+ * text goes out on the next frame, `end()` writes what is held at once, a burst past a thousand
+ * characters is written as it comes, and a hidden page (no frames) gets every piece
  * straight away.
  */
 export class PacedWriter implements MarkdownWriter {
   readonly #target: MarkdownWriter;
   readonly #intervalMs: number;
   readonly #document: Document;
-  #held: string[] = [];
-  #heldChars = 0;
+  #held = '';
   #frame = 0;
   #lastWrite = -Infinity;
 
@@ -43,9 +42,8 @@ export class PacedWriter implements MarkdownWriter {
       this.#target.append(text);
       return;
     }
-    this.#held.push(text);
-    this.#heldChars += text.length;
-    if (this.#heldChars >= MAX_HELD_CHARS) this.#writeHeld();
+    this.#held += text;
+    if (this.#held.length >= MAX_HELD_CHARS) this.#writeHeld();
     else this.#frame ||= requestAnimationFrame(this.#onFrame);
   }
 
@@ -63,10 +61,9 @@ export class PacedWriter implements MarkdownWriter {
   #writeHeld(now = performance.now()): void {
     cancelAnimationFrame(this.#frame);
     this.#frame = 0;
-    if (this.#held.length === 0) return;
-    const text = this.#held.length === 1 ? this.#held[0]! : this.#held.join('');
-    this.#held = [];
-    this.#heldChars = 0;
+    if (!this.#held) return;
+    const text = this.#held;
+    this.#held = '';
     this.#lastWrite = now;
     this.#target.append(text);
   }

@@ -21,8 +21,9 @@ import { TokenTreeEmitter, type TokenNode } from './token-tree.js';
 /** Our own instance, so a page's global highlight.js (if any) is never reconfigured. */
 const highlighter = hljs.newInstance();
 highlighter.configure({ __emitter: TokenTreeEmitter });
-// The languages of most model output; each grammar also brings its usual aliases (js, py, sh, …).
-for (const [name, grammar] of Object.entries({
+
+/** The languages of most model output, registered on first use (all at once took a 20 ms task). */
+const grammars = {
   bash,
   c,
   cpp,
@@ -38,11 +39,69 @@ for (const [name, grammar] of Object.entries({
   typescript,
   xml,
   yaml,
-})) {
-  highlighter.registerLanguage(name, grammar);
+} as const;
+type GrammarName = keyof typeof grammars;
+
+/** The usual names of those languages (each grammar declares these too, once registered). */
+const aliases: Readonly<Record<string, GrammarName>> = {
+  sh: 'bash',
+  zsh: 'bash',
+  shell: 'bash',
+  console: 'bash',
+  shellsession: 'bash',
+  h: 'c',
+  cc: 'cpp',
+  'c++': 'cpp',
+  hpp: 'cpp',
+  cxx: 'cpp',
+  patch: 'diff',
+  golang: 'go',
+  js: 'javascript',
+  jsx: 'javascript',
+  mjs: 'javascript',
+  cjs: 'javascript',
+  jsonc: 'json',
+  py: 'python',
+  rs: 'rust',
+  ts: 'typescript',
+  tsx: 'typescript',
+  mts: 'typescript',
+  html: 'xml',
+  svg: 'xml',
+  yml: 'yaml',
+};
+
+/** Names the grammars themselves do not declare. */
+const extraAliases: Partial<Record<GrammarName, string[]>> = {
+  bash: ['shell', 'console', 'shellsession'],
+  json: ['jsonc'],
+};
+
+/** Grammars that embed others (HTML's `<style>` and `<script>`). */
+const embeds: Partial<Record<GrammarName, readonly GrammarName[]>> = { xml: ['css', 'javascript'] };
+
+let allRegistered = false;
+
+function register(name: GrammarName): void {
+  if (highlighter.getLanguage(name)) return;
+  highlighter.registerLanguage(name, grammars[name]);
+  const extra = extraAliases[name];
+  if (extra) highlighter.registerAliases(extra, { languageName: name });
+  for (const embedded of embeds[name] ?? []) register(embedded);
 }
-highlighter.registerAliases(['shell', 'console', 'shellsession'], { languageName: 'bash' });
-highlighter.registerAliases(['jsonc'], { languageName: 'json' });
+
+/** Registers the grammar `language` names; an unknown name registers them all once, since any may declare it. */
+function ensureLanguage(language: string): boolean {
+  if (highlighter.getLanguage(language)) return true;
+  const key = language.toLowerCase();
+  const name = Object.hasOwn(grammars, key) ? (key as GrammarName) : aliases[key];
+  if (name) register(name);
+  else if (!allRegistered) {
+    allRegistered = true;
+    for (const each of Object.keys(grammars) as GrammarName[]) register(each);
+  }
+  return highlighter.getLanguage(language) !== undefined;
+}
 
 /**
  * Highlights a finished code block in place: highlight.js's token tree becomes
@@ -50,7 +109,7 @@ highlighter.registerAliases(['jsonc'], { languageName: 'json' });
  * Unknown languages are left as they are.
  */
 export function highlightCode(code: HTMLElement, language: string): void {
-  if (highlighter.getLanguage(language) === undefined) return;
+  if (!ensureLanguage(language)) return;
   const source = code.textContent ?? '';
   const emitter = highlighter.highlight(source, { language, ignoreIllegals: true })._emitter;
   if (!(emitter instanceof TokenTreeEmitter)) return;

@@ -59,6 +59,20 @@ describe('code highlighting and math, loaded lazily', () => {
     }
   });
 
+  it('highlights a less common name a grammar declares (gyp, hxx, xhtml) and HTML with its script', async () => {
+    const markdown = [
+      '```gyp\nif x:\n    y = "z"\n```',
+      '```hxx\nint main() { return 0; }\n```',
+      '```xhtml\n<p class="x">t</p><script>let y = 1;</script>\n```',
+    ].join('\n\n');
+    const container = await renderChunks([markdown], ON);
+    const codes = [...container.querySelectorAll('code')];
+    expect(codes).to.have.length(3);
+    for (const code of codes)
+      expect(code.querySelector('span[class^="hljs-"]'), code.className).to.not.equal(null);
+    expect(codes[2]!.querySelector('.hljs-keyword')?.textContent).to.equal('let');
+  });
+
   it('leaves unknown languages, plain fences and highlight: false as text', async () => {
     const markdown = '```klingon\nqapla\n```\n\n```\nplain\n```';
     for (const options of [ON, { highlight: false }]) {
