@@ -42,40 +42,38 @@ const grammars = {
 } as const;
 type GrammarName = keyof typeof grammars;
 
-/** The usual names of those languages (each grammar declares these too, once registered). */
-const aliases: Readonly<Record<string, GrammarName>> = {
-  sh: 'bash',
-  zsh: 'bash',
-  shell: 'bash',
-  console: 'bash',
-  shellsession: 'bash',
-  h: 'c',
-  cc: 'cpp',
-  'c++': 'cpp',
-  hpp: 'cpp',
-  cxx: 'cpp',
-  patch: 'diff',
-  golang: 'go',
-  js: 'javascript',
-  jsx: 'javascript',
-  mjs: 'javascript',
-  cjs: 'javascript',
-  jsonc: 'json',
-  py: 'python',
-  rs: 'rust',
-  ts: 'typescript',
-  tsx: 'typescript',
-  mts: 'typescript',
-  html: 'xml',
-  svg: 'xml',
-  yml: 'yaml',
-};
-
 /** Names the grammars themselves do not declare. */
 const extraAliases: Partial<Record<GrammarName, string[]>> = {
   bash: ['shell', 'console', 'shellsession'],
   json: ['jsonc'],
 };
+
+/**
+ * Every name a grammar is found by before it is registered: its own, the usual aliases it declares
+ * (repeated here so one grammar can be registered alone) and the extra ones. A Map, so a fence
+ * named `constructor` or `__proto__` finds nothing.
+ */
+const grammarByName = new Map<string, GrammarName>([
+  ...(Object.keys(grammars) as GrammarName[]).map((name) => [name, name] as const),
+  ...Object.entries({
+    bash: ['sh', 'zsh'],
+    c: ['h'],
+    cpp: ['cc', 'c++', 'hpp', 'cxx'],
+    diff: ['patch'],
+    go: ['golang'],
+    javascript: ['js', 'jsx', 'mjs', 'cjs'],
+    python: ['py'],
+    rust: ['rs'],
+    typescript: ['ts', 'tsx', 'mts'],
+    xml: ['html', 'svg'],
+    yaml: ['yml'],
+  } satisfies Partial<Record<GrammarName, string[]>>).flatMap(([name, names]) =>
+    names.map((alias) => [alias, name as GrammarName] as const),
+  ),
+  ...Object.entries(extraAliases).flatMap(([name, names]) =>
+    names.map((alias) => [alias, name as GrammarName] as const),
+  ),
+]);
 
 /** Grammars that embed others (HTML's `<style>` and `<script>`). */
 const embeds: Partial<Record<GrammarName, readonly GrammarName[]>> = { xml: ['css', 'javascript'] };
@@ -93,8 +91,7 @@ function register(name: GrammarName): void {
 /** Registers the grammar `language` names; an unknown name registers them all once, since any may declare it. */
 function ensureLanguage(language: string): boolean {
   if (highlighter.getLanguage(language)) return true;
-  const key = language.toLowerCase();
-  const name = Object.hasOwn(grammars, key) ? (key as GrammarName) : aliases[key];
+  const name = grammarByName.get(language.toLowerCase());
   if (name) register(name);
   else if (!allRegistered) {
     allRegistered = true;

@@ -73,6 +73,27 @@ describe('code highlighting and math, loaded lazily', () => {
     expect(codes[2]!.querySelector('.hljs-keyword')?.textContent).to.equal('let');
   });
 
+  it('leaves fences named like object properties (constructor, __proto__, toString) as text, without failing', async () => {
+    const names = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'];
+    const markdown = names.map((name) => `\`\`\`${name}\nx = 1\n\`\`\``).join('\n\n');
+    const container = await renderChunks([markdown], ON);
+    const codes = [...container.querySelectorAll('code')];
+    expect(codes).to.have.length(names.length);
+    for (const code of codes) {
+      expect(code.textContent).to.equal('x = 1\n');
+      expect(code.querySelector('span[class^="hljs-"]'), code.className).to.equal(null);
+    }
+    // The settle pass swallows a failed highlight, so call the highlighter itself too.
+    const { highlightCode } =
+      await import('../../../components/markdown/highlight/highlight-code.js');
+    for (const name of names) {
+      const code = document.createElement('code');
+      code.textContent = 'x = 1';
+      expect(() => highlightCode(code, name), name).to.not.throw();
+      expect(code.textContent).to.equal('x = 1');
+    }
+  });
+
   it('leaves unknown languages, plain fences and highlight: false as text', async () => {
     const markdown = '```klingon\nqapla\n```\n\n```\nplain\n```';
     for (const options of [ON, { highlight: false }]) {
