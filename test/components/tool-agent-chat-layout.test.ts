@@ -50,3 +50,58 @@ describe('<tool-agent-chat> layout', () => {
     expect(getComputedStyle(pre).whiteSpace).to.equal('pre');
   });
 });
+
+describe('<tool-agent-chat> out-of-view work', () => {
+  afterEach(removeChats);
+
+  const frames = async (count: number): Promise<void> => {
+    for (let i = 0; i < count; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+  };
+
+  it('skips answers far out of view, renders them when scrolled to, and never skips single blocks of the answer streaming in', async () => {
+    const paragraphs = Array.from({ length: 40 }, (_, i) => `Streamed paragraph **${i}**.\n\n`);
+    const scripted = createScriptedFetch([textReply(paragraphs, { delayMs: 15 })]);
+    const chat = await createChat((c) => {
+      c.style.blockSize = '300px';
+      c.fetch = scripted.fetch;
+      c.noKey = true;
+      c.messages = longConversation.slice(0, 20);
+    });
+    const answers = (): HTMLElement[] => [
+      ...chat.shadowRoot!.querySelectorAll<HTMLElement>('.message.assistant'),
+    ];
+    await waitFor(() => answers().length === 10, 'the restored answers');
+    const sent = chat.send('Stream a long answer');
+    const streaming = await waitFor(() => {
+      const last = answers().at(-1);
+      return last?.dataset['state'] === 'streaming' && last.querySelectorAll('strong').length >= 30
+        ? last
+        : undefined;
+    }, 'thirty streamed paragraphs');
+    await frames(2);
+    const firstStreamed = streaming.querySelector('strong')!;
+    const firstRestored = answers()[0]!.querySelector('p')!;
+    // The view follows the end: both the first restored answer and the first streamed paragraph are far above it.
+    expect(firstRestored.checkVisibility({ contentVisibilityAuto: true })).to.equal(false);
+    expect(firstStreamed.checkVisibility({ contentVisibilityAuto: true })).to.equal(
+      true,
+      'a block of the streaming answer is laid out even far above the view',
+    );
+    expect(getComputedStyle(firstStreamed.closest('p')!).contentVisibility).to.equal('visible');
+    await sent;
+    await frames(2);
+    expect(getComputedStyle(streaming).contentVisibility).to.equal('auto');
+    // Skipped answers keep their text for find in page, copying and screen readers.
+    expect(chat.shadowRoot!.textContent).to.contain('Answer 0.');
+    const transcript = find(chat, '.transcript')!;
+    transcript.scrollTop = 0;
+    await frames(2);
+    transcript.scrollTop = 0;
+    await frames(2);
+    expect(firstRestored.checkVisibility({ contentVisibilityAuto: true })).to.equal(true);
+    expect(firstStreamed.checkVisibility({ contentVisibilityAuto: true })).to.equal(
+      false,
+      'the answer is skipped once far out of view',
+    );
+  });
+});
