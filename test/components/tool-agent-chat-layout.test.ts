@@ -103,5 +103,7 @@ describe('<tool-agent-chat> out-of-view work', () => {
       false,
       'the answer is skipped once far out of view',
     );
+    // Skipped, it keeps the height it was shown at: it does not shrink in the full transcript.
+    expect(streaming.offsetHeight).to.be.greaterThan(600);
   });
 });
