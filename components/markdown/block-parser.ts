@@ -12,6 +12,8 @@ type Container =
       readonly element: HTMLElement;
       readonly ordered: boolean;
       readonly marker: string;
+      /** A blank line separated its items or their blocks: their paragraphs are `<p>`s. */
+      loose: boolean;
     }
   | { readonly kind: 'item'; readonly element: HTMLElement; readonly contentIndent: number };
 
@@ -36,6 +38,9 @@ type Leaf =
 type LineMode = 'start' | 'hold' | 'inline' | 'code' | 'header' | 'row' | 'skip';
 
 const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'] as const;
+
+/** Elements that are blocks of a list item; everything else in a tight item is its paragraphs' content. */
+const ITEM_BLOCKS = new Set(['p', 'ul', 'ol', 'blockquote', 'div', 'hr', ...HEADINGS]);
 
 /** Past this many undecided characters a line start waits for its end instead of re-scanning. */
 const MAX_UNDECIDED = 1000;
@@ -66,6 +71,8 @@ export class BlockParser {
   /** The next code text goes into a new text node. */
   #codeSplit = false;
   #row: TableRowWriter | undefined;
+  /** The containers a blank line was in, until the next line shows what it separated. */
+  #blankIn: readonly Container[] | undefined;
   readonly #onCodeBlock: (() => void) | undefined;
   readonly #labels: CodeBlockLabels;
 
@@ -162,6 +169,13 @@ export class BlockParser {
     const { leaf } = plan;
     this.#mode = 'skip';
     if (leaf.kind === 'delimiter') return;
+    if (leaf.kind === 'blank') {
+      // A blank line that opens an item is the item's empty first line, not a separator.
+      if (plan.opens.length === 0) this.#blankIn = this.#containers.slice(0, plan.matched);
+    } else if (this.#blankIn !== undefined) {
+      this.#loosenAfterBlank(this.#blankIn, plan.matched);
+      this.#blankIn = undefined;
+    }
     const continues =
       this.#leaf.kind === 'paragraph' &&
       plan.matched === this.#containers.length &&
@@ -173,13 +187,7 @@ export class BlockParser {
     const parent = this.#parent();
     switch (leaf.kind) {
       case 'paragraph':
-        if (this.#leaf.kind !== 'paragraph') {
-          this.#leaf = {
-            kind: 'paragraph',
-            inline: new InlineParser(appendElement(parent, 'p'), this.#images),
-          };
-        }
-        this.#startInline(this.#leaf.inline, false);
+        this.#startInline(this.#paragraph().inline, false);
         break;
       case 'heading':
         this.#startInline(
@@ -319,6 +327,42 @@ export class BlockParser {
     return this.#containers.at(-1)?.element ?? this.#root;
   }
 
+  /**
+   * The open paragraph, or a new one in the innermost container. In an item of a tight list its
+   * content goes straight into the `<li>`, as it will stay once settled: no `<p>` to unwrap (and
+   * restyle) later.
+   */
+  #paragraph(): Leaf & { kind: 'paragraph' } {
+    if (this.#leaf.kind === 'paragraph') return this.#leaf;
+    const parent = this.#parent();
+    const list = this.#containers.at(-2);
+    const tight = this.#containers.at(-1)?.kind === 'item' && list?.kind === 'list' && !list.loose;
+    const paragraph = {
+      kind: 'paragraph' as const,
+      inline: new InlineParser(tight ? parent : appendElement(parent, 'p'), this.#images),
+    };
+    this.#leaf = paragraph;
+    return paragraph;
+  }
+
+  /**
+   * The line after a blank line keeps `matched` containers: if that continues the deepest list
+   * the blank line was directly in (not inside a quote in it), the blank line separated two of
+   * its items or two blocks of one item, and the list is loose.
+   */
+  #loosenAfterBlank(blankIn: readonly Container[], matched: number): void {
+    for (let i = Math.min(blankIn.length, matched) - 1; i >= 0; i--) {
+      const container = blankIn[i]!;
+      if (container.kind === 'quote') return;
+      if (container.kind !== 'list') continue;
+      if (!container.loose) {
+        container.loose = true;
+        for (const item of container.element.children) wrapParagraphs(item);
+      }
+      return;
+    }
+  }
+
   #openContainers(opens: readonly NewContainer[]): void {
     for (const open of opens) {
       if (open.kind === 'quote') {
@@ -338,7 +382,7 @@ export class BlockParser {
         } else {
           element = appendElement(this.#parent(), 'ul');
         }
-        list = { kind: 'list', element, ordered: open.ordered, marker: open.marker };
+        list = { kind: 'list', element, ordered: open.ordered, marker: open.marker, loose: false };
         this.#containers.push(list);
       }
       this.#containers.push({
@@ -380,14 +424,27 @@ export class BlockParser {
     const header = this.#header;
     if (header === undefined) return;
     this.#header = undefined;
-    if (this.#leaf.kind !== 'paragraph') {
-      this.#closeLeaf();
-      this.#leaf = {
-        kind: 'paragraph',
-        inline: new InlineParser(appendElement(this.#parent(), 'p'), this.#images),
-      };
-    }
-    this.#leaf.inline.write(header);
-    this.#leaf.inline.lineEnd();
+    if (this.#leaf.kind !== 'paragraph') this.#closeLeaf();
+    const { inline } = this.#paragraph();
+    inline.write(header);
+    inline.lineEnd();
   }
+}
+
+/** A tight item's paragraph content (the runs of inline nodes between its blocks) goes into `<p>`s, nodes moved. */
+function wrapParagraphs(item: Element): void {
+  let run: ChildNode[] = [];
+  const wrap = (before: ChildNode | null): void => {
+    if (run.length === 0) return;
+    const paragraph = item.ownerDocument.createElement('p');
+    item.insertBefore(paragraph, before);
+    paragraph.append(...run);
+    run = [];
+  };
+  for (const child of Array.from(item.childNodes)) {
+    if (child.nodeType === Node.ELEMENT_NODE && ITEM_BLOCKS.has((child as Element).localName))
+      wrap(child);
+    else run.push(child);
+  }
+  wrap(null);
 }

@@ -28,16 +28,57 @@ describe('MarkdownStream settle pass', () => {
     expect(container.innerHTML).to.equal('<h1>Title</h1><p>next</p>');
   });
 
-  it('makes a tight list tight by moving, not re-creating, its text', async () => {
+  it('streams a tight list without paragraphs, and settling keeps its text nodes', async () => {
     const { container, stream } = await openStream();
     stream.append('- one\n- two\n');
-    const text = container.querySelector('li')!.firstChild!.firstChild as Text;
-    expect(text.data).to.equal('one');
+    expect(container.innerHTML, 'streamed').to.equal('<ul><li>one</li><li>two</li></ul>');
+    const text = container.querySelector('li')!.firstChild as Text;
     stream.end();
     await stream.settled();
     expect(container.innerHTML).to.equal('<ul><li>one</li><li>two</li></ul>');
     expect(container.querySelector('li')!.firstChild).to.equal(text);
   });
+
+  it('wraps the items in paragraphs, moving their nodes, once a blank line shows the list is loose', async () => {
+    const { container, stream } = await openStream();
+    stream.append('- *one*\n- two\n');
+    const emphasis = container.querySelector('em')!;
+    stream.append('\n- three\n');
+    expect(container.innerHTML, 'streamed').to.equal(
+      '<ul><li><p><em>one</em></p></li><li><p>two</p></li><li><p>three</p></li></ul>',
+    );
+    expect(container.querySelector('em')).to.equal(emphasis);
+    stream.end();
+    await stream.settled();
+    expect(container.innerHTML).to.equal(
+      '<ul><li><p><em>one</em></p></li><li><p>two</p></li><li><p>three</p></li></ul>',
+    );
+    expect(container.querySelector('em')).to.equal(emphasis);
+  });
+
+  const listShapes: readonly [string, string][] = [
+    ['a tight list with a nested list', '- a\n  - b\n- c\n'],
+    ['a loose nested list in a tight one', '- a\n  - b\n\n  - c\n- d\n'],
+    ['a blank line between an item and the next after a nested list', '- a\n  - b\n\n- c\n'],
+    ['a second paragraph in an item', '1. a\n\n   b\n2. c\n'],
+    ['a blank line inside a quote in an item', '- > a\n  >\n  > b\n- c\n'],
+    ['an item whose first line is empty', '-\n  foo\n- bar\n'],
+    ['a code block after an item paragraph', '- a\n  ```\n  x\n  ```\n  b\n- c\n'],
+    ['a lazy continuation line', '- a\nlazy\n- b\n'],
+  ];
+  for (const [name, markdown] of listShapes) {
+    it(`streams ${name} in the shape it settles to, touching nothing when it settles`, async () => {
+      const { container, stream } = await openStream();
+      for (const chunk of chunksOf(markdown, 1)) stream.append(chunk);
+      const streamed = container.innerHTML;
+      const observer = new MutationObserver(() => undefined);
+      observer.observe(container, { subtree: true, childList: true });
+      stream.end();
+      await stream.settled();
+      expect(container.innerHTML).to.equal(streamed);
+      expect(observer.takeRecords(), 'nodes added or removed').to.have.length(0);
+    });
+  }
 
   it('leaves a settled group alone while later groups stream and settle', async () => {
     const { container, stream } = await openStream();
