@@ -145,7 +145,7 @@ const settings = quick
           { name: '100 tokens/s', tokens: 2000, tokensPerChunk: 1, intervalMs: 10 },
           { name: '1000 tokens/s', tokens: 10000, tokensPerChunk: 10, intervalMs: 10 },
         ],
-        pacedRounds: 3,
+        pacedRounds: 5,
         tokensPerChunk: 10,
         budgetMs: 300_000,
       },

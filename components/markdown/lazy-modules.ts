@@ -19,7 +19,7 @@ export function loadSettleEngine(): Promise<typeof SettleEngineModule> {
   return (settleEngine ??= inOwnTask(() => import('./spec/settle-engine.js')));
 }
 
-/** The code highlighter (lowlight with the common languages), loaded when a code block first appears. */
+/** The code highlighter (highlight.js with the common languages), loaded when a code block first appears. */
 export function loadHighlighter(): Promise<typeof HighlightModule> {
   return (highlighter ??= inOwnTask(() => import('./highlight/highlight-code.js')));
 }
