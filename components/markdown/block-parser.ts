@@ -39,8 +39,8 @@ type LineMode = 'start' | 'hold' | 'inline' | 'code' | 'header' | 'row' | 'skip'
 
 const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'] as const;
 
-/** Elements that are blocks of a list item; everything else in a tight item is its paragraphs' content. */
-const ITEM_BLOCKS = new Set(['p', 'ul', 'ol', 'blockquote', 'div', 'hr', ...HEADINGS]);
+/** Tags of a list item's blocks; everything else in a tight item is its paragraphs' content. */
+const ITEM_BLOCK = /^(p|[uo]l|blockquote|div|hr|h\d)$/;
 
 /** Past this many undecided characters a line start waits for its end instead of re-scanning. */
 const MAX_UNDECIDED = 1000;
@@ -351,15 +351,13 @@ export class BlockParser {
    * its items or two blocks of one item, and the list is loose.
    */
   #loosenAfterBlank(blankIn: readonly Container[], matched: number): void {
-    for (let i = Math.min(blankIn.length, matched) - 1; i >= 0; i--) {
-      const container = blankIn[i]!;
+    for (const container of blankIn.slice(0, matched).reverse()) {
       if (container.kind === 'quote') return;
-      if (container.kind !== 'list') continue;
-      if (!container.loose) {
+      if (container.kind === 'list') {
+        if (!container.loose) for (const item of container.element.children) wrapParagraphs(item);
         container.loose = true;
-        for (const item of container.element.children) wrapParagraphs(item);
+        return;
       }
-      return;
     }
   }
 
@@ -433,18 +431,11 @@ export class BlockParser {
 
 /** A tight item's paragraph content (the runs of inline nodes between its blocks) goes into `<p>`s, nodes moved. */
 function wrapParagraphs(item: Element): void {
-  let run: ChildNode[] = [];
-  const wrap = (before: ChildNode | null): void => {
-    if (run.length === 0) return;
-    const paragraph = item.ownerDocument.createElement('p');
-    item.insertBefore(paragraph, before);
-    paragraph.append(...run);
-    run = [];
-  };
+  let paragraph: HTMLParagraphElement | undefined;
   for (const child of Array.from(item.childNodes)) {
-    if (child.nodeType === Node.ELEMENT_NODE && ITEM_BLOCKS.has((child as Element).localName))
-      wrap(child);
-    else run.push(child);
+    // A text node's `localName` is undefined, which the pattern does not match.
+    if (ITEM_BLOCK.test((child as Element).localName)) paragraph = undefined;
+    else
+      (paragraph ??= item.insertBefore(item.ownerDocument.createElement('p'), child)).append(child);
   }
-  wrap(null);
 }

@@ -30,10 +30,10 @@ export interface MarkdownStreamOptions {
  * the inside of unfinished links, autolinks and entities. When a group of top-level blocks is
  * finished (a blank line, then an unindented line that cannot continue them), a spec-complete
  * pass (CommonMark 0.31.2 + GFM, loaded lazily) settles that group once, changing only the nodes
- * that differ: a paragraph that was a setext heading, a list that is tight, emphasis the rule of
- * 3 decides. Finished groups are never touched again, so selections in them survive; every
- * character is parsed a bounded number of times, so the cost stays linear; and the settled DOM
- * is a function of the text alone, however it was chunked.
+ * that differ: a paragraph that was a setext heading, a task list item's checkbox, emphasis
+ * the rule of 3 decides. Finished groups are never touched again, so selections in them
+ * survive; every character is parsed a bounded number of times, so the cost stays linear; and
+ * the settled DOM is a function of the text alone, however it was chunked.
  *
  * Model output is untrusted: the DOM is built with `createElement` and text nodes only (no
  * `innerHTML`, so it works under Trusted Types), raw HTML shows as text, and links are limited
