@@ -19,6 +19,10 @@ import { css } from 'lit';
  *   paint is cached), without the skipping. An answer has it from its start: turning it on when
  *   the answer ends re-laid out and repainted the whole answer in one task.
  * - `.message { flex: none }`: a skipped answer has no content height to keep it from shrinking to nothing in the full transcript.
+ * - `.assistant[data-state='streaming']`: a new answer is skipped until its first frame, and
+ *   the view jumps to the bottom then: a 12em placeholder was space that vanished a frame later,
+ *   and the scroll position the browser clamped back read as the reader scrolling up (a fast
+ *   answer was then not followed). A streaming answer's placeholder is empty; growth is followed.
  */
 export const toolAgentChatStyles = css`
   :host {
@@ -220,6 +224,10 @@ export const toolAgentChatStyles = css`
     content-visibility: auto;
     contain-intrinsic-size: auto 12em;
     overflow-clip-margin: 0.5em;
+  }
+
+  .assistant[data-state='streaming'] {
+    contain-intrinsic-size: auto 0;
   }
 
   .markdown > :first-child {

@@ -164,3 +164,28 @@ describe('<tool-agent-chat> scroll-to-bottom button', () => {
     expect(distanceFromBottom(view)).to.be.lessThan(40, 'followed to the end');
   });
 });
+
+describe('<tool-agent-chat> following the bottom', () => {
+  afterEach(checkAxeThenRemoveChats);
+
+  it('follows answers that arrive all at once, right as the view jumps to them', async () => {
+    // A new answer is skipped (content-visibility) until its first frame, and the view jumps to
+    // the bottom then: space held for it that vanished a frame later once read as the reader
+    // scrolling up, and about every other such answer was not followed.
+    const replies = Array.from({ length: 6 }, (_, i) => textReply(lines(`Answer ${i} line`, 30)));
+    const scripted = createScriptedFetch(replies);
+    const chat = await createChat((c) => {
+      c.fetch = scripted.fetch;
+      c.style.height = '300px';
+    });
+    const view = find(chat, '[part~="transcript"]')!;
+    for (let i = 0; i < replies.length; i++) {
+      await chat.send(`question ${i}`);
+      await frame();
+      await frame();
+      expect(distanceFromBottom(view), `answer ${i} followed`).to.be.lessThan(40);
+      expect(find(chat, '[part~="scroll-button"]'), `no button after answer ${i}`).to.equal(null);
+    }
+    expect(await axeViolations(chat)).to.deep.equal([]);
+  });
+});
